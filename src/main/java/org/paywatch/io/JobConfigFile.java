@@ -1,0 +1,86 @@
+package org.paywatch.io;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.paywatch.pipeline.JobConfig;
+import org.paywatch.policy.PolicyConfigException;
+import org.paywatch.policy.RuleCatalog;
+
+/** Reads and validates a job file; every problem is one sentence naming the key and what is allowed. */
+public final class JobConfigFile {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private JobConfigFile() {}
+
+    public static JobConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new PolicyConfigException("config file " + file + " does not exist: pass --config jobs/risk-monitor.yaml or another job file");
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        JobConfig config;
+        try {
+            config = yaml.readValue(file.toFile(), JobConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new PolicyConfigException(file + ": unknown key " + path(e) + ": allowed there are "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        } catch (JsonMappingException e) {
+            throw new PolicyConfigException(file + ": " + path(e) + " has a value of the wrong type: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new PolicyConfigException(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        validate(config);
+        return config;
+    }
+
+    /** Everything a running job would trip over later is checked now. */
+    public static void validate(JobConfig c) {
+        duration("job.checkpointInterval", c.job.checkpointInterval);
+        duration("kafka.transactionTimeout", c.kafka.transactionTimeout);
+        duration("entry.registryGracePeriod", c.entry.registryGracePeriod);
+        duration("entry.transactionIdRetention", c.entry.transactionIdRetention);
+        duration("time.maxOutOfOrderness", c.time.maxOutOfOrderness);
+        duration("time.idleness", c.time.idleness);
+        duration("time.heartbeat", c.time.heartbeat);
+        if (c.job.parallelism < 1) {
+            throw new PolicyConfigException("job.parallelism = " + c.job.parallelism + " is out of range: use 1 or more");
+        }
+        if (!java.util.Set.of("committed", "earliest", "latest").contains(c.kafka.startFrom)) {
+            throw new PolicyConfigException("kafka.startFrom = " + c.kafka.startFrom + " is not allowed: use committed, earliest or latest");
+        }
+        RuleCatalog.from(c.policy());
+    }
+
+    /** "30s", "10m", "24h", "400d" or "250ms". */
+    public static Duration duration(String key, String value) {
+        Matcher m = value == null ? null : DURATION.matcher(value.trim());
+        if (m == null || !m.matches()) {
+            throw new PolicyConfigException(key + " = " + value + " is not a duration: write a number and a unit, e.g. 30s, 10m, 24h or 400d");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

@@ -1,0 +1,100 @@
+package org.paywatch.io;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.paywatch.domain.Received;
+import org.paywatch.domain.Rejection;
+import org.paywatch.pipeline.JobConfig;
+import org.paywatch.policy.AlertEvent;
+
+/** The live job's Kafka sources and sinks, as the job file configures them. */
+public final class KafkaFeeds {
+    private KafkaFeeds() {}
+
+    /**
+     * The six input topics as one stream with per-partition event-time watermarks and idleness,
+     * plus, if configured, the wall clock, so that deadlines pass while every feed is silent.
+     *
+     * @param stopAt null to run for ever; an offsets initializer to stop there (bounded runs, tests)
+     */
+    public static DataStream<Received> received(StreamExecutionEnvironment env, JobConfig config, OffsetsInitializer stopAt) {
+        JobConfig.Kafka k = config.kafka;
+        var builder = KafkaSource.<Received>builder()
+                .setBootstrapServers(k.bootstrapServers)
+                .setGroupId(k.groupId)
+                .setTopics(new ArrayList<>(k.topics.inputs().keySet()))
+                .setDeserializer(new ReceivedDeserializer(k.topics.inputs()))
+                .setStartingOffsets(switch (k.startFrom) {
+                    case "earliest" -> OffsetsInitializer.earliest();
+                    case "latest" -> OffsetsInitializer.latest();
+                    default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+                })
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("partition.discovery.interval.ms", "60000");
+        if (stopAt != null) {
+            builder.setBounded(stopAt);
+        }
+        Duration outOfOrder = JobConfigFile.duration("time.maxOutOfOrderness", config.time.maxOutOfOrderness);
+        Duration idleness = JobConfigFile.duration("time.idleness", config.time.idleness);
+        DataStream<Received> feeds = env.fromSource(builder.build(),
+                        WatermarkStrategy.<Received>forBoundedOutOfOrderness(outOfOrder)
+                                .withTimestampAssigner((r, ts) -> r.timestamp)
+                                .withIdleness(idleness),
+                        "kafka: feeds")
+                .uid("kafka-feeds");
+        if (!config.time.followWallClock || stopAt != null) {
+            return feeds;
+        }
+        return feeds.union(wallClock(env, config, outOfOrder));
+    }
+
+    /** Emits no record, only watermarks that follow the wall clock (less the out-of-orderness bound). */
+    private static DataStream<Received> wallClock(StreamExecutionEnvironment env, JobConfig config, Duration outOfOrder) {
+        Duration every = JobConfigFile.duration("time.heartbeat", config.time.heartbeat);
+        DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(i -> System.currentTimeMillis(), Long.MAX_VALUE,
+                RateLimiterStrategy.perSecond(1000.0 / Math.max(1, every.toMillis())), Types.LONG);
+        return env.fromSource(ticks, WatermarkStrategy.<Long>forBoundedOutOfOrderness(outOfOrder)
+                                .withTimestampAssigner((t, ts) -> t), "wall clock")
+                .uid("wall-clock").setParallelism(1)
+                .flatMap((Long tick, Collector<Received> out) -> { })
+                .returns(TypeInformation.of(Received.class))
+                .uid("wall-clock-watermarks").name("wall clock -> watermarks").setParallelism(1);
+    }
+
+    /** Alerts, exactly once: read them with isolation.level=read_committed. */
+    public static KafkaSink<AlertEvent> alertSink(JobConfig config) {
+        Properties producer = new Properties();
+        producer.setProperty("transaction.timeout.ms",
+                String.valueOf(JobConfigFile.duration("kafka.transactionTimeout", config.kafka.transactionTimeout).toMillis()));
+        return KafkaSink.<AlertEvent>builder()
+                .setBootstrapServers(config.kafka.bootstrapServers)
+                .setRecordSerializer(AlertRecords.alerts(config.kafka.topics.alerts))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(config.job.name + "-alerts")
+                .setKafkaProducerConfig(producer)
+                .build();
+    }
+
+    /** Dead letters, at least once: a re-sent rejection is harmless, a lost one is not. */
+    public static KafkaSink<Rejection> deadLetterSink(JobConfig config) {
+        return KafkaSink.<Rejection>builder()
+                .setBootstrapServers(config.kafka.bootstrapServers)
+                .setRecordSerializer(AlertRecords.deadLetters(config.kafka.topics.deadletter))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+}

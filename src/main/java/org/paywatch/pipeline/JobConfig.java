@@ -1,0 +1,84 @@
+package org.paywatch.pipeline;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.paywatch.policy.PolicyConfig;
+import org.paywatch.policy.ResponsibilityList;
+import org.paywatch.policy.RuleSettings;
+
+/** A job file (jobs/*.yaml) as read: topics, sinks, time semantics and the policy. */
+public class JobConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public Job job = new Job();
+    public Kafka kafka = new Kafka();
+    public Influx influx = new Influx();
+    public Entry entry = new Entry();
+    public Time time = new Time();
+    public Map<String, RuleSettings> rules = new LinkedHashMap<>();
+    public ResponsibilityList routing = new ResponsibilityList();
+
+    public PolicyConfig policy() {
+        PolicyConfig p = new PolicyConfig();
+        p.rules = rules;
+        p.routing = routing;
+        return p;
+    }
+
+    public static class Job implements Serializable {
+        public String name = "paywatch-risk-monitor";
+        public int parallelism = 1;
+        public String checkpointInterval = "30s";
+    }
+
+    public static class Kafka implements Serializable {
+        public String bootstrapServers;
+        public String groupId = "paywatch-risk-monitor";
+        public String startFrom = "committed";
+        public String transactionTimeout = "10m";
+        public Topics topics = new Topics();
+    }
+
+    public static class Topics implements Serializable {
+        public String projects = "paywatch.registry.projects";
+        public String workers = "paywatch.registry.workers";
+        public String progress = "paywatch.registry.progress";
+        public String bank = "paywatch.bank.transactions";
+        public String clockins = "paywatch.attendance.clockins";
+        public String tax = "paywatch.tax.changes";
+        public String alerts = "paywatch.alerts";
+        public String deadletter = "paywatch.deadletter";
+
+        public Map<String, org.paywatch.domain.Feed> inputs() {
+            Map<String, org.paywatch.domain.Feed> m = new LinkedHashMap<>();
+            m.put(projects, org.paywatch.domain.Feed.PROJECTS);
+            m.put(workers, org.paywatch.domain.Feed.WORKERS);
+            m.put(progress, org.paywatch.domain.Feed.PROGRESS);
+            m.put(bank, org.paywatch.domain.Feed.BANK);
+            m.put(clockins, org.paywatch.domain.Feed.CLOCKINS);
+            m.put(tax, org.paywatch.domain.Feed.TAX);
+            return m;
+        }
+    }
+
+    public static class Influx implements Serializable {
+        public String url;
+        public String database = "paywatch";
+        public int batchSize = 500;
+        public int maxRetries = 5;
+    }
+
+    public static class Entry implements Serializable {
+        public String pseudonymKeyFile;
+        public String registryGracePeriod = "24h";
+        public String transactionIdRetention = "400d";
+    }
+
+    public static class Time implements Serializable {
+        public String maxOutOfOrderness = "30s";
+        public String idleness = "20s";
+        public boolean followWallClock = true;
+        public String heartbeat = "5s";
+    }
+}

@@ -1,0 +1,48 @@
+package org.paywatch.pipeline;
+
+import java.nio.file.Path;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.paywatch.io.JobConfigFile;
+import org.paywatch.io.KafkaFeeds;
+import org.paywatch.io.PseudonymKey;
+import org.paywatch.io.influx.InfluxSink;
+import org.paywatch.policy.PolicyConfigException;
+
+/**
+ * The live risk monitor: Kafka in, alerts to Kafka (exactly once) and points to InfluxDB. The main
+ * class of the cluster job jar: {@code flink run paywatch-job.jar --config risk-monitor.yaml}.
+ */
+public final class KafkaRiskMonitor {
+    private KafkaRiskMonitor() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !args[0].equals("--config")) {
+            System.err.println("usage: --config jobs/risk-monitor.yaml");
+            System.exit(2);
+        }
+        try {
+            JobConfig config = JobConfigFile.load(Path.of(args[1]));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            define(env, config, PseudonymKey.load(config.entry.pseudonymKeyFile), null);
+            env.execute(config.job.name);
+        } catch (PolicyConfigException e) {
+            System.err.println("paywatch: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** Adds the live job to the environment; {@code stopAt} bounds the sources (tests), null runs for ever. */
+    public static void define(StreamExecutionEnvironment env, JobConfig config, byte[] pseudonymKey, OffsetsInitializer stopAt) {
+        env.setParallelism(config.job.parallelism);
+        env.enableCheckpointing(JobConfigFile.duration("job.checkpointInterval", config.job.checkpointInterval).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
+        InfluxSink influx = config.influx.url == null ? null
+                : new InfluxSink(config.influx.url, config.influx.database)
+                        .withBatchSize(config.influx.batchSize).withMaxRetries(config.influx.maxRetries);
+        RiskMonitorJob.build(KafkaFeeds.received(env, config, stopAt),
+                new JobSinks(KafkaFeeds.alertSink(config), KafkaFeeds.deadLetterSink(config), influx),
+                config, pseudonymKey, Long.MAX_VALUE);
+    }
+}

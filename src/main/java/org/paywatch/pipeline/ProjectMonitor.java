@@ -1,0 +1,161 @@
+package org.paywatch.pipeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.paywatch.domain.Feed;
+import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.Rejection;
+import org.paywatch.policy.AlertEvent;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.PolicyConfig;
+import org.paywatch.policy.ProjectBook;
+import org.paywatch.policy.ProjectSupervision;
+import org.paywatch.policy.ResponsibilityList;
+import org.paywatch.policy.RiskSnapshot;
+import org.paywatch.policy.RuleCatalog;
+
+/**
+ * The keyed project monitor: holds each project's book and its timers and lets
+ * {@link ProjectSupervision} decide everything. Records are applied in event-time order as the
+ * watermark passes them, so that records and deadlines interleave as they happened (a deposit one
+ * second before midnight, read late, prevents the alert rather than clearing it). A daily event-time timer at midnight (Asia/Shanghai)
+ * re-assesses the day-counted deadlines and writes the daily risk snapshot, so deadlines pass even
+ * when the project's feeds are silent. Records for a project not registered yet wait for the grace
+ * period. Late records are applied, never dropped: the book is a ledger.
+ */
+public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, AlertEvent> {
+    public static final OutputTag<RiskSnapshot> SNAPSHOTS = new OutputTag<>("project-risk") {};
+
+    /** Records of one instant: registry before account and attendance, then in log order. */
+    private static final Comparator<FeedEvent> IN_ORDER = Comparator.<FeedEvent, org.paywatch.domain.Feed>comparing(e -> e.feed)
+            .thenComparing(e -> e.origin.topic)
+            .thenComparingInt(e -> e.origin.partition)
+            .thenComparingLong(e -> e.origin.offset);
+
+    private final PolicyConfig policy;
+    private final long graceMillis;
+    private final long timeLimit;
+
+    private transient ProjectSupervision supervision;
+    private transient ValueState<ProjectBook> book;
+    private transient AwaitingRegistry awaiting;
+    /** Records ahead of the watermark, by event time. */
+    private transient MapState<Long, List<FeedEvent>> pending;
+    private transient Outcome.Tally applied;
+    private transient Outcome.Tally deadLettered;
+
+    /**
+     * @param timeLimit the as-of instant of a replay (no timer fires after it), or Long.MAX_VALUE live
+     */
+    public ProjectMonitor(PolicyConfig policy, long graceMillis, long timeLimit) {
+        this.policy = policy;
+        this.graceMillis = graceMillis;
+        this.timeLimit = timeLimit;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ResponsibilityList routing = policy.routing;
+        supervision = new ProjectSupervision(RuleCatalog.from(policy), routing);
+        book = getRuntimeContext().getState(new ValueStateDescriptor<>("book", ProjectBook.class));
+        awaiting = new AwaitingRegistry(getRuntimeContext(), "awaiting-project", graceMillis, timeLimit);
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
+                Types.LIST(TypeInformation.of(FeedEvent.class))));
+        applied = Outcome.APPLIED.tally(getRuntimeContext());
+        deadLettered = Outcome.DEAD_LETTERED.tally(getRuntimeContext());
+    }
+
+    @Override
+    public void processElement(FeedEvent e, Context ctx, Collector<AlertEvent> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        if (e.eventTime() > watermark) {
+            // Applied when the watermark passes it, in event-time order with the deadlines around it.
+            List<FeedEvent> atSameTime = pending.get(e.eventTime());
+            atSameTime = atSameTime == null ? new ArrayList<>() : atSameTime;
+            atSameTime.add(e);
+            pending.put(e.eventTime(), atSameTime);
+            ctx.timerService().registerEventTimeTimer(e.eventTime());
+        } else {
+            process(e, watermark, ctx, out); // late: applied now, never dropped
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+        List<FeedEvent> due = pending.get(timestamp);
+        if (due != null) {
+            pending.remove(timestamp);
+            due.sort(IN_ORDER);
+            for (FeedEvent e : due) {
+                process(e, timestamp, ctx, out);
+            }
+        }
+        for (FeedEvent e : awaiting.expire(timestamp)) {
+            if (e.feed == Feed.TAX) {
+                continue; // counted where it fanned out to projects
+            }
+            deadLettered.add();
+            ctx.output(Entry.REJECTED, Rejection.of(e.origin, new byte[0], "project " + ctx.getCurrentKey()
+                    + " is not registered (waited " + graceMillis / 3_600_000 + " h of event time)", e.eventTime()));
+        }
+        ProjectBook b = book.value();
+        if (b != null && timestamp == BusinessCalendar.startOfDay(BusinessCalendar.date(timestamp))) {
+            emit(b, supervision.review(b, timestamp), timestamp, ctx, out, true);
+            book.update(b);
+            scheduleReview(timestamp, ctx);
+        }
+    }
+
+    private void process(FeedEvent e, long now, Context ctx, Collector<AlertEvent> out) throws Exception {
+        ProjectBook b = book.value();
+        if (b == null && e.feed != Feed.PROJECTS) {
+            awaiting.hold(e, ctx.timerService());
+            return;
+        }
+        if (b == null) {
+            b = new ProjectBook();
+            apply(b, e, now, ctx, out);
+            for (FeedEvent waited : awaiting.release()) {
+                apply(b, waited, now, ctx, out);
+            }
+        } else {
+            apply(b, e, now, ctx, out);
+        }
+        book.update(b);
+        scheduleReview(now, ctx);
+    }
+
+    private void apply(ProjectBook b, FeedEvent e, long now, Context ctx, Collector<AlertEvent> out) {
+        if (e.feed != Feed.TAX) {
+            applied.add(); // tax changes are counted once, where they fan out to projects
+        }
+        emit(b, supervision.apply(b, e, now), now, ctx, out, false);
+    }
+
+    private void emit(ProjectBook b, List<AlertEvent> alerts, long now, Context ctx, Collector<AlertEvent> out,
+                      boolean daily) {
+        alerts.forEach(out::collect);
+        if (daily || !alerts.isEmpty()) {
+            ctx.output(SNAPSHOTS, supervision.snapshot(b, now));
+        }
+    }
+
+    private void scheduleReview(long now, Context ctx) {
+        long next = BusinessCalendar.nextMidnight(now);
+        // At the end of a bounded input the watermark is final: one last review, not one per day to the end of time.
+        if (next <= timeLimit && ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
+            ctx.timerService().registerEventTimeTimer(next);
+        }
+    }
+}

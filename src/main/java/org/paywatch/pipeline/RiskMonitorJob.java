@@ -1,0 +1,70 @@
+package org.paywatch.pipeline;
+
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.Rejection;
+import org.paywatch.io.JobConfigFile;
+import org.paywatch.io.influx.InfluxPoint;
+import org.paywatch.io.influx.RiskPoints;
+import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.Received;
+
+/**
+ * The risk monitor's topology, and nothing else: received records -> entry (check, pseudonymise,
+ * dead-letter) -> resolve accounts and enterprises to projects -> keyed project monitor -> sinks.
+ * Sources and sinks are parameters, so the live job, the replay and the tests share it whole.
+ * {@link KafkaRiskMonitor} runs it against Kafka and InfluxDB.
+ */
+public final class RiskMonitorJob {
+    private RiskMonitorJob() {}
+
+    /**
+     * @param received  every input record, with event-time timestamps and watermarks already assigned
+     * @param timeLimit the as-of instant of a replay (no deadline after it is judged), Long.MAX_VALUE live
+     */
+    public static void build(DataStream<Received> received, JobSinks sinks, JobConfig config,
+                             byte[] pseudonymKey, long timeLimit) {
+        long grace = JobConfigFile.duration("entry.registryGracePeriod", config.entry.registryGracePeriod).toMillis();
+        Duration retention = JobConfigFile.duration("entry.transactionIdRetention", config.entry.transactionIdRetention);
+
+        SingleOutputStreamOperator<FeedEvent> entered = received
+                .process(new Entry(pseudonymKey)).uid("entry").name("entry: check contract, pseudonymise");
+
+        SingleOutputStreamOperator<FeedEvent> bank = entered.getSideOutput(Entry.BANK)
+                .keyBy(TransactionDeduplication::key, Types.STRING)
+                .process(new TransactionDeduplication(retention.toMillis()))
+                .uid("deduplicate-transactions").name("apply each txnId once");
+
+        SingleOutputStreamOperator<FeedEvent> resolvedBank = bank
+                .keyBy(e -> e.bank.accountNo, Types.STRING)
+                .connect(entered.getSideOutput(Entry.ACCOUNT_BINDINGS).keyBy(b -> b.accountNo, Types.STRING))
+                .process(new AccountDirectory(grace, timeLimit))
+                .uid("resolve-accounts").name("resolve account -> project");
+
+        SingleOutputStreamOperator<FeedEvent> resolvedTax = entered.getSideOutput(Entry.TAX)
+                .keyBy(e -> e.tax.creditCode, Types.STRING)
+                .connect(entered.getSideOutput(Entry.ENTERPRISE_ROLES).keyBy(r -> r.creditCode, Types.STRING))
+                .process(new EnterpriseDirectory(grace, timeLimit))
+                .uid("resolve-enterprises").name("resolve enterprise -> projects");
+
+        SingleOutputStreamOperator<AlertEvent> alerts = entered.union(resolvedBank, resolvedTax)
+                .keyBy(e -> e.projectId, Types.STRING)
+                .process(new ProjectMonitor(config.policy(), grace, timeLimit))
+                .uid("project-monitor").name("project monitor (rules, deadlines)");
+
+        DataStream<Rejection> rejected = entered.getSideOutput(Entry.REJECTED)
+                .union(resolvedBank.getSideOutput(Entry.REJECTED), alerts.getSideOutput(Entry.REJECTED));
+
+        alerts.sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts");
+        rejected.sinkTo(sinks.rejected()).uid("dead-letter-sink").name("dead letters");
+        if (sinks.influx() != null) {
+            DataStream<InfluxPoint> points = alerts.map(RiskPoints::alert).uid("alert-points").name("alert -> point")
+                    .union(alerts.getSideOutput(ProjectMonitor.SNAPSHOTS)
+                            .map(RiskPoints::projectRisk).uid("risk-points").name("project_risk -> point"));
+            points.sinkTo(sinks.influx()).uid("influx-sink").name("InfluxDB");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.paywatch.policy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.paywatch.contract.AlertTransition;
+
+/**
+ * The alert lifecycle of RULES.md: one alert per (project, rule, scope); RAISED with a level, then
+ * ESCALATED / DOWNGRADED as the level changes, then CLEARED. An unchanged level emits nothing.
+ */
+public final class AlertLifecycle {
+    private final ResponsibilityList routing;
+
+    public AlertLifecycle(ResponsibilityList routing) {
+        this.routing = routing;
+    }
+
+    /** Compares a rule's warranted alerts with the open ones, updates the book, returns the transitions. */
+    public List<AlertEvent> reconcile(ProjectBook book, RuleInfo rule, Map<String, Finding> findings, long now) {
+        List<AlertEvent> out = new ArrayList<>();
+        for (Map.Entry<String, Finding> e : new TreeMap<>(findings).entrySet()) {
+            String scope = e.getKey();
+            Finding f = e.getValue();
+            OpenAlert open = book.openAlerts.get(key(rule.id(), scope));
+            AlertTransition transition;
+            if (open == null) {
+                open = new OpenAlert();
+                open.ruleId = rule.id();
+                open.scope = scope;
+                open.raisedAt = now;
+                open.alertId = alertId(book.project.projectId, rule.id(), scope, now);
+                book.openAlerts.put(key(rule.id(), scope), open);
+                transition = AlertTransition.RAISED;
+            } else if (f.level().compareTo(open.level) > 0) {
+                transition = AlertTransition.ESCALATED;
+            } else if (f.level().compareTo(open.level) < 0) {
+                transition = AlertTransition.DOWNGRADED;
+            } else {
+                continue;
+            }
+            open.level = f.level();
+            out.add(event(book, rule, open, transition, now, f.message(), f));
+        }
+        List<OpenAlert> cleared = new ArrayList<>();
+        for (OpenAlert open : book.openAlerts.values()) {
+            if (open.ruleId.equals(rule.id()) && !findings.containsKey(open.scope)) {
+                cleared.add(open);
+            }
+        }
+        cleared.sort((a, b) -> a.scope.compareTo(b.scope));
+        for (OpenAlert open : cleared) {
+            book.openAlerts.remove(key(rule.id(), open.scope));
+            String what = open.scope.isEmpty() ? "" : "（" + open.scope + "）";
+            String message = String.format("%s「%s」%s预警已消除。", book.project.name, rule.name(), what);
+            out.add(event(book, rule, open, AlertTransition.CLEARED, now, message, null));
+        }
+        return out;
+    }
+
+    private AlertEvent event(ProjectBook book, RuleInfo rule, OpenAlert open, AlertTransition transition,
+                             long now, String message, Finding finding) {
+        AlertEvent a = new AlertEvent();
+        a.alertId = open.alertId;
+        a.projectId = book.project.projectId;
+        a.ruleId = rule.id();
+        a.level = open.level;
+        a.transition = transition;
+        a.scope = open.scope;
+        a.eventTime = now;
+        a.message = message;
+        a.legalBasis = rule.basis();
+        if (finding != null) {
+            a.metrics.putAll(finding.metrics());
+        }
+        a.recipients = routing.recipients(book.project, rule.id(), open.level);
+        a.projectName = book.project.name;
+        a.town = book.project.town;
+        a.category = book.project.category == null ? null : book.project.category.name();
+        return a;
+    }
+
+    static String key(String ruleId, String scope) {
+        return ruleId + "|" + scope;
+    }
+
+    /** Deterministic: the same project, rule, scope and raising instant give the same id, in every replay. */
+    static String alertId(String projectId, String ruleId, String scope, long raisedAt) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((projectId + "\n" + ruleId + "\n" + scope + "\n" + raisedAt)
+                    .getBytes(StandardCharsets.UTF_8));
+            return ruleId + "-" + HexFormat.of().formatHex(digest, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

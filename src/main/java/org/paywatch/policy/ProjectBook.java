@@ -1,0 +1,223 @@
+package org.paywatch.policy;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.paywatch.contract.Direction;
+import org.paywatch.contract.ProjectStatus;
+import org.paywatch.contract.WageType;
+import org.paywatch.domain.BankTransaction;
+import org.paywatch.domain.ClockIn;
+import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.WorkerRegistration;
+
+/**
+ * Everything paywatch knows about one project, as the "Definitions" of RULES.md use it: the
+ * registry entry, real-name registrations, attendance, deposits, payouts, the account, and the
+ * open alerts. It is a ledger: records are applied in any order, and a late one lands where its
+ * business time puts it. Rules read it; only {@link #apply} writes it.
+ */
+public class ProjectBook {
+    /** Full-month equivalent of attended days for monthly wages (RULES.md "Accrued wages"). */
+    static final double DAYS_PER_MONTH = 21.75;
+
+    public org.paywatch.domain.Project project;
+    public Map<String, WorkerRegistration> workers = new HashMap<>();
+    /** period "YYYY-MM" -> worker -> days attended, bit (d-1) for day d. */
+    public Map<String, Map<String, Integer>> attendance = new HashMap<>();
+    /** period "YYYY-MM" -> worker -> net fen paid for that period (payouts less returns). */
+    public Map<String, Map<String, Long>> paid = new HashMap<>();
+    /** month "YYYY-MM" of booking -> labour-cost deposits booked in it, fen. */
+    public Map<String, Long> deposits = new HashMap<>();
+    public Long lastDepositAt;
+    /** month "YYYY-MM" of booking -> transfers out and cash withdrawals. */
+    public Map<String, AccountOutflow> outflows = new HashMap<>();
+    /** Balance as the bank last reported it, and when; null if it never did. */
+    public Long reportedBalanceFen;
+    public long reportedBalanceAt;
+    /** Credits minus debits seen, for banks that send no balance. */
+    public long ledgerBalanceFen;
+    public boolean frozen;
+    public long frozenChangedAt = Long.MIN_VALUE;
+    /** "ruleId|scope" -> the open alert. */
+    public Map<String, OpenAlert> openAlerts = new HashMap<>();
+
+    public boolean isRegistered() {
+        return project != null;
+    }
+
+    /** Applies one record to the book. Duplicates are removed upstream (txnId), so this just books. */
+    public void apply(FeedEvent e) {
+        switch (e.feed) {
+            case PROJECTS -> {
+                if (project == null || e.project.updatedAt >= project.updatedAt) {
+                    project = e.project;
+                }
+            }
+            case WORKERS -> {
+                WorkerRegistration known = workers.get(e.worker.workerId);
+                if (known == null || e.worker.updatedAt >= known.updatedAt) {
+                    workers.put(e.worker.workerId, e.worker);
+                }
+            }
+            case CLOCKINS -> attend(e.clockIn);
+            case BANK -> book(e.bank);
+            case PROGRESS, TAX -> {
+                // read by rules of the full catalog; nothing in the book depends on them yet
+            }
+        }
+    }
+
+    private void attend(ClockIn c) {
+        if (c.direction != Direction.IN) {
+            return;
+        }
+        LocalDate day = BusinessCalendar.date(c.eventTime);
+        attendance.computeIfAbsent(day.toString().substring(0, 7), p -> new HashMap<>())
+                .merge(c.workerId, 1 << (day.getDayOfMonth() - 1), (a, b) -> a | b);
+    }
+
+    private void book(BankTransaction t) {
+        String month = BusinessCalendar.period(t.eventTime).toString();
+        switch (t.type) {
+            case LABOR_COST_DEPOSIT -> {
+                deposits.merge(month, t.amountFen, Long::sum);
+                lastDepositAt = lastDepositAt == null ? t.eventTime : Math.max(lastDepositAt, t.eventTime);
+                ledgerBalanceFen += t.amountFen;
+            }
+            case WAGE_PAYOUT -> {
+                paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new HashMap<>())
+                        .merge(t.workerId, t.amountFen, Long::sum);
+                ledgerBalanceFen -= t.amountFen;
+            }
+            case PAYOUT_RETURNED -> {
+                paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new HashMap<>())
+                        .merge(t.workerId, -t.amountFen, Long::sum);
+                ledgerBalanceFen += t.amountFen;
+            }
+            case TRANSFER_OUT, CASH_WITHDRAWAL -> {
+                AccountOutflow o = outflows.computeIfAbsent(month, m -> new AccountOutflow());
+                o.count++;
+                o.amountFen += t.amountFen;
+                ledgerBalanceFen -= t.amountFen;
+            }
+            case OTHER_CREDIT -> ledgerBalanceFen += t.amountFen;
+            case FREEZE, UNFREEZE -> {
+                if (t.eventTime >= frozenChangedAt) {
+                    frozen = t.type == org.paywatch.contract.BankTransactionType.FREEZE;
+                    frozenChangedAt = t.eventTime;
+                }
+            }
+            case ACCOUNT_OPENED, ACCOUNT_CLOSED -> {
+                // the binding comes from the registry; nothing to book
+            }
+        }
+        if (t.balanceAfterFen != null && (reportedBalanceFen == null || t.eventTime >= reportedBalanceAt)) {
+            reportedBalanceFen = t.balanceAfterFen;
+            reportedBalanceAt = t.eventTime;
+        }
+    }
+
+    // ---- the definitions of RULES.md ----
+
+    /** Active project: status ACTIVE and start date reached. */
+    public boolean isActive(LocalDate today) {
+        return project != null
+                && project.status == ProjectStatus.ACTIVE
+                && project.startDate != null
+                && !today.isBefore(project.startDate);
+    }
+
+    /** Balance of the account: the bank's latest reported balance, otherwise credits minus debits. */
+    public long balanceFen() {
+        return reportedBalanceFen != null ? reportedBalanceFen : ledgerBalanceFen;
+    }
+
+    public Integer payDay() {
+        return project == null ? null : project.payDay;
+    }
+
+    /** Workers with at least one attended day in the period, sorted (deterministic output). */
+    public Set<String> attendedWorkers(String period) {
+        Map<String, Integer> days = attendance.get(period);
+        return days == null ? Set.of() : new TreeSet<>(days.keySet());
+    }
+
+    public int attendedDays(String period, String workerId) {
+        Map<String, Integer> days = attendance.get(period);
+        return days == null ? 0 : Integer.bitCount(days.getOrDefault(workerId, 0));
+    }
+
+    /** Whether at least one payout for the period has been booked (even if later returned). */
+    public boolean hasPayout(String period) {
+        return paid.containsKey(period);
+    }
+
+    public long paidFen(String period, String workerId) {
+        Map<String, Long> p = paid.get(period);
+        return p == null ? 0 : p.getOrDefault(workerId, 0L);
+    }
+
+    /**
+     * Accrued wages of a worker for a period: daily rate x attended days; monthly rate x attended
+     * days / 21.75, capped at the monthly rate. 0 for a worker with no registration (rate unknown).
+     */
+    public long accruedFen(String period, String workerId) {
+        WorkerRegistration w = workers.get(workerId);
+        int days = attendedDays(period, workerId);
+        if (w == null || days == 0) {
+            return 0;
+        }
+        if (w.wageType == WageType.DAILY) {
+            return w.wageRateFen * days;
+        }
+        return Math.min(w.wageRateFen, Math.round(w.wageRateFen * days / DAYS_PER_MONTH));
+    }
+
+    /** Accrued and not paid for a period, per worker (never negative). */
+    public long unpaidFen(String period, String workerId) {
+        return Math.max(0, accruedFen(period, workerId) - paidFen(period, workerId));
+    }
+
+    /** Workers paid for any period who have no real-name registration on the project. */
+    public Set<String> unregisteredPayees() {
+        Set<String> payees = new TreeSet<>();
+        for (Map<String, Long> byWorker : paid.values()) {
+            payees.addAll(byWorker.keySet());
+        }
+        payees.removeIf(workers::containsKey);
+        return payees;
+    }
+
+    /** Periods with attendance or payouts, sorted. */
+    public Set<String> periods() {
+        Set<String> all = new TreeSet<>(attendance.keySet());
+        all.addAll(paid.keySet());
+        return all;
+    }
+
+    /** Overdue wages (RULES.md): accrued in periods whose due date has passed, less what was paid for them. */
+    public Overdue overdue(LocalDate today) {
+        long fen = 0;
+        Set<String> owed = new HashSet<>();
+        for (String period : attendance.keySet()) {
+            if (!today.isAfter(PayPeriod.dueDate(period, payDay()))) {
+                continue;
+            }
+            for (String worker : attendance.get(period).keySet()) {
+                long unpaid = unpaidFen(period, worker);
+                if (unpaid > 0) {
+                    fen += unpaid;
+                    owed.add(worker);
+                }
+            }
+        }
+        return new Overdue(fen, owed.size());
+    }
+
+    /** Overdue wages of a project: the amount and how many distinct workers are owed. */
+    public record Overdue(long fen, int workers) {}
+}

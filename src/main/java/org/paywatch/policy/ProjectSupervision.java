@@ -1,0 +1,69 @@
+package org.paywatch.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.paywatch.domain.FeedEvent;
+
+/**
+ * What happens to a project when a record arrives or a day begins: the book is updated and the rules
+ * concerned are re-assessed; the result is the alert transitions and, when anything changed, a new
+ * risk snapshot. Plain Java: the Flink operator only holds the book and the timers.
+ */
+public final class ProjectSupervision {
+    private final RuleCatalog catalog;
+    private final AlertLifecycle lifecycle;
+
+    public ProjectSupervision(RuleCatalog catalog, ResponsibilityList routing) {
+        this.catalog = catalog;
+        this.lifecycle = new AlertLifecycle(routing);
+    }
+
+    /** Books a record and re-assesses the rules that react to its feed. Requires a registered project. */
+    public List<AlertEvent> apply(ProjectBook book, FeedEvent event, long now) {
+        book.apply(event);
+        List<AlertEvent> out = new ArrayList<>();
+        for (Rule rule : catalog.rules()) {
+            if (rule.reactsTo(event.feed)) {
+                out.addAll(lifecycle.reconcile(book, rule.info(), rule.assess(book, now), now));
+            }
+        }
+        return out;
+    }
+
+    /** Re-assesses every rule; called at each day boundary, when day-counted deadlines pass. */
+    public List<AlertEvent> review(ProjectBook book, long now) {
+        List<AlertEvent> out = new ArrayList<>();
+        if (!book.isRegistered()) {
+            return out;
+        }
+        for (Rule rule : catalog.rules()) {
+            out.addAll(lifecycle.reconcile(book, rule.info(), rule.assess(book, now), now));
+        }
+        return out;
+    }
+
+    public RiskSnapshot snapshot(ProjectBook book, long now) {
+        RiskSnapshot s = new RiskSnapshot();
+        s.projectId = book.project.projectId;
+        s.projectName = book.project.name;
+        s.town = book.project.town;
+        s.category = book.project.category == null ? null : book.project.category.name();
+        s.status = book.project.status == null ? null : book.project.status.name();
+        s.time = now;
+        for (OpenAlert open : book.openAlerts.values()) {
+            switch (open.level) {
+                case BLUE -> s.openBlue++;
+                case YELLOW -> s.openYellow++;
+                case RED -> s.openRed++;
+            }
+            if (s.level == null || open.level.compareTo(s.level) > 0) {
+                s.level = open.level;
+            }
+        }
+        ProjectBook.Overdue overdue = book.overdue(BusinessCalendar.date(now));
+        s.unpaidWorkers = overdue.workers();
+        s.overdueFen = overdue.fen();
+        s.balanceFen = book.balanceFen();
+        return s;
+    }
+}

@@ -1,0 +1,67 @@
+package org.paywatch.policy;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The configured name, basis and thresholds of one rule. A rule reads each threshold it needs
+ * with its allowed range; what it does not read is an unknown key, reported by {@link #checkAllRead}.
+ */
+public class RuleSettings implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public String name;
+    public String basis;
+    public Map<String, Double> thresholds = new LinkedHashMap<>();
+
+    private final Set<String> read = new LinkedHashSet<>();
+
+    public RuleInfo info(String id) {
+        if (name == null || name.isBlank()) {
+            throw new PolicyConfigException("rules." + id + ".name is missing: give the rule's Chinese name");
+        }
+        if (basis == null || basis.isBlank()) {
+            throw new PolicyConfigException("rules." + id + ".basis is missing: cite the clause the rule implements");
+        }
+        return new RuleInfo(id, name, basis);
+    }
+
+    /** A threshold that must be present and lie in [min, max]. */
+    public double threshold(String id, String key, double min, double max) {
+        read.add(key);
+        Double value = thresholds == null ? null : thresholds.get(key);
+        String path = "rules." + id + ".thresholds." + key;
+        if (value == null) {
+            throw new PolicyConfigException(path + " is missing: set it to a number from " + fmt(min) + " to " + fmt(max));
+        }
+        if (value < min || value > max || value.isNaN()) {
+            throw new PolicyConfigException(path + " = " + fmt(value) + " is out of range: allowed is " + fmt(min) + " to " + fmt(max));
+        }
+        return value;
+    }
+
+    public int days(String id, String key, int min, int max) {
+        double v = threshold(id, key, min, max);
+        if (v != Math.rint(v)) {
+            throw new PolicyConfigException("rules." + id + ".thresholds." + key + " = " + fmt(v) + " must be a whole number of days");
+        }
+        return (int) v;
+    }
+
+    /** Fails on a configured threshold that the rule does not have. */
+    public void checkAllRead(String id) {
+        Set<String> unknown = new TreeSet<>(thresholds == null ? Set.of() : thresholds.keySet());
+        unknown.removeAll(read);
+        if (!unknown.isEmpty()) {
+            throw new PolicyConfigException("rules." + id + ".thresholds." + unknown.iterator().next()
+                    + " is not a threshold of " + id + ": allowed are " + String.join(", ", read));
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}

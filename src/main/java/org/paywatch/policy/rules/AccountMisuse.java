@@ -1,0 +1,65 @@
+package org.paywatch.policy.rules;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.domain.Feed;
+import org.paywatch.policy.AccountOutflow;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
+import org.paywatch.policy.ProjectBook;
+import org.paywatch.policy.Rule;
+import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.RuleSettings;
+
+/**
+ * PW10 专户资金违规使用 (RULES.md, "Account integrity"): a TRANSFER_OUT or CASH_WITHDRAWAL is RED at
+ * once (scope: the month booked); a WAGE_PAYOUT to a payee with no real-name registration on the
+ * project is YELLOW (scope: the payee's pseudonym) until the registration arrives.
+ */
+public final class AccountMisuse implements Rule {
+    public static final String ID = "PW10";
+
+    private final RuleInfo info;
+
+    public AccountMisuse(RuleSettings settings) {
+        this.info = settings.info(ID);
+        settings.checkAllRead(ID);
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public boolean reactsTo(Feed feed) {
+        return feed == Feed.BANK || feed == Feed.WORKERS || feed == Feed.PROJECTS;
+    }
+
+    @Override
+    public Map<String, Finding> assess(ProjectBook book, long now) {
+        if (!book.isActive(BusinessCalendar.date(now))) {
+            return Map.of();
+        }
+        Map<String, Finding> findings = new TreeMap<>();
+        for (Map.Entry<String, AccountOutflow> e : book.outflows.entrySet()) {
+            AccountOutflow o = e.getValue();
+            findings.put(e.getKey(), new Finding(AlertLevel.RED,
+                    Map.of("outflows", (double) o.count, "outflowAmountFen", (double) o.amountFen),
+                    String.format("%s农民工工资专用账户%s发生%d笔非工资支出（转出或取现），共%s，违反专款专用，请监管银行和行业主管部门立即核查。",
+                            book.project.name, e.getKey(), o.count, Money.yuan(o.amountFen))));
+        }
+        for (String payee : book.unregisteredPayees()) {
+            long fen = 0;
+            for (Map<String, Long> byWorker : book.paid.values()) {
+                fen += byWorker.getOrDefault(payee, 0L);
+            }
+            findings.put(payee, new Finding(AlertLevel.YELLOW, Map.of("paidAmountFen", (double) fen),
+                    String.format("%s专用账户向未实名登记的人员（%s）代发工资%s，请总承包单位补办实名登记或说明用途。",
+                            book.project.name, payee, Money.yuan(fen))));
+        }
+        return findings;
+    }
+}

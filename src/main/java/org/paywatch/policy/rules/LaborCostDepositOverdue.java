@@ -1,0 +1,63 @@
+package org.paywatch.policy.rules;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.domain.Feed;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.Finding;
+import org.paywatch.policy.ProjectBook;
+import org.paywatch.policy.Rule;
+import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.RuleSettings;
+
+/**
+ * PW02 人工费用拨付超期 (RULES.md, "Funding"): days since the last labour-cost deposit, or since the
+ * start of works if there was none, on an active project: over {@code yellowAfterDays} YELLOW, over
+ * {@code redAfterDays} RED. A deposit clears it.
+ */
+public final class LaborCostDepositOverdue implements Rule {
+    public static final String ID = "PW02";
+
+    private final RuleInfo info;
+    private final int yellowAfterDays;
+    private final int redAfterDays;
+
+    public LaborCostDepositOverdue(RuleSettings settings) {
+        this.info = settings.info(ID);
+        this.yellowAfterDays = settings.days(ID, "yellowAfterDays", 1, 366);
+        this.redAfterDays = settings.days(ID, "redAfterDays", yellowAfterDays, 732);
+        settings.checkAllRead(ID);
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public boolean reactsTo(Feed feed) {
+        return feed == Feed.BANK || feed == Feed.PROJECTS;
+    }
+
+    @Override
+    public Map<String, Finding> assess(ProjectBook book, long now) {
+        LocalDate today = BusinessCalendar.date(now);
+        if (!book.isActive(today)) {
+            return Map.of();
+        }
+        boolean never = book.lastDepositAt == null;
+        LocalDate since = never ? book.project.startDate : BusinessCalendar.date(book.lastDepositAt);
+        long days = BusinessCalendar.daysBetween(since, today);
+        AlertLevel level = days > redAfterDays ? AlertLevel.RED : days > yellowAfterDays ? AlertLevel.YELLOW : null;
+        if (level == null) {
+            return Map.of();
+        }
+        String message = never
+                ? String.format("%s自%s开工已%d天未向农民工工资专用账户拨付人工费用，超过%d天的拨付周期，请建设单位立即拨付。",
+                        book.project.name, since, days, yellowAfterDays)
+                : String.format("%s自%s最近一次拨付人工费用后已%d天未再拨付，超过%d天的拨付周期，请建设单位立即拨付。",
+                        book.project.name, since, days, yellowAfterDays);
+        return Map.of("", new Finding(level, Map.of("daysSinceDeposit", (double) days), message));
+    }
+}

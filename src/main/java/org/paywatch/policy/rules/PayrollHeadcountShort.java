@@ -1,0 +1,83 @@
+package org.paywatch.policy.rules;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.domain.Feed;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
+import org.paywatch.policy.PayPeriod;
+import org.paywatch.policy.ProjectBook;
+import org.paywatch.policy.Rule;
+import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.RuleSettings;
+
+/**
+ * PW06 代发人数不足 (RULES.md, "Payment"): once M is past due and at least one payout for M exists,
+ * the attended workers of M with nothing paid for M, as a share of attended workers: above 0 YELLOW,
+ * above {@code redUnpaidShare} RED. Re-judged on every later payout; clears when all are paid.
+ * Follows wages owed whatever the project status.
+ */
+public final class PayrollHeadcountShort implements Rule {
+    public static final String ID = "PW06";
+
+    private final RuleInfo info;
+    private final double redUnpaidShare;
+
+    public PayrollHeadcountShort(RuleSettings settings) {
+        this.info = settings.info(ID);
+        this.redUnpaidShare = settings.threshold(ID, "redUnpaidShare", 0, 1);
+        settings.checkAllRead(ID);
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    @Override
+    public boolean reactsTo(Feed feed) {
+        return feed == Feed.BANK || feed == Feed.PROJECTS;
+    }
+
+    @Override
+    public Map<String, Finding> assess(ProjectBook book, long now) {
+        if (book.project == null) {
+            return Map.of();
+        }
+        LocalDate today = BusinessCalendar.date(now);
+        Map<String, Finding> findings = new TreeMap<>();
+        for (String period : book.paid.keySet()) {
+            LocalDate due = PayPeriod.dueDate(period, book.payDay());
+            if (!today.isAfter(due)) {
+                continue;
+            }
+            Set<String> attended = book.attendedWorkers(period);
+            int unpaid = 0;
+            long unpaidFen = 0;
+            for (String worker : attended) {
+                if (book.paidFen(period, worker) <= 0) {
+                    unpaid++;
+                    unpaidFen += book.accruedFen(period, worker);
+                }
+            }
+            if (unpaid == 0) {
+                continue;
+            }
+            double share = (double) unpaid / attended.size();
+            AlertLevel level = share > redUnpaidShare ? AlertLevel.RED : AlertLevel.YELLOW;
+            String message = String.format(
+                    "%s %s有考勤的%d名工人中%d名（%.1f%%）没有代发工资记录，应发约%s，请总承包单位补发并核对代发名单。",
+                    book.project.name, period, attended.size(), unpaid, share * 100, Money.yuan(unpaidFen));
+            findings.put(period, new Finding(level, Map.of(
+                    "attendedWorkers", (double) attended.size(),
+                    "unpaidWorkers", (double) unpaid,
+                    "unpaidShare", share,
+                    "unpaidAmountFen", (double) unpaidFen), message));
+        }
+        return findings;
+    }
+}

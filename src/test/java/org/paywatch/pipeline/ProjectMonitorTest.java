@@ -1,0 +1,208 @@
+package org.paywatch.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.paywatch.policy.ProjectFixture.at;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.contract.AlertTransition;
+import org.paywatch.contract.BankTransactionType;
+import org.paywatch.contract.Direction;
+import org.paywatch.contract.ProjectStatus;
+import org.paywatch.contract.WageType;
+import org.paywatch.domain.BankTransaction;
+import org.paywatch.domain.ClockIn;
+import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.Origin;
+import org.paywatch.domain.Rejection;
+import org.paywatch.domain.WorkerRegistration;
+import org.paywatch.policy.AlertEvent;
+import org.paywatch.policy.ProjectFixture;
+import org.paywatch.policy.RiskSnapshot;
+
+/** The keyed project monitor in Flink's operator harness: timers on silence, waiting, late data, snapshot/restore. */
+class ProjectMonitorTest {
+    private static final long GRACE = TimeUnit.HOURS.toMillis(24);
+    private KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> harness;
+    private long offset;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness();
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> newHarness() throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ProjectMonitor(ProjectFixture.shippedPolicy(), GRACE, Long.MAX_VALUE)),
+                e -> e.projectId, Types.STRING);
+    }
+
+    private void send(Object payload) throws Exception {
+        FeedEvent e = FeedEvent.of(new Origin("t", 0, offset++), payload);
+        e.projectId = ProjectFixture.PROJECT;
+        harness.processElement(new StreamRecord<>(e, e.eventTime()));
+    }
+
+    private void registerAndWorkApril() throws Exception {
+        send(ProjectFixture.project(ProjectStatus.ACTIVE, null));
+        WorkerRegistration w = new WorkerRegistration();
+        w.projectId = ProjectFixture.PROJECT;
+        w.workerId = "W1";
+        w.wageType = WageType.DAILY;
+        w.wageRateFen = 35_000;
+        w.updatedAt = at("2025-03-02T10:00");
+        send(w);
+        send(clockIn("2025-04-07T07:40"));
+        send(deposit("2025-04-03T10:00"));
+    }
+
+    private static ClockIn clockIn(String when) {
+        ClockIn c = new ClockIn();
+        c.projectId = ProjectFixture.PROJECT;
+        c.workerId = "W1";
+        c.direction = Direction.IN;
+        c.eventTime = at(when);
+        return c;
+    }
+
+    private static BankTransaction deposit(String when) {
+        BankTransaction t = new BankTransaction();
+        t.txnId = "D-" + when;
+        t.bankCode = "ZYRCB";
+        t.accountNo = "A-account";
+        t.type = BankTransactionType.LABOR_COST_DEPOSIT;
+        t.amountFen = 12_000_000;
+        t.eventTime = at(when);
+        return t;
+    }
+
+    private List<AlertEvent> alerts() {
+        List<AlertEvent> out = new ArrayList<>();
+        for (Object o : harness.getOutput()) {
+            if (o instanceof StreamRecord<?> r) {
+                out.add((AlertEvent) r.getValue());
+            }
+        }
+        return out;
+    }
+
+    private List<String> transitions() {
+        return alerts().stream().map(a -> a.ruleId + " " + a.transition + " " + a.level).toList();
+    }
+
+    @Test
+    void shouldRaiseThePayDeadlineFromTheTimerWhileTheFeedsAreSilent() throws Exception {
+        registerAndWorkApril();
+        harness.processWatermark(new Watermark(at("2025-04-30T00:00")));
+        assertThat(transitions()).isEmpty();
+
+        harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
+
+        assertThat(transitions()).contains("PW05 RAISED BLUE", "PW05 ESCALATED YELLOW");
+        AlertEvent yellow = alerts().stream().filter(a -> a.level == AlertLevel.YELLOW && a.ruleId.equals("PW05")).findFirst().orElseThrow();
+        assertThat(yellow.eventTime).isEqualTo(at("2025-06-01T00:00"));
+        assertThat(yellow.scope).isEqualTo("2025-04");
+    }
+
+    @Test
+    void shouldApplyRecordsInEventTimeOrderSoThatADepositBeforeMidnightPreventsTheAlert() throws Exception {
+        registerAndWorkApril();
+        harness.processWatermark(new Watermark(at("2025-05-04T23:59")));
+        send(deposit("2025-05-04T23:59:30")); // day 31 after the 3 April deposit, ahead of the watermark
+        harness.processWatermark(new Watermark(at("2025-05-06T00:00")));
+        assertThat(transitions()).noneMatch(t -> t.startsWith("PW02"));
+    }
+
+    @Test
+    void shouldApplyALateDepositAndClearTheAlertItWouldHavePrevented() throws Exception {
+        registerAndWorkApril();
+        harness.processWatermark(new Watermark(at("2025-05-06T00:00")));
+        assertThat(transitions()).contains("PW02 RAISED YELLOW");
+
+        send(deposit("2025-05-03T10:00")); // behind the watermark: late, applied all the same
+
+        assertThat(transitions()).contains("PW02 CLEARED YELLOW");
+    }
+
+    @Test
+    void shouldKeepRecordsWaitingForTheirProjectAndApplyThemOnRegistration() throws Exception {
+        send(clockIn("2025-04-07T07:40"));
+        harness.processWatermark(new Watermark(at("2025-04-07T12:00")));
+        send(ProjectFixture.project(ProjectStatus.ACTIVE, null)); // updatedAt lies before: late, and applied at once
+        harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
+        assertThat(transitions()).contains("PW05 ESCALATED YELLOW");
+        assertThat(harness.getSideOutput(Entry.REJECTED)).isNull();
+    }
+
+    @Test
+    void shouldDeadLetterRecordsOfAProjectNobodyRegisteredWithinTheGracePeriod() throws Exception {
+        send(clockIn("2025-04-07T07:40"));
+        harness.processWatermark(new Watermark(at("2025-04-08T07:39")));
+        assertThat(harness.getSideOutput(Entry.REJECTED)).isNull();
+
+        harness.processWatermark(new Watermark(at("2025-04-08T07:40")));
+
+        List<Rejection> rejected = harness.getSideOutput(Entry.REJECTED).stream().map(StreamRecord::getValue).toList();
+        assertThat(rejected).singleElement().satisfies(r -> assertThat(r.reason).contains(ProjectFixture.PROJECT, "not registered"));
+    }
+
+    @Test
+    void shouldWriteADailyRiskSnapshot() throws Exception {
+        registerAndWorkApril();
+        harness.processWatermark(new Watermark(at("2025-06-02T00:00")));
+        List<RiskSnapshot> snapshots = harness.getSideOutput(ProjectMonitor.SNAPSHOTS).stream().map(StreamRecord::getValue).toList();
+        RiskSnapshot june2 = snapshots.get(snapshots.size() - 1);
+        assertThat(june2.time).isEqualTo(at("2025-06-02T00:00"));
+        assertThat(june2.level).isEqualTo(AlertLevel.YELLOW);
+        assertThat(june2.unpaidWorkers).isEqualTo(1);
+        assertThat(june2.overdueFen).isEqualTo(35_000);
+    }
+
+    @Test
+    void shouldFireTheDeadlineAfterRestoringFromASnapshot() throws Exception {
+        registerAndWorkApril();
+        harness.processWatermark(new Watermark(at("2025-05-20T00:00")));
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
+
+        assertThat(transitions()).contains("PW05 RAISED BLUE", "PW05 ESCALATED YELLOW");
+        assertThat(alerts()).allMatch(a -> a.projectName.equals("高台县城关镇测试工程"));
+    }
+
+    @Test
+    void shouldNotRepeatAnAlertAfterRestoreWhenTheLevelIsUnchanged() throws Exception {
+        registerAndWorkApril();
+        harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processWatermark(new Watermark(at("2025-06-20T00:00")));
+
+        assertThat(transitions()).noneMatch(t -> t.startsWith("PW05"));
+    }
+}

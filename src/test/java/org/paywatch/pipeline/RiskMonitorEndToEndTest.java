@@ -1,0 +1,271 @@
+package org.paywatch.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.contract.Alert;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.contract.AlertTransition;
+import org.paywatch.contract.BankTransaction;
+import org.paywatch.contract.BankTransactionType;
+import org.paywatch.contract.DeadLetter;
+import org.paywatch.contract.Enterprise;
+import org.paywatch.contract.PayrollAccount;
+import org.paywatch.contract.Project;
+import org.paywatch.contract.ProjectCategory;
+import org.paywatch.contract.ProjectStatus;
+import org.paywatch.io.AvroCodec;
+import org.paywatch.io.JobConfigFile;
+import org.paywatch.io.influx.InfluxHttp;
+import org.paywatch.io.influx.QueryResult;
+import org.paywatch.local.EmbeddedKafka;
+import org.paywatch.local.InfluxServer;
+import org.paywatch.local.LocalFlink;
+
+/**
+ * The live job end to end, on real components: an in-process Kafka broker, a real influxd and a Flink
+ * MiniCluster, with the wall clock driving event time. Records dated relative to now go in; the
+ * alerts come out to a read_committed consumer and the points are queried back from InfluxDB; bad
+ * records are dead-lettered while the job keeps running, and the counters reconcile.
+ */
+class RiskMonitorEndToEndTest {
+    private static final String PROJECT = "E2E-1";
+    private static final String ACCOUNT = "6222020200112233445";
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+    static InfluxServer influx;
+    static JobConfig config;
+    static JobClient job;
+    static final List<Alert> alerts = new ArrayList<>();
+    static final List<DeadLetter> deadLetters = new ArrayList<>();
+
+    @BeforeAll
+    static void startEverythingAndFeed() throws Exception {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+        influx = InfluxServer.start(dir.resolve("influx"));
+        config = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
+        config.kafka.bootstrapServers = kafka.bootstrapServers();
+        config.kafka.startFrom = "earliest";
+        config.influx.url = influx.url();
+        config.influx.database = "paywatch_e2e";
+        config.job.checkpointInterval = "1s";
+        config.time.maxOutOfOrderness = "1s";
+        config.time.idleness = "2s";
+        config.time.heartbeat = "1s";
+        JobConfig.Topics t = config.kafka.topics;
+        kafka.createTopics(1, t.projects, t.workers, t.progress, t.clockins, t.tax, t.alerts, t.deadletter);
+        kafka.createTopics(2, t.bank);
+
+        StreamExecutionEnvironment env = LocalFlink.environment();
+        KafkaRiskMonitor.define(env, config, "e2e-test-pseudonym-key".getBytes(StandardCharsets.UTF_8), null);
+        job = env.executeAsync("paywatch e2e");
+
+        long now = System.currentTimeMillis();
+        LocalDate today = LocalDate.now(org.paywatch.policy.BusinessCalendar.ZONE);
+        // Started 45 days ago, last deposit 40 days ago: PW02 is YELLOW whichever of the two the job
+        // applies first, since both arrive late behind the wall clock.
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, t.projects, AvroCodec.of(Project.class).encode(project(today.minusDays(45), now - Duration.ofDays(46).toMillis())));
+            send(producer, t.bank, AvroCodec.of(BankTransaction.class).encode(txn("D1", BankTransactionType.LABOR_COST_DEPOSIT, 12_000_000, now - Duration.ofDays(40).toMillis())));
+            byte[] transfer = AvroCodec.of(BankTransaction.class).encode(txn("X1", BankTransactionType.TRANSFER_OUT, 500_000, now - Duration.ofHours(1).toMillis()));
+            send(producer, t.bank, transfer);
+            send(producer, t.bank, transfer); // re-sent by the bank: applied once
+            send(producer, t.bank, Arrays.copyOf(transfer, transfer.length / 2)); // truncated Avro
+            send(producer, t.bank, withUnknownEnumSymbol(now));
+            send(producer, t.bank, AvroCodec.of(BankTransaction.class).encode(txn("N1", BankTransactionType.OTHER_CREDIT, -5, now - Duration.ofHours(2).toMillis())));
+            producer.flush();
+        }
+        await("the two alerts and three dead letters", () -> {
+            alerts.clear();
+            alerts.addAll(consume(t.alerts, AvroCodec.of(Alert.class)));
+            deadLetters.clear();
+            deadLetters.addAll(consume(t.deadletter, AvroCodec.of(DeadLetter.class)));
+            return alerts.size() >= 2 && deadLetters.size() >= 3;
+        });
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (job != null) {
+            job.cancel().get();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (influx != null) {
+            influx.close();
+        }
+    }
+
+    @Test
+    void shouldPublishTheAlertsToReadCommittedConsumers() {
+        assertThat(alerts).extracting(a -> a.getRuleId() + " " + a.getTransition() + " " + a.getLevel())
+                .containsExactlyInAnyOrder("PW02 RAISED YELLOW", "PW10 RAISED RED");
+        Alert transfer = alerts.stream().filter(a -> a.getRuleId().equals("PW10")).findFirst().orElseThrow();
+        assertThat(transfer.getMetrics()).as("the re-sent transfer counts once").containsEntry("outflows", 1.0);
+        assertThat(transfer.getRecipients()).contains("国家金融监督管理总局高台监管支局", "县住建局", "县人社局");
+        assertThat(transfer.getMessage()).contains("E2E测试工程", "非工资支出");
+    }
+
+    @Test
+    void shouldDeadLetterBadRecordsWithTheirReasonAndMaskedBytes() {
+        assertThat(deadLetters).extracting(DeadLetter::getReason)
+                .anySatisfy(r -> assertThat(r).containsIgnoringCase("truncated"))
+                .anySatisfy(r -> assertThat(r).containsIgnoringCase("enum"))
+                .anySatisfy(r -> assertThat(r).contains("amountFen is negative"));
+        for (DeadLetter d : deadLetters) {
+            assertThat(d.getTopic()).isEqualTo(config.kafka.topics.bank);
+            String payload = StandardCharsets.ISO_8859_1.decode(d.getPayload().duplicate()).toString();
+            assertThat(payload).doesNotContain(ACCOUNT);
+        }
+    }
+
+    @Test
+    void shouldKeepRunningAndReconcileItsCounters() throws Exception {
+        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+        await("the counters to reach the job's accumulators", () -> {
+            Map<String, Object> acc = job.getAccumulators().get();
+            return count(acc, "recordsIn") == 7 && count(acc, "recordsDeadLettered") == 3;
+        });
+        Map<String, Object> acc = job.getAccumulators().get();
+        assertThat(count(acc, "recordsApplied")).isEqualTo(4);
+        assertThat(count(acc, "duplicateTransactions")).isEqualTo(1);
+        assertThat(count(acc, "recordsIn")).isEqualTo(count(acc, "recordsApplied") + count(acc, "recordsDeadLettered"));
+    }
+
+    @Test
+    void shouldWriteAlertAndProjectRiskPointsToInflux() throws Exception {
+        InfluxHttp http = new InfluxHttp(influx.url());
+        await("the points in InfluxDB", () -> {
+            QueryResult r = http.query("paywatch_e2e", "SELECT * FROM alert WHERE projectId = '" + PROJECT + "'");
+            return r.rows().size() == 2;
+        });
+        List<Map<String, Object>> points = http.query("paywatch_e2e", "SELECT * FROM alert WHERE projectId = '" + PROJECT + "'").rows();
+        assertThat(points).extracting(p -> p.get("ruleId")).containsExactlyInAnyOrder("PW02", "PW10");
+        assertThat(points).allSatisfy(p -> assertThat((String) p.get("alertId")).isNotBlank());
+        List<Map<String, Object>> risk = http.query("paywatch_e2e",
+                "SELECT last(levelName) AS level, last(openRed) AS red FROM project_risk WHERE projectId = '" + PROJECT + "'").rows();
+        assertThat(risk).singleElement().satisfies(p -> {
+            assertThat(p.get("level")).isEqualTo("RED");
+            assertThat(((Number) p.get("red")).intValue()).isEqualTo(1);
+        });
+    }
+
+    // ---- records ----
+
+    private static Project project(LocalDate start, long updatedAt) {
+        Enterprise cu = new Enterprise("91620724E2ECU0001X", "E2E投资建设单位");
+        Enterprise gc = new Enterprise("91620724E2EGC0001X", "E2E建设工程有限公司");
+        return Project.newBuilder().setProjectId(PROJECT).setName("高台县城关镇E2E测试工程").setCategory(ProjectCategory.HOUSING)
+                .setTown("城关镇").setContractValueFen(400_000_000L).setStartDate(start).setPlannedEndDate(start.plusDays(300))
+                .setGovernmentInvested(false).setConstructionUnit(cu).setGeneralContractor(gc).setSubcontractors(List.of())
+                .setPayrollAccount(new PayrollAccount("ZYRCB", ACCOUNT)).setOnboardedDate(start.plusDays(3))
+                .setWageDepositFen(6_000_000L).setPayDay(null).setStatus(ProjectStatus.ACTIVE)
+                .setUpdatedAt(Instant.ofEpochMilli(updatedAt)).build();
+    }
+
+    private static BankTransaction txn(String id, BankTransactionType type, long fen, long at) {
+        return BankTransaction.newBuilder().setTxnId(id).setBankCode("ZYRCB").setAccountNo(ACCOUNT).setType(type)
+                .setAmountFen(fen).setEventTime(Instant.ofEpochMilli(at)).build();
+    }
+
+    /** A bank record from a producer whose schema knows a symbol the contract does not: plain Avro binary. */
+    private static byte[] withUnknownEnumSymbol(long now) throws Exception {
+        String json = BankTransaction.getClassSchema().toString().replace("\"OTHER_CREDIT\"", "\"OTHER_CREDIT\",\"CRYPTO\"");
+        Schema future = new Schema.Parser().parse(json);
+        GenericRecord r = new GenericData.Record(future);
+        r.put("txnId", "C1");
+        r.put("bankCode", "ZYRCB");
+        r.put("accountNo", ACCOUNT);
+        r.put("type", new GenericData.EnumSymbol(future.getField("type").schema(), "CRYPTO"));
+        r.put("amountFen", 1L);
+        r.put("eventTime", now - 7_200_000L);
+        var out = new java.io.ByteArrayOutputStream();
+        BinaryEncoder enc = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(future).write(r, enc);
+        enc.flush();
+        return out.toByteArray();
+    }
+
+    // ---- Kafka and waiting ----
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, ACCOUNT.getBytes(StandardCharsets.UTF_8), value));
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> List<T> consume(String topic, AvroCodec<T> codec) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("group.id", "e2e-" + topic + "-" + System.nanoTime());
+        p.put("auto.offset.reset", "earliest");
+        p.put("isolation.level", "read_committed");
+        List<T> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            long until = System.currentTimeMillis() + 3000;
+            while (System.currentTimeMillis() < until) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    out.add(codec.decode(r.value()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void await(String what, Check check) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!check.holds()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static long count(Map<String, Object> accumulators, String name) {
+        Object v = accumulators.get(name);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+}

@@ -1,0 +1,139 @@
+package org.paywatch.policy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.paywatch.contract.BankTransactionType;
+import org.paywatch.contract.Direction;
+import org.paywatch.contract.ProjectCategory;
+import org.paywatch.contract.ProjectStatus;
+import org.paywatch.contract.WageType;
+import org.paywatch.domain.BankTransaction;
+import org.paywatch.domain.ClockIn;
+import org.paywatch.domain.Enterprise;
+import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.Origin;
+import org.paywatch.domain.Project;
+import org.paywatch.domain.WorkerRegistration;
+import org.paywatch.io.JobConfigFile;
+
+/** A housing project started 2025-03-03 in 城关镇, and the records that happen to it, for policy tests. */
+public final class ProjectFixture {
+    public static final String PROJECT = "GT-TEST-1";
+    private static long txn;
+
+    public final ProjectBook book = new ProjectBook();
+
+    public ProjectFixture() {
+        book.apply(FeedEvent.of(origin(), project(ProjectStatus.ACTIVE, null)));
+    }
+
+    /** The policy as configured in jobs/risk-monitor.yaml: the tests judge the shipped defaults. */
+    public static PolicyConfig shippedPolicy() {
+        return JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).policy();
+    }
+
+    public static RuleSettings shippedSettings(String ruleId) {
+        return shippedPolicy().rules.get(ruleId);
+    }
+
+    /** Asia/Shanghai local time, e.g. "2025-04-03T10:00". */
+    public static long at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.ZONE).toInstant().toEpochMilli();
+    }
+
+    public static Project project(ProjectStatus status, Integer payDay) {
+        Project p = new Project();
+        p.projectId = PROJECT;
+        p.name = "高台县城关镇测试工程";
+        p.category = ProjectCategory.HOUSING;
+        p.town = "城关镇";
+        p.contractValueFen = 400_000_000L;
+        p.startDate = LocalDate.of(2025, 3, 3);
+        p.plannedEndDate = LocalDate.of(2025, 12, 31);
+        p.constructionUnit = new Enterprise("91620724CU0000001X", "测试投资建设单位");
+        p.generalContractor = new Enterprise("91620724GC0000001X", "测试建设工程有限公司");
+        p.subcontractors = new ArrayList<>(List.of(new Enterprise("91620724SC0000001X", "测试劳务分包有限公司")));
+        p.payrollBankCode = "ZYRCB";
+        p.payrollAccountNo = "A-account";
+        p.onboardedDate = LocalDate.of(2025, 3, 6);
+        p.wageDepositFen = 6_000_000L;
+        p.payDay = payDay;
+        p.status = status;
+        p.updatedAt = at("2025-02-21T09:00");
+        return p;
+    }
+
+    public ProjectFixture change(ProjectStatus status, Integer payDay, String when) {
+        Project p = project(status, payDay);
+        p.updatedAt = at(when);
+        book.apply(FeedEvent.of(origin(), p));
+        return this;
+    }
+
+    public ProjectFixture register(String workerId, long dailyRateFen) {
+        WorkerRegistration w = new WorkerRegistration();
+        w.projectId = PROJECT;
+        w.workerId = workerId;
+        w.employerCreditCode = "91620724SC0000001X";
+        w.team = "木工班";
+        w.wageType = WageType.DAILY;
+        w.wageRateFen = dailyRateFen;
+        w.entryDate = LocalDate.of(2025, 3, 3);
+        w.updatedAt = at("2025-03-02T10:00");
+        book.apply(FeedEvent.of(origin(), w));
+        return this;
+    }
+
+    public ProjectFixture clockIn(String workerId, String day) {
+        ClockIn c = new ClockIn();
+        c.projectId = PROJECT;
+        c.workerId = workerId;
+        c.deviceId = "GATE1";
+        c.direction = Direction.IN;
+        c.eventTime = at(day + "T07:40");
+        book.apply(FeedEvent.of(origin(), c));
+        return this;
+    }
+
+    /** Registers {@code n} workers W1..Wn at 350 yuan a day, each attending the given days. */
+    public ProjectFixture crew(int n, String... days) {
+        for (int i = 1; i <= n; i++) {
+            register("W" + i, 35_000);
+            for (String d : days) {
+                clockIn("W" + i, d);
+            }
+        }
+        return this;
+    }
+
+    public ProjectFixture bank(BankTransactionType type, String when, long fen, String workerId, String wagePeriod) {
+        BankTransaction t = new BankTransaction();
+        t.txnId = "T" + (++txn);
+        t.bankCode = "ZYRCB";
+        t.accountNo = "A-account";
+        t.type = type;
+        t.amountFen = fen;
+        t.workerId = workerId;
+        t.wagePeriod = wagePeriod;
+        t.eventTime = at(when);
+        FeedEvent e = FeedEvent.of(origin(), t);
+        e.projectId = PROJECT;
+        book.apply(e);
+        return this;
+    }
+
+    public ProjectFixture deposit(String when) {
+        return bank(BankTransactionType.LABOR_COST_DEPOSIT, when, 12_000_000, null, null);
+    }
+
+    public ProjectFixture payout(String when, String workerId, String period, long fen) {
+        return bank(BankTransactionType.WAGE_PAYOUT, when, fen, workerId, period);
+    }
+
+    private static Origin origin() {
+        return new Origin("test", 0, 0);
+    }
+}
