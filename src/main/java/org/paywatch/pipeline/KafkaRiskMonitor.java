@@ -1,6 +1,9 @@
 package org.paywatch.pipeline;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -12,18 +15,25 @@ import org.paywatch.policy.PolicyConfigException;
 
 /**
  * The live risk monitor: Kafka in, alerts to Kafka (exactly once) and points to InfluxDB. The main
- * class of the cluster job jar: {@code flink run paywatch-job.jar --config risk-monitor.yaml}.
+ * class of the cluster job jar: {@code flink run paywatch-job.jar --config risk-monitor.yaml [--kafka HOST:PORT] [--influx URL]}.
  */
 public final class KafkaRiskMonitor {
     private KafkaRiskMonitor() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !args[0].equals("--config")) {
-            System.err.println("usage: --config jobs/risk-monitor.yaml");
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        if (args.length % 2 != 0 || !options.containsKey("--config")
+                || !Set.of("--config", "--kafka", "--influx").containsAll(options.keySet())) {
+            System.err.println("usage: --config jobs/risk-monitor.yaml [--kafka HOST:PORT] [--influx URL]");
             System.exit(2);
         }
         try {
-            JobConfig config = JobConfigFile.load(Path.of(args[1]));
+            JobConfig config = JobConfigFile.load(Path.of(options.get("--config")));
+            config.kafka.bootstrapServers = options.getOrDefault("--kafka", config.kafka.bootstrapServers);
+            config.influx.url = options.getOrDefault("--influx", config.influx.url);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             define(env, config, PseudonymKey.load(config.entry.pseudonymKeyFile), null);
             env.execute(config.job.name);
