@@ -111,10 +111,11 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
 
   private T read(Prepared<T> p, DatumReader<T> reader, byte[] bytes, int offset)
       throws ContractViolation {
-    p.decoder = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, p.decoder);
+    int length = bytes.length - offset;
+    p.decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, p.decoder);
     T record;
     try {
-      record = reader.read(null, p.decoder);
+      record = reader.read(null, new BoundedDecoder(p.decoder, length));
       if (!p.decoder.isEnd()) {
         throw new ContractViolation("trailing bytes after the record");
       }
@@ -128,6 +129,10 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
 
   private static ContractViolation describe(Throwable failure, String path) {
     String where = path == null ? "" : " in field " + path;
+    if (failure instanceof BoundedDecoder.BeyondTheEnd && path != null) {
+      return new ContractViolation("truncated Avro record: field " + path + " claims more "
+          + failure.getMessage() + " than the record holds");
+    }
     if (failure instanceof EOFException) {
       return new ContractViolation("truncated Avro record" + (path == null ? "" : ": it ends" + where));
     }

@@ -32,7 +32,7 @@ import org.apache.avro.generic.IndexedRecord;
  *
  * <p>Output is one line, fields in schema order, {@code ", "} and {@code ": "} between items (the
  * style of the sample replay files, so a sample line round-trips byte for byte), non-ASCII text as
- * is (not {@code \\u} escapes), doubles in shortest round-trip form. The same record always gives
+ * is (not backslash-u escapes), doubles in shortest round-trip form. The same record always gives
  * the same bytes.
  */
 public final class ContractJson {

@@ -234,6 +234,44 @@ class AvroCodecTest {
   }
 
   @Test
+  void shouldReportAnImpossibleLengthAsTruncationInsteadOfAllocatingIt() {
+    // Six bytes claiming a txnId of 2 000 000 000 bytes: Avro alone would allocate them first.
+    byte[] bytes = {(byte) 0x80, (byte) 0xD0, (byte) 0xAC, (byte) 0xF3, 0x0E, 0x00};
+
+    assertThatThrownBy(() -> bankCodec.decode(bytes))
+        .isInstanceOf(ContractViolation.class)
+        .hasMessage("truncated Avro record: field txnId claims more bytes than the record holds");
+  }
+
+  @Test
+  void shouldReportAnImpossibleItemCountAsTruncation() throws Exception {
+    byte[] whole = plain(AvroCodec.of(Project.class).encode(project()));
+    // Rewrite the subcontractors' count (1, zig-zag 2) as about a billion.
+    int at = indexOfCount(whole);
+    byte[] bytes = new byte[whole.length + 4];
+    System.arraycopy(whole, 0, bytes, 0, at);
+    byte[] billion = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08};
+    System.arraycopy(billion, 0, bytes, at, billion.length);
+    System.arraycopy(whole, at + 1, bytes, at + billion.length, whole.length - at - 1);
+
+    assertThatThrownBy(() -> AvroCodec.of(Project.class).decode(bytes))
+        .isInstanceOf(ContractViolation.class)
+        .hasMessage("truncated Avro record: field subcontractors claims more items than the record holds");
+  }
+
+  /** Where the array count sits: right before the first subcontractor's credit code. */
+  private static int indexOfCount(byte[] plainProject) {
+    byte[] code = "916207241HU49D4H3J".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int i = 2; i < plainProject.length - code.length; i++) {
+      if (Arrays.equals(Arrays.copyOfRange(plainProject, i, i + code.length), code)) {
+        assertThat(plainProject[i - 2]).isEqualTo((byte) 2);
+        return i - 2;
+      }
+    }
+    throw new AssertionError("no subcontractor in the encoded project");
+  }
+
+  @Test
   void shouldReportMalformedBytesWithoutEchoingThem() {
     // A negative string length where txnId should start; then an ID number as raw text.
     byte[] bytes = "\u0003620724197811035730".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
