@@ -44,10 +44,9 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new PolicyConfigException("the folder of --out " + out + " does not exist: create it or choose another path");
         }
         byte[] key = PseudonymKey.configured(job.entry.pseudonymKeyFile) ? PseudonymKey.load(job.entry.pseudonymKeyFile) : null;
-        if (key == null) {
-            // Without the county's key, pseudonyms hold within this replay only: alerts about a worker get other ids next time.
-            System.err.println("paywatch replay: no " + PseudonymKey.ENV + " or key file: worker pseudonyms are valid for this run only");
-            key = PseudonymKey.random();
+        boolean ownKey = key == null;
+        if (ownKey) {
+            key = PseudonymKey.random(); // pseudonyms then hold within this replay only
         }
         Replay.Summary s = Replay.run(LocalFlink.environment(), input, until, out, job, key);
         long alerts;
@@ -56,6 +55,9 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         System.out.printf("replay: in=%d applied=%d deadLettered=%d duplicates=%d afterAsOf=%d alerts=%d -> %s%n",
                 s.in(), s.applied(), s.deadLettered(), s.duplicates(), s.afterAsOf(), alerts, out);
+        if (ownKey) {
+            System.err.println("paywatch replay: no " + PseudonymKey.ENV + " or key file: worker pseudonyms in this output are valid for this run only");
+        }
         return 0;
     }
 
