@@ -18,11 +18,13 @@ public class JobConfig implements Serializable {
     public Time time = new Time();
     public Map<String, RuleSettings> rules = new LinkedHashMap<>();
     public ResponsibilityList routing = new ResponsibilityList();
+    public PolicyConfig.Calendar calendar = new PolicyConfig.Calendar();
 
     public PolicyConfig policy() {
         PolicyConfig p = new PolicyConfig();
         p.rules = rules;
         p.routing = routing;
+        p.calendar = calendar;
         return p;
     }
 

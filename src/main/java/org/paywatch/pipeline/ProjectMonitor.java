@@ -87,7 +87,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
             pending.put(e.eventTime(), atSameTime);
             ctx.timerService().registerEventTimeTimer(e.eventTime());
         } else {
-            process(e, watermark, ctx, out); // late: applied now, never dropped
+            process(List.of(e), watermark, ctx, out); // late: applied now, never dropped
         }
     }
 
@@ -97,9 +97,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         if (due != null) {
             pending.remove(timestamp);
             due.sort(IN_ORDER);
-            for (FeedEvent e : due) {
-                process(e, timestamp, ctx, out);
-            }
+            process(due, timestamp, ctx, out);
         }
         for (FeedEvent e : awaiting.expire(timestamp)) {
             if (e.feed == Feed.TAX) {
@@ -117,30 +115,28 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         }
     }
 
-    private void process(FeedEvent e, long now, Context ctx, Collector<AlertEvent> out) throws Exception {
+    /** Applies records of one instant together; before its registration a project's records wait. */
+    private void process(List<FeedEvent> events, long now, Context ctx, Collector<AlertEvent> out) throws Exception {
         ProjectBook b = book.value();
-        if (b == null && e.feed != Feed.PROJECTS) {
-            awaiting.hold(e, ctx.timerService());
-            return;
-        }
+        List<FeedEvent> batch = new ArrayList<>(events);
         if (b == null) {
-            b = new ProjectBook();
-            apply(b, e, now, ctx, out);
-            for (FeedEvent waited : awaiting.release()) {
-                apply(b, waited, now, ctx, out);
+            if (events.stream().noneMatch(e -> e.feed == Feed.PROJECTS)) {
+                for (FeedEvent e : events) {
+                    awaiting.hold(e, ctx.timerService());
+                }
+                return;
             }
-        } else {
-            apply(b, e, now, ctx, out);
+            b = new ProjectBook();
+            batch.addAll(awaiting.release());
         }
+        for (FeedEvent e : batch) {
+            if (e.feed != Feed.TAX) {
+                applied.add(); // tax changes are counted once, where they fan out to projects
+            }
+        }
+        emit(b, supervision.apply(b, batch, now), now, ctx, out, false);
         book.update(b);
         scheduleReview(now, ctx);
-    }
-
-    private void apply(ProjectBook b, FeedEvent e, long now, Context ctx, Collector<AlertEvent> out) {
-        if (e.feed != Feed.TAX) {
-            applied.add(); // tax changes are counted once, where they fan out to projects
-        }
-        emit(b, supervision.apply(b, e, now), now, ctx, out, false);
     }
 
     private void emit(ProjectBook b, List<AlertEvent> alerts, long now, Context ctx, Collector<AlertEvent> out,

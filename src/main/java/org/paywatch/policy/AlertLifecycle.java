@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
 
 /**
@@ -35,6 +36,7 @@ public final class AlertLifecycle {
                 open.scope = scope;
                 open.raisedAt = now;
                 open.alertId = alertId(book.project.projectId, rule.id(), scope, now);
+                open.raisedAfterClearingAt = book.lastSevereClearing.get(rule.id());
                 book.openAlerts.put(key(rule.id(), scope), open);
                 transition = AlertTransition.RAISED;
             } else if (f.level().compareTo(open.level) > 0) {
@@ -56,10 +58,56 @@ public final class AlertLifecycle {
         cleared.sort((a, b) -> a.scope.compareTo(b.scope));
         for (OpenAlert open : cleared) {
             book.openAlerts.remove(key(rule.id(), open.scope));
+            remember(book, open, now);
             String what = open.scope.isEmpty() ? "" : "（" + open.scope + "）";
             String message = String.format("%s「%s」%s预警已消除。", book.project.name, rule.name(), what);
             out.add(event(book, rule, open, AlertTransition.CLEARED, now, message, null));
         }
+        return out;
+    }
+
+    /** A cleared YELLOW or RED alert counts for rebounds; a cleared RED one also gets follow-up checks (PW91). */
+    private static void remember(ProjectBook book, OpenAlert open, long now) {
+        if (open.level == AlertLevel.BLUE) {
+            return;
+        }
+        book.lastSevereClearing.merge(open.ruleId, now, Math::max);
+        if (open.level == AlertLevel.RED) {
+            FollowUp f = new FollowUp();
+            f.alertId = open.alertId;
+            f.ruleId = open.ruleId;
+            f.scope = open.scope;
+            f.clearedAt = now;
+            book.followUps.add(f);
+        }
+    }
+
+    /**
+     * The follow-up checks (跟踪回访) that fall due by {@code now}: one FOLLOW_UP event each, {@code days}
+     * after the RED alert cleared, in order; a follow-up is done once all of them are emitted.
+     */
+    public List<AlertEvent> followUps(ProjectBook book, RuleCatalog catalog, List<Integer> days, long now) {
+        List<AlertEvent> out = new ArrayList<>();
+        for (FollowUp f : book.followUps) {
+            while (f.done < days.size() && f.clearedAt + days.get(f.done) * 86_400_000L <= now) {
+                int after = days.get(f.done);
+                f.done++;
+                RuleInfo rule = catalog.info(f.ruleId);
+                OpenAlert cleared = new OpenAlert();
+                cleared.alertId = f.alertId;
+                cleared.ruleId = f.ruleId;
+                cleared.scope = f.scope;
+                cleared.level = AlertLevel.RED;
+                String what = f.scope.isEmpty() ? "" : "（" + f.scope + "）";
+                String message = String.format("%s「%s」%s红色预警消除已满%d天，请开展第%d次跟踪回访，确认问题未反弹。",
+                        book.project.name, rule.name(), what, after, f.done);
+                long due = f.clearedAt + after * 86_400_000L;
+                AlertEvent e = event(book, rule, cleared, AlertTransition.FOLLOW_UP, due, message,
+                        new Finding(AlertLevel.RED, java.util.Map.of("daysSinceCleared", (double) after), message));
+                out.add(e);
+            }
+        }
+        book.followUps.removeIf(f -> f.done >= days.size());
         return out;
     }
 
@@ -77,6 +125,8 @@ public final class AlertLifecycle {
         a.legalBasis = rule.basis();
         if (finding != null) {
             a.metrics.putAll(finding.metrics());
+            a.taskForce = finding.taskForce();
+            a.rebound = finding.rebound();
         }
         a.recipients = routing.recipients(book.project, rule.id(), open.level);
         a.projectName = book.project.name;

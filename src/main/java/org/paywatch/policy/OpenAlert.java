@@ -9,4 +9,6 @@ public class OpenAlert {
     public String scope;
     public AlertLevel level;
     public long raisedAt;
+    /** When a YELLOW or RED alert of the same rule last cleared before this one was raised (PW91), or null. */
+    public Long raisedAfterClearingAt;
 }

@@ -9,4 +9,20 @@ public class PolicyConfig implements java.io.Serializable {
 
     public Map<String, RuleSettings> rules = new LinkedHashMap<>();
     public ResponsibilityList routing = new ResponsibilityList();
+    public Calendar calendar = new Calendar();
+
+    /** Days when the county's sites are expected to stop. */
+    public static class Calendar implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        public java.util.List<HolidayWindow> holidays = new java.util.ArrayList<>();
+
+        public boolean isHoliday(java.time.LocalDate day) {
+            for (HolidayWindow w : holidays) {
+                if (w.contains(day)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 }

@@ -1,7 +1,9 @@
 package org.paywatch.policy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +13,10 @@ import org.paywatch.contract.ProjectStatus;
 import org.paywatch.contract.WageType;
 import org.paywatch.domain.BankTransaction;
 import org.paywatch.domain.ClockIn;
+import org.paywatch.contract.TaxChangeType;
 import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.ProgressReport;
+import org.paywatch.domain.TaxChange;
 import org.paywatch.domain.WorkerRegistration;
 
 /**
@@ -42,8 +47,20 @@ public class ProjectBook {
     public long ledgerBalanceFen;
     public boolean frozen;
     public long frozenChangedAt = Long.MIN_VALUE;
+    /** period "YYYY-MM" -> the latest progress report for it. */
+    public Map<String, ProgressReport> progress = new HashMap<>();
+    /** worker -> month "YYYY-MM" of booking -> gross wage payouts booked to them that month, fen (PW08). */
+    public Map<String, Map<String, Long>> payoutsBooked = new HashMap<>();
+    /** day "YYYY-MM-DD" of booking -> gross wage payouts booked that day, fen (PW04's payout rate). */
+    public Map<String, Long> payoutsByDay = new HashMap<>();
+    /** enterprise credit code -> tax-change type -> its latest signal (PW16); RECOVERED clears what came before it. */
+    public Map<String, Map<String, TaxChange>> taxSignals = new HashMap<>();
     /** "ruleId|scope" -> the open alert. */
     public Map<String, OpenAlert> openAlerts = new HashMap<>();
+    /** ruleId -> when a YELLOW or RED alert of the rule last cleared (PW91). */
+    public Map<String, Long> lastSevereClearing = new HashMap<>();
+    /** Cleared RED alerts whose follow-up checks are not all done (PW91). */
+    public List<FollowUp> followUps = new ArrayList<>();
 
     public boolean isRegistered() {
         return project != null;
@@ -65,9 +82,25 @@ public class ProjectBook {
             }
             case CLOCKINS -> attend(e.clockIn);
             case BANK -> book(e.bank);
-            case PROGRESS, TAX -> {
-                // read by rules of the full catalog; nothing in the book depends on them yet
+            case PROGRESS -> {
+                ProgressReport known = progress.get(e.progress.period);
+                if (known == null || e.progress.reportedAt >= known.reportedAt) {
+                    progress.put(e.progress.period, e.progress);
+                }
             }
+            case TAX -> signal(e.tax);
+        }
+    }
+
+    private void signal(TaxChange t) {
+        Map<String, TaxChange> signals = taxSignals.computeIfAbsent(t.creditCode, c -> new HashMap<>());
+        if (t.changeType == TaxChangeType.RECOVERED) {
+            signals.values().removeIf(known -> known.eventTime <= t.eventTime);
+            return;
+        }
+        TaxChange known = signals.get(t.changeType.name());
+        if (known == null || t.eventTime >= known.eventTime) {
+            signals.put(t.changeType.name(), t);
         }
     }
 
@@ -91,6 +124,8 @@ public class ProjectBook {
             case WAGE_PAYOUT -> {
                 paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new HashMap<>())
                         .merge(t.workerId, t.amountFen, Long::sum);
+                payoutsBooked.computeIfAbsent(t.workerId, w -> new HashMap<>()).merge(month, t.amountFen, Long::sum);
+                payoutsByDay.merge(BusinessCalendar.date(t.eventTime).toString(), t.amountFen, Long::sum);
                 ledgerBalanceFen -= t.amountFen;
             }
             case PAYOUT_RETURNED -> {
@@ -216,6 +251,66 @@ public class ProjectBook {
             }
         }
         return new Overdue(fen, owed.size());
+    }
+
+    /** Accrued and unpaid wages of the periods that have ended by {@code today} (PW04). */
+    public long unpaidClosedFen(LocalDate today) {
+        String current = today.toString().substring(0, 7);
+        long fen = 0;
+        for (Map.Entry<String, Map<String, Integer>> e : attendance.entrySet()) {
+            if (e.getKey().compareTo(current) < 0) {
+                for (String worker : e.getValue().keySet()) {
+                    fen += unpaidFen(e.getKey(), worker);
+                }
+            }
+        }
+        return fen;
+    }
+
+    /** Distinct workers with an IN clock-in on the day, sorted. */
+    public Set<String> workersOn(LocalDate day) {
+        Map<String, Integer> days = attendance.get(day.toString().substring(0, 7));
+        Set<String> out = new TreeSet<>();
+        if (days != null) {
+            int bit = 1 << (day.getDayOfMonth() - 1);
+            days.forEach((worker, mask) -> {
+                if ((mask & bit) != 0) {
+                    out.add(worker);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The last day anyone clocked in on the project, or null. */
+    public LocalDate lastClockInDay() {
+        return lastDay(null);
+    }
+
+    /** The last day the worker clocked in on the project, or null. */
+    public LocalDate lastClockInDay(String workerId) {
+        return lastDay(workerId);
+    }
+
+    private LocalDate lastDay(String workerId) {
+        LocalDate last = null;
+        for (Map.Entry<String, Map<String, Integer>> e : attendance.entrySet()) {
+            int mask = 0;
+            if (workerId == null) {
+                for (int m : e.getValue().values()) {
+                    mask |= m;
+                }
+            } else {
+                mask = e.getValue().getOrDefault(workerId, 0);
+            }
+            if (mask != 0) {
+                LocalDate day = java.time.YearMonth.parse(e.getKey()).atDay(32 - Integer.numberOfLeadingZeros(mask));
+                if (last == null || day.isAfter(last)) {
+                    last = day;
+                }
+            }
+        }
+        return last;
     }
 
     /** Overdue wages of a project: the amount and how many distinct workers are owed. */

@@ -1,7 +1,10 @@
 package org.paywatch.policy;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 
 /**
@@ -18,12 +21,20 @@ public final class ProjectSupervision {
         this.lifecycle = new AlertLifecycle(routing);
     }
 
-    /** Books a record and re-assesses the rules that react to its feed. Requires a registered project. */
-    public List<AlertEvent> apply(ProjectBook book, FeedEvent event, long now) {
-        book.apply(event);
+    /**
+     * Books records of one instant together, then re-assesses once the rules that react to any of their
+     * feeds: a payroll booked as many payouts at the same second is judged as one payroll. Requires a
+     * registered project (or a registration among the records).
+     */
+    public List<AlertEvent> apply(ProjectBook book, List<FeedEvent> events, long now) {
+        Set<Feed> feeds = EnumSet.noneOf(Feed.class);
+        for (FeedEvent e : events) {
+            book.apply(e);
+            feeds.add(e.feed);
+        }
         List<AlertEvent> out = new ArrayList<>();
         for (Rule rule : catalog.rules()) {
-            if (rule.reactsTo(event.feed)) {
+            if (feeds.stream().anyMatch(rule::reactsTo)) {
                 out.addAll(lifecycle.reconcile(book, rule.info(), rule.assess(book, now), now));
             }
         }
@@ -39,6 +50,7 @@ public final class ProjectSupervision {
         for (Rule rule : catalog.rules()) {
             out.addAll(lifecycle.reconcile(book, rule.info(), rule.assess(book, now), now));
         }
+        out.addAll(lifecycle.followUps(book, catalog, catalog.followUpDays(), now));
         return out;
     }
 

@@ -5,22 +5,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.paywatch.policy.rules.AccountFrozen;
-import org.paywatch.policy.rules.AccountMisuse;
-import org.paywatch.policy.rules.LaborCostDepositOverdue;
-import org.paywatch.policy.rules.PayrollHeadcountShort;
-import org.paywatch.policy.rules.WagesNotPaidMonthly;
+import org.paywatch.policy.rules.*;
 
-/** The rules this build implements, built from their configured settings. New rules are added here. */
+/** The rules of RULES.md, built from their configured settings. A new rule is added in {@link #implemented}. */
 public final class RuleCatalog {
-    private static final Map<String, Function<RuleSettings, Rule>> IMPLEMENTED = new LinkedHashMap<>();
-
-    static {
-        IMPLEMENTED.put(LaborCostDepositOverdue.ID, LaborCostDepositOverdue::new);
-        IMPLEMENTED.put(WagesNotPaidMonthly.ID, WagesNotPaidMonthly::new);
-        IMPLEMENTED.put(PayrollHeadcountShort.ID, PayrollHeadcountShort::new);
-        IMPLEMENTED.put(AccountMisuse.ID, AccountMisuse::new);
-        IMPLEMENTED.put(AccountFrozen.ID, AccountFrozen::new);
+    /** Every rule of RULES.md, in evaluation order: PW90 and PW91 judge what the others found, so they come last. */
+    private static Map<String, Function<RuleSettings, Rule>> implemented(PolicyConfig config) {
+        Map<String, Function<RuleSettings, Rule>> m = new LinkedHashMap<>();
+        m.put(LaborCostCoverage.ID, LaborCostCoverage::new);
+        m.put(LaborCostDepositOverdue.ID, LaborCostDepositOverdue::new);
+        m.put(ProgressPaymentShortfall.ID, ProgressPaymentShortfall::new);
+        m.put(AccountBalanceShortfall.ID, AccountBalanceShortfall::new);
+        m.put(WagesNotPaidMonthly.ID, WagesNotPaidMonthly::new);
+        m.put(PayrollHeadcountShort.ID, PayrollHeadcountShort::new);
+        m.put(WagesBelowMinimum.ID, WagesBelowMinimum::new);
+        m.put(OversizedPayout.ID, OversizedPayout::new);
+        m.put(DepartedWorkerUnsettled.ID, DepartedWorkerUnsettled::new);
+        m.put(AccountMisuse.ID, AccountMisuse::new);
+        m.put(AccountFrozen.ID, AccountFrozen::new);
+        m.put(PlatformOnboardingOverdue.ID, PlatformOnboardingOverdue::new);
+        m.put(WageDepositShortfall.ID, WageDepositShortfall::new);
+        m.put(UnregisteredAttendance.ID, UnregisteredAttendance::new);
+        m.put(AttendanceInterrupted.ID, s -> new AttendanceInterrupted(s, config.calendar));
+        m.put(EnterpriseTaxSignal.ID, EnterpriseTaxSignal::new);
+        m.put(MajorArrearsTaskForce.ID, MajorArrearsTaskForce::new);
+        m.put(ProblemRebound.ID, ProblemRebound::new);
+        return m;
     }
 
     private final List<Rule> rules;
@@ -31,14 +41,15 @@ public final class RuleCatalog {
 
     /** Every implemented rule must be configured, and every configured rule must be implemented. */
     public static RuleCatalog from(PolicyConfig config) {
+        Map<String, Function<RuleSettings, Rule>> implemented = implemented(config);
         List<Rule> rules = new ArrayList<>();
         for (String id : config.rules.keySet()) {
-            if (!IMPLEMENTED.containsKey(id)) {
+            if (!implemented.containsKey(id)) {
                 throw new PolicyConfigException("rules." + id + " is not a rule this build implements: known are "
-                        + String.join(", ", IMPLEMENTED.keySet()));
+                        + String.join(", ", implemented.keySet()));
             }
         }
-        for (Map.Entry<String, Function<RuleSettings, Rule>> e : IMPLEMENTED.entrySet()) {
+        for (Map.Entry<String, Function<RuleSettings, Rule>> e : implemented.entrySet()) {
             RuleSettings settings = config.rules.get(e.getKey());
             if (settings == null) {
                 throw new PolicyConfigException("rules." + e.getKey() + " is missing: configure its name, basis and thresholds");
@@ -46,10 +57,32 @@ public final class RuleCatalog {
             rules.add(e.getValue().apply(settings));
         }
         config.routing.validate();
+        for (int i = 0; i < config.calendar.holidays.size(); i++) {
+            config.calendar.holidays.get(i).validate(i);
+        }
         return new RuleCatalog(rules);
     }
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** Days after a RED alert clears when its follow-ups fall due (PW91). */
+    public List<Integer> followUpDays() {
+        for (Rule r : rules) {
+            if (r instanceof ProblemRebound rebound) {
+                return rebound.followUpDays();
+            }
+        }
+        return List.of();
+    }
+
+    public RuleInfo info(String ruleId) {
+        for (Rule r : rules) {
+            if (r.info().id().equals(ruleId)) {
+                return r.info();
+            }
+        }
+        throw new IllegalArgumentException("no rule " + ruleId);
     }
 }

@@ -16,8 +16,11 @@ public class RuleSettings implements java.io.Serializable {
     public String name;
     public String basis;
     public Map<String, Double> thresholds = new LinkedHashMap<>();
+    /** Values that differ by category or town, each with a "default" row. */
+    public Map<String, Map<String, Double>> tables = new LinkedHashMap<>();
 
     private final Set<String> read = new LinkedHashSet<>();
+    private final Set<String> readTables = new LinkedHashSet<>();
 
     public RuleInfo info(String id) {
         if (name == null || name.isBlank()) {
@@ -46,18 +49,53 @@ public class RuleSettings implements java.io.Serializable {
     public int days(String id, String key, int min, int max) {
         double v = threshold(id, key, min, max);
         if (v != Math.rint(v)) {
-            throw new PolicyConfigException("rules." + id + ".thresholds." + key + " = " + fmt(v) + " must be a whole number of days");
+            throw new PolicyConfigException("rules." + id + ".thresholds." + key + " = " + fmt(v) + " must be a whole number");
         }
         return (int) v;
+    }
+
+    /**
+     * A table of values by key (a category, a town) with a required "default" row; every value in [min, max].
+     * Returned as given; look rows up with {@link #row}.
+     */
+    public Map<String, Double> table(String id, String name, double min, double max) {
+        readTables.add(name);
+        String path = "rules." + id + ".tables." + name;
+        Map<String, Double> t = tables == null ? null : tables.get(name);
+        if (t == null || !t.containsKey("default")) {
+            throw new PolicyConfigException(path + ".default is missing: give the value for every key not listed");
+        }
+        for (Map.Entry<String, Double> e : t.entrySet()) {
+            if (e.getValue() == null || e.getValue() < min || e.getValue() > max) {
+                throw new PolicyConfigException(path + "." + e.getKey() + " = " + e.getValue()
+                        + " is out of range: allowed is " + fmt(min) + " to " + fmt(max));
+            }
+        }
+        return new LinkedHashMap<>(t);
+    }
+
+    public static double row(Map<String, Double> table, String key) {
+        return key != null && table.containsKey(key) ? table.get(key) : table.get("default");
+    }
+
+    /** A whole number (days, months, workers) that must be present and lie in [min, max]. */
+    public int count(String id, String key, int min, int max) {
+        return days(id, key, min, max);
     }
 
     /** Fails on a configured threshold that the rule does not have. */
     public void checkAllRead(String id) {
         Set<String> unknown = new TreeSet<>(thresholds == null ? Set.of() : thresholds.keySet());
         unknown.removeAll(read);
+        Set<String> unknownTables = new TreeSet<>(tables == null ? Set.of() : tables.keySet());
+        unknownTables.removeAll(readTables);
+        if (!unknownTables.isEmpty()) {
+            throw new PolicyConfigException("rules." + id + ".tables." + unknownTables.iterator().next()
+                    + " is not a table of " + id + (readTables.isEmpty() ? ": it has none" : ": allowed are " + String.join(", ", readTables)));
+        }
         if (!unknown.isEmpty()) {
             throw new PolicyConfigException("rules." + id + ".thresholds." + unknown.iterator().next()
-                    + " is not a threshold of " + id + ": allowed are " + String.join(", ", read));
+                    + " is not a threshold of " + id + (read.isEmpty() ? ": it has none" : ": allowed are " + String.join(", ", read)));
         }
     }
 

@@ -1,0 +1,31 @@
+package org.paywatch.policy;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** A stoppage when sites are expected to be quiet (default: the Spring Festival), configured per year. */
+public class HolidayWindow implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public String name;
+    /** First day, "YYYY-MM-DD". */
+    public String from;
+    /** Last day, inclusive, "YYYY-MM-DD". */
+    public String to;
+
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(LocalDate.parse(from)) && !day.isAfter(LocalDate.parse(to));
+    }
+
+    public void validate(int index) {
+        String key = "calendar.holidays[" + index + "]";
+        try {
+            if (LocalDate.parse(to).isBefore(LocalDate.parse(from))) {
+                throw new PolicyConfigException(key + " ends (" + to + ") before it starts (" + from + "): swap from and to");
+            }
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new PolicyConfigException(key + " needs from and to as dates YYYY-MM-DD, e.g. from: 2026-02-10, to: 2026-02-24");
+        }
+    }
+}
