@@ -89,6 +89,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics that do not exist yet and waits until every partition has a leader. */
     public void createTopics(int partitions, String... topics) {
+        createTopics(admin, partitions, topics);
+    }
+
+    static void createTopics(Admin admin, int partitions, String... topics) {
         List<NewTopic> wanted = Arrays.stream(topics)
                 .map(topic -> new NewTopic(topic, partitions, (short) 1))
                 .toList();
@@ -103,7 +107,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                 }
             }
-            awaitLeaders(List.of(topics));
+            awaitLeaders(admin, List.of(topics));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + Arrays.toString(topics), e);
@@ -120,7 +124,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     // The controller commits a new topic before the broker has loaded its partitions: clients that
     // start right away would see UNKNOWN_TOPIC_OR_PARTITION for a moment.
-    private void awaitLeaders(List<String> topics)
+    private static void awaitLeaders(Admin admin, List<String> topics)
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (true) {
@@ -146,7 +150,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
+    static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -175,7 +179,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path dataDir, Properties props) {
+    static void format(Path dataDir, Properties props) {
         // A second format would pick a new cluster id, which the existing log rejects.
         if (Files.exists(Path.of(props.getProperty("log.dirs")).resolve("meta.properties"))) {
             return;
@@ -206,7 +210,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     // The broker logs every partition, segment and config at INFO: noise for tests and the demo.
-    private static void quietKafkaLogs() {
+    static void quietKafkaLogs() {
         Configurator.setLevel(Map.of(
                 "kafka", Level.WARN,
                 "org.apache.kafka", Level.WARN,

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -22,12 +18,6 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,11 +28,7 @@ import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.DeadLetter;
-import org.paywatch.contract.Enterprise;
-import org.paywatch.contract.PayrollAccount;
 import org.paywatch.contract.Project;
-import org.paywatch.contract.ProjectCategory;
-import org.paywatch.contract.ProjectStatus;
 import org.paywatch.io.AvroCodec;
 import org.paywatch.io.JobConfigFile;
 import org.paywatch.io.influx.InfluxHttp;
@@ -50,6 +36,9 @@ import org.paywatch.io.influx.QueryResult;
 import org.paywatch.local.EmbeddedKafka;
 import org.paywatch.local.InfluxServer;
 import org.paywatch.local.LocalFlink;
+import org.paywatch.testing.ContractRecords;
+import org.paywatch.testing.KafkaClient;
+import java.time.LocalDate;
 
 /**
  * The live job end to end, on real components: an in-process Kafka broker, a real influxd and a Flink
@@ -95,24 +84,25 @@ class RiskMonitorEndToEndTest {
         LocalDate today = LocalDate.now(org.paywatch.policy.BusinessCalendar.ZONE);
         // Started 45 days ago, last deposit 40 days ago: PW02 is YELLOW whichever of the two the job
         // applies first, since both arrive late behind the wall clock.
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            send(producer, t.projects, AvroCodec.of(Project.class).encode(project(today.minusDays(45), now - Duration.ofDays(46).toMillis())));
-            send(producer, t.bank, AvroCodec.of(BankTransaction.class).encode(txn("D1", BankTransactionType.LABOR_COST_DEPOSIT, 12_000_000, now - Duration.ofDays(40).toMillis())));
-            byte[] transfer = AvroCodec.of(BankTransaction.class).encode(txn("X1", BankTransactionType.TRANSFER_OUT, 500_000, now - Duration.ofHours(1).toMillis()));
-            send(producer, t.bank, transfer);
-            send(producer, t.bank, transfer); // re-sent by the bank: applied once
-            send(producer, t.bank, Arrays.copyOf(transfer, transfer.length / 2)); // truncated Avro
-            send(producer, t.bank, withUnknownEnumSymbol(now));
-            send(producer, t.bank, AvroCodec.of(BankTransaction.class).encode(txn("N1", BankTransactionType.OTHER_CREDIT, -5, now - Duration.ofHours(2).toMillis())));
-            producer.flush();
+        try (KafkaClient bank = new KafkaClient(kafka.bootstrapServers())) {
+            AvroCodec<BankTransaction> codec = AvroCodec.of(BankTransaction.class);
+            bank.send(t.projects, PROJECT, AvroCodec.of(Project.class).encode(
+                    ContractRecords.project(PROJECT, ACCOUNT, today.minusDays(45), now - Duration.ofDays(46).toMillis())));
+            bank.send(t.bank, ACCOUNT, codec.encode(txn("D1", BankTransactionType.LABOR_COST_DEPOSIT, 12_000_000, now - Duration.ofDays(40).toMillis())));
+            byte[] transfer = codec.encode(txn("X1", BankTransactionType.TRANSFER_OUT, 500_000, now - Duration.ofHours(1).toMillis()));
+            bank.send(t.bank, ACCOUNT, transfer);
+            bank.send(t.bank, ACCOUNT, transfer); // re-sent by the bank: applied once
+            bank.send(t.bank, ACCOUNT, Arrays.copyOf(transfer, transfer.length / 2)); // truncated Avro
+            bank.send(t.bank, ACCOUNT, withUnknownEnumSymbol(now));
+            bank.send(t.bank, ACCOUNT, codec.encode(txn("N1", BankTransactionType.OTHER_CREDIT, -5, now - Duration.ofHours(2).toMillis())));
+            KafkaClient.await("the two alerts and three dead letters", () -> {
+                alerts.clear();
+                alerts.addAll(bank.readCommitted(t.alerts, AvroCodec.of(Alert.class), Duration.ofSeconds(3)));
+                deadLetters.clear();
+                deadLetters.addAll(bank.readCommitted(t.deadletter, AvroCodec.of(DeadLetter.class), Duration.ofSeconds(3)));
+                return alerts.size() >= 2 && deadLetters.size() >= 3;
+            });
         }
-        await("the two alerts and three dead letters", () -> {
-            alerts.clear();
-            alerts.addAll(consume(t.alerts, AvroCodec.of(Alert.class)));
-            deadLetters.clear();
-            deadLetters.addAll(consume(t.deadletter, AvroCodec.of(DeadLetter.class)));
-            return alerts.size() >= 2 && deadLetters.size() >= 3;
-        });
     }
 
     @AfterAll
@@ -135,7 +125,7 @@ class RiskMonitorEndToEndTest {
         Alert transfer = alerts.stream().filter(a -> a.getRuleId().equals("PW10")).findFirst().orElseThrow();
         assertThat(transfer.getMetrics()).as("the re-sent transfer counts once").containsEntry("outflows", 1.0);
         assertThat(transfer.getRecipients()).contains("国家金融监督管理总局高台监管支局", "县住建局", "县人社局");
-        assertThat(transfer.getMessage()).contains("E2E测试工程", "非工资支出");
+        assertThat(transfer.getMessage()).contains("E2E-1测试工程", "非工资支出");
     }
 
     @Test
@@ -154,7 +144,7 @@ class RiskMonitorEndToEndTest {
     @Test
     void shouldKeepRunningAndReconcileItsCounters() throws Exception {
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-        await("the counters to reach the job's accumulators", () -> {
+        KafkaClient.await("the counters to reach the job's accumulators", () -> {
             Map<String, Object> acc = job.getAccumulators().get();
             return count(acc, "recordsIn") == 7 && count(acc, "recordsDeadLettered") == 3;
         });
@@ -167,7 +157,7 @@ class RiskMonitorEndToEndTest {
     @Test
     void shouldWriteAlertAndProjectRiskPointsToInflux() throws Exception {
         InfluxHttp http = new InfluxHttp(influx.url());
-        await("the points in InfluxDB", () -> {
+        KafkaClient.await("the points in InfluxDB", () -> {
             QueryResult r = http.query("paywatch_e2e", "SELECT * FROM alert WHERE projectId = '" + PROJECT + "'");
             return r.rows().size() == 2;
         });
@@ -184,20 +174,8 @@ class RiskMonitorEndToEndTest {
 
     // ---- records ----
 
-    private static Project project(LocalDate start, long updatedAt) {
-        Enterprise cu = new Enterprise("91620724E2ECU0001X", "E2E投资建设单位");
-        Enterprise gc = new Enterprise("91620724E2EGC0001X", "E2E建设工程有限公司");
-        return Project.newBuilder().setProjectId(PROJECT).setName("高台县城关镇E2E测试工程").setCategory(ProjectCategory.HOUSING)
-                .setTown("城关镇").setContractValueFen(400_000_000L).setStartDate(start).setPlannedEndDate(start.plusDays(300))
-                .setGovernmentInvested(false).setConstructionUnit(cu).setGeneralContractor(gc).setSubcontractors(List.of())
-                .setPayrollAccount(new PayrollAccount("ZYRCB", ACCOUNT)).setOnboardedDate(start.plusDays(3))
-                .setWageDepositFen(6_000_000L).setPayDay(null).setStatus(ProjectStatus.ACTIVE)
-                .setUpdatedAt(Instant.ofEpochMilli(updatedAt)).build();
-    }
-
     private static BankTransaction txn(String id, BankTransactionType type, long fen, long at) {
-        return BankTransaction.newBuilder().setTxnId(id).setBankCode("ZYRCB").setAccountNo(ACCOUNT).setType(type)
-                .setAmountFen(fen).setEventTime(Instant.ofEpochMilli(at)).build();
+        return ContractRecords.txn(id, ACCOUNT, type, fen, at);
     }
 
     /** A bank record from a producer whose schema knows a symbol the contract does not: plain Avro binary. */
@@ -218,54 +196,8 @@ class RiskMonitorEndToEndTest {
         return out.toByteArray();
     }
 
-    // ---- Kafka and waiting ----
-
-    private static KafkaProducer<byte[], byte[]> producer() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, ACCOUNT.getBytes(StandardCharsets.UTF_8), value));
-    }
-
-    private static <T extends org.apache.avro.specific.SpecificRecord> List<T> consume(String topic, AvroCodec<T> codec) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        p.put("group.id", "e2e-" + topic + "-" + System.nanoTime());
-        p.put("auto.offset.reset", "earliest");
-        p.put("isolation.level", "read_committed");
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(topic));
-            long until = System.currentTimeMillis() + 3000;
-            while (System.currentTimeMillis() < until) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    out.add(codec.decode(r.value()));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void await(String what, Check check) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!check.holds()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(500);
-        }
-    }
-
     private static long count(Map<String, Object> accumulators, String name) {
         Object v = accumulators.get(name);
         return v == null ? 0 : ((Number) v).longValue();
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
     }
 }

@@ -1,0 +1,35 @@
+package org.paywatch.testing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.paywatch.contract.BankTransaction;
+import org.paywatch.contract.BankTransactionType;
+import org.paywatch.contract.Enterprise;
+import org.paywatch.contract.PayrollAccount;
+import org.paywatch.contract.Project;
+import org.paywatch.contract.ProjectCategory;
+import org.paywatch.contract.ProjectStatus;
+
+/** Feed records in their Avro contract form, as a bank or the registry would send them. */
+public final class ContractRecords {
+    private ContractRecords() {}
+
+    /** A housing project in 城关镇 with its dedicated account, onboarded three days after its start. */
+    public static Project project(String projectId, String accountNo, LocalDate start, long updatedAt) {
+        Enterprise cu = new Enterprise("91620724E2ECU0001X", projectId + "投资建设单位");
+        Enterprise gc = new Enterprise("91620724E2EGC0001X", projectId + "建设工程有限公司");
+        return Project.newBuilder().setProjectId(projectId).setName("高台县城关镇" + projectId + "测试工程")
+                .setCategory(ProjectCategory.HOUSING).setTown("城关镇").setContractValueFen(400_000_000L)
+                .setStartDate(start).setPlannedEndDate(start.plusDays(300)).setGovernmentInvested(false)
+                .setConstructionUnit(cu).setGeneralContractor(gc).setSubcontractors(List.of())
+                .setPayrollAccount(new PayrollAccount("ZYRCB", accountNo)).setOnboardedDate(start.plusDays(3))
+                .setWageDepositFen(6_000_000L).setPayDay(null).setStatus(ProjectStatus.ACTIVE)
+                .setUpdatedAt(Instant.ofEpochMilli(updatedAt)).build();
+    }
+
+    public static BankTransaction txn(String txnId, String accountNo, BankTransactionType type, long fen, long at) {
+        return BankTransaction.newBuilder().setTxnId(txnId).setBankCode("ZYRCB").setAccountNo(accountNo).setType(type)
+                .setAmountFen(fen).setEventTime(Instant.ofEpochMilli(at)).build();
+    }
+}
