@@ -61,6 +61,8 @@ class Project:
         self.extra = []            # (file, record)
         self.paid_late = []        # (period, day)
         self.deposit_share = {}    # month -> share of the required deposit
+        self.silent = []           # (first, last) days without any clock-in
+        self.number = n
 
     # --- faults ---
     def skip_payouts(self, period):
@@ -83,6 +85,37 @@ class Project:
 
     def change(self, **fields):
         self.record.update(fields); return self
+
+    def enterprises(self, construction_unit=None, general_contractor=None, subcontractors=None):
+        """Sets the project's roles, e.g. another project's general contractor: p.enterprises(general_contractor=q.general_contractor())."""
+        if construction_unit is not None:
+            self.record["constructionUnit"] = dict(construction_unit)
+        if general_contractor is not None:
+            self.record["generalContractor"] = dict(general_contractor)
+        if subcontractors is not None:
+            self.record["subcontractors"] = [dict(s) for s in subcontractors]
+        return self
+
+    def general_contractor(self):
+        return dict(self.record["generalContractor"])
+
+    def registry_update(self, day, hhmm="09:00", **fields):
+        """A later registry record of the project (e.g. a role changed), from the given instant on."""
+        r = dict(self.record, **fields)
+        r["updatedAt"] = instant(dt.date.fromisoformat(day), hhmm)
+        self.extra.append(("projects.jsonl", r)); return self
+
+    def silence(self, first, last):
+        """No clock-in at all from first to last (both included): a stoppage, or attendance not recorded."""
+        self.silent.append((dt.date.fromisoformat(first), dt.date.fromisoformat(last))); return self
+
+    def unregistered(self, day, count, hhmm="07:50"):
+        """count workers with no real-name registration on the project clock in on the day."""
+        for i in range(1, count + 1):
+            self.extra.append(("clockins.jsonl", {"projectId": self.pid, "workerId": f"6207241991{self.number:04d}{i:04d}",
+                                                  "deviceId": f"{self.pid}-GATE1", "direction": "IN",
+                                                  "eventTime": instant(dt.date.fromisoformat(day), hhmm)}))
+        return self
 
     def bank(self, kind, day, fen, worker=None, period=None, hhmm="15:00"):
         self.extra.append(("bank.jsonl", self.txn(kind, dt.date.fromisoformat(day), fen, worker, period, hhmm))); return self
@@ -122,7 +155,7 @@ class Project:
                                               "progressPaymentFen": monthly_value * 85 // 100, "reportedAt": instant(report_day, "18:00")})
             day = max(m, self.start)
             while day <= month_end(m) and day <= until:
-                if day.weekday() < 6:
+                if day.weekday() < 6 and not any(a <= day <= b for a, b in self.silent):
                     for w in self.workers:
                         if w in self.absent and day >= self.absent[w]:
                             continue
@@ -151,6 +184,7 @@ class County:
         self.name, self.as_of = name, as_of
         self.until = dt.date.fromisoformat(as_of[:10])
         self.projects, self.expected, self.counter, self.rejected = [], [], 0, 0
+        self.extra = []            # county-level (file, record), e.g. tax changes
 
     def next_number(self):
         self.counter += 1
@@ -163,6 +197,15 @@ class County:
         self.projects.append(p)
         return p
 
+    def add(self, file, record):
+        self.extra.append((file, record)); return self
+
+    def tax(self, credit_code, change_type, day, hhmm="10:00", period=None, previous_fen=None, current_fen=None):
+        """A tax-change signal about an enterprise (tax.jsonl); the pipeline sends it to each of its projects."""
+        return self.add("tax.jsonl", {"creditCode": credit_code, "changeType": change_type, "period": period,
+                                      "previousFen": previous_fen, "currentFen": current_fen,
+                                      "eventTime": instant(dt.date.fromisoformat(day), hhmm)})
+
     def expect(self, *transitions):
         self.expected.extend(transitions); return self
 
@@ -173,6 +216,8 @@ class County:
         for p in self.projects:
             for f, rs in p.records(self.until).items():
                 files.setdefault(f, []).extend(rs)
+        for f, r in self.extra:
+            files.setdefault(f, []).append(r)
         for f, rs in files.items():
             rs.sort(key=lambda r: r.get("eventTime") or r.get("updatedAt") or r.get("reportedAt"))
             with open(os.path.join(folder, "input", f), "w", encoding="utf-8") as out:

@@ -36,6 +36,11 @@ final class AwaitingRegistry {
         return all;
     }
 
+    /** All waiting records in event-time order, left waiting. */
+    List<FeedEvent> peek() throws Exception {
+        return sorted();
+    }
+
     /** Records whose grace has run out by {@code now}, removed from the wait. */
     List<FeedEvent> expire(long now) throws Exception {
         List<FeedEvent> expired = new ArrayList<>();

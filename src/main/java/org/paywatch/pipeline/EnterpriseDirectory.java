@@ -15,12 +15,21 @@ import org.paywatch.domain.FeedEvent;
  * project monitor decides whether the role still stands and the project is active. A change about an
  * enterprise with no project yet waits for the grace period; after that it concerns no project here
  * and is counted as applied, with nothing to do.
+ *
+ * <p>The registry and the tax feed are two inputs with no order between them: an enterprise's roles on
+ * several projects may arrive after a tax change about it, and one by one. So every tax change is kept
+ * for the grace period after it arrives, and a project that becomes known for the enterprise within
+ * it receives the kept changes too: a change reaches every project of the enterprise whichever
+ * arrived first. It is counted once, when it first reaches a project (or when it is given up).
  */
 public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEvent, EnterpriseRole, FeedEvent> {
     private final long graceMillis;
     private final long timeLimit;
     private transient MapState<String, Boolean> projects;
+    /** Changes that reached no project yet. */
     private transient AwaitingRegistry awaiting;
+    /** Changes that reached the projects known then, kept for the grace period for projects still to come. */
+    private transient AwaitingRegistry recent;
     private transient Outcome.Tally applied;
 
     public EnterpriseDirectory(long graceMillis, long timeLimit) {
@@ -32,6 +41,7 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
     public void open(OpenContext openContext) {
         projects = getRuntimeContext().getMapState(new MapStateDescriptor<>("projects", String.class, Boolean.class));
         awaiting = new AwaitingRegistry(getRuntimeContext(), "awaiting-enterprise", graceMillis, timeLimit);
+        recent = new AwaitingRegistry(getRuntimeContext(), "recent-tax-changes", graceMillis, timeLimit);
         applied = Outcome.APPLIED.tally(getRuntimeContext());
     }
 
@@ -43,13 +53,21 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
             return;
         }
         fanOut(tax, known, out);
+        recent.hold(tax, ctx.timerService());
     }
 
     @Override
     public void processElement2(EnterpriseRole role, Context ctx, Collector<FeedEvent> out) throws Exception {
+        if (projects.contains(role.projectId)) {
+            return; // every registry update repeats the roles: the project has had every change already
+        }
         projects.put(role.projectId, true);
+        for (FeedEvent e : recent.peek()) {
+            out.collect(e.forProject(role.projectId)); // counted when it first fanned out
+        }
         for (FeedEvent e : awaiting.release()) {
-            fanOut(e, projectIds(), out);
+            fanOut(e, List.of(role.projectId), out); // nothing waits while a project is known: this is the first
+            recent.hold(e, ctx.timerService());
         }
     }
 
@@ -58,6 +76,7 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
         for (FeedEvent ignored : awaiting.expire(timestamp)) {
             applied.add();
         }
+        recent.expire(timestamp);
     }
 
     private void fanOut(FeedEvent tax, List<String> projectIds, Collector<FeedEvent> out) {

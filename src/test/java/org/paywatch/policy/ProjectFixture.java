@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.Direction;
 import org.paywatch.contract.ProjectCategory;
 import org.paywatch.contract.ProjectStatus;
+import org.paywatch.contract.TaxChangeType;
 import org.paywatch.contract.WageType;
 import org.paywatch.domain.BankTransaction;
 import org.paywatch.domain.ClockIn;
@@ -16,6 +18,7 @@ import org.paywatch.domain.Enterprise;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Project;
+import org.paywatch.domain.TaxChange;
 import org.paywatch.domain.WorkerRegistration;
 import org.paywatch.io.JobConfigFile;
 
@@ -70,6 +73,30 @@ public final class ProjectFixture {
         Project p = project(status, payDay);
         p.updatedAt = at(when);
         book.apply(FeedEvent.of(origin(), p));
+        return this;
+    }
+
+    /** A registry update at {@code when}: the shipped project (ACTIVE, no pay day) as {@code edit} leaves it. */
+    public ProjectFixture registry(String when, Consumer<Project> edit) {
+        Project p = project(ProjectStatus.ACTIVE, null);
+        edit.accept(p);
+        p.updatedAt = at(when);
+        book.apply(FeedEvent.of(origin(), p));
+        return this;
+    }
+
+    /** A tax-change signal about an enterprise, as the directory fans it out to this project. */
+    public ProjectFixture tax(String creditCode, TaxChangeType type, String when, Long previousFen, Long currentFen) {
+        TaxChange t = new TaxChange();
+        t.creditCode = creditCode;
+        t.changeType = type;
+        t.period = previousFen == null ? null : "2025-03";
+        t.previousFen = previousFen;
+        t.currentFen = currentFen;
+        t.eventTime = at(when);
+        FeedEvent e = FeedEvent.of(origin(), t);
+        e.projectId = PROJECT;
+        book.apply(e);
         return this;
     }
 
