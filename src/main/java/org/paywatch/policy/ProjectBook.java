@@ -27,7 +27,7 @@ import org.paywatch.domain.WorkerRegistration;
  */
 public class ProjectBook {
     /** Full-month equivalent of attended days for monthly wages (RULES.md "Accrued wages"). */
-    static final double DAYS_PER_MONTH = 21.75;
+    public static final double DAYS_PER_MONTH = 21.75;
 
     public org.paywatch.domain.Project project;
     public Map<String, WorkerRegistration> workers = new HashMap<>();
