@@ -78,7 +78,7 @@ public final class WagesBelowMinimum implements Rule {
                 if (pay * ProjectBook.DAYS_PER_MONTH < minimum * days) {
                     below++;
                     shortfall += minimum * days / ProjectBook.DAYS_PER_MONTH - pay;
-                    lowestFullMonth = Math.min(lowestFullMonth, Math.round(pay * ProjectBook.DAYS_PER_MONTH / days));
+                    lowestFullMonth = Math.min(lowestFullMonth, (long) Math.floor(pay * ProjectBook.DAYS_PER_MONTH / days));
                 }
             }
             if (paidWorkers == 0 || totalDays == 0) {

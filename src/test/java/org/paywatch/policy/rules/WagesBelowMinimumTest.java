@@ -51,7 +51,7 @@ class WagesBelowMinimumTest {
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("paidWorkers", 3.0).containsEntry("belowMinimumWorkers", 1.0)
                 .containsEntry("minimumWageFen", 191_000.0).containsEntry("shortfallFen", 1.0);
-        assertThat(f.message()).startsWith("高台县城关镇测试工程").contains("2025-05", "1,910.00元", "总承包单位");
+        assertThat(f.message()).startsWith("高台县城关镇测试工程").contains("2025-05", "1,910.00元", "折合满月1,909.99元", "0.01元", "总承包单位");
     }
 
     @Test
