@@ -170,7 +170,9 @@ class ProjectMonitorTest {
         List<RiskSnapshot> snapshots = harness.getSideOutput(ProjectMonitor.SNAPSHOTS).stream().map(StreamRecord::getValue).toList();
         RiskSnapshot june2 = snapshots.get(snapshots.size() - 1);
         assertThat(june2.time).isEqualTo(at("2025-06-02T00:00"));
-        assertThat(june2.level).isEqualTo(AlertLevel.YELLOW);
+        // PW05 is YELLOW, and PW09 RED: W1 has not clocked in since 7 April and is still owed April's wages
+        assertThat(june2.level).isEqualTo(AlertLevel.RED);
+        assertThat(june2.openRed).isEqualTo(1);
         assertThat(june2.unpaidWorkers).isEqualTo(1);
         assertThat(june2.overdueFen).isEqualTo(35_000);
     }

@@ -114,6 +114,31 @@ public final class ProjectFixture {
         return this;
     }
 
+    /** The worker's registration updated at {@code when} with an exit date (退场). */
+    public ProjectFixture exit(String workerId, String exitDate, String when) {
+        WorkerRegistration w = new WorkerRegistration();
+        WorkerRegistration known = book.workers.get(workerId);
+        w.projectId = PROJECT;
+        w.workerId = workerId;
+        w.employerCreditCode = known.employerCreditCode;
+        w.team = known.team;
+        w.wageType = known.wageType;
+        w.wageRateFen = known.wageRateFen;
+        w.entryDate = known.entryDate;
+        w.exitDate = LocalDate.parse(exitDate);
+        w.updatedAt = at(when);
+        book.apply(FeedEvent.of(origin(), w));
+        return this;
+    }
+
+    /** The worker clocks in on every day from {@code first} to {@code last}, both included. */
+    public ProjectFixture clockInDays(String workerId, String first, String last) {
+        for (LocalDate d = LocalDate.parse(first); !d.isAfter(LocalDate.parse(last)); d = d.plusDays(1)) {
+            clockIn(workerId, d.toString());
+        }
+        return this;
+    }
+
     public ProjectFixture clockIn(String workerId, String day) {
         ClockIn c = new ClockIn();
         c.projectId = PROJECT;
@@ -137,6 +162,12 @@ public final class ProjectFixture {
     }
 
     public ProjectFixture bank(BankTransactionType type, String when, long fen, String workerId, String wagePeriod) {
+        book.apply(bankEvent(type, when, fen, workerId, wagePeriod));
+        return this;
+    }
+
+    /** A bank record of the project's account, not yet applied (for {@link ProjectSupervision#apply}). */
+    public static FeedEvent bankEvent(BankTransactionType type, String when, long fen, String workerId, String wagePeriod) {
         BankTransaction t = new BankTransaction();
         t.txnId = "T" + (++txn);
         t.bankCode = "ZYRCB";
@@ -148,8 +179,7 @@ public final class ProjectFixture {
         t.eventTime = at(when);
         FeedEvent e = FeedEvent.of(origin(), t);
         e.projectId = PROJECT;
-        book.apply(e);
-        return this;
+        return e;
     }
 
     public ProjectFixture deposit(String when) {

@@ -1,15 +1,27 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.TreeMap;
+import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.domain.WorkerRegistration;
+import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.Rule;
 import org.paywatch.policy.RuleInfo;
 import org.paywatch.policy.RuleSettings;
 
 /**
- * PW09 退场未结清 (RULES.md, "Payment"): A worker with an exit date, or without clock-in for 30 days, still owed accrued wages: more than 7 days after the exit (or last clock-in) YELLOW, more than 30 days RED.
+ * PW09 退场未结清 (RULES.md, "Payment"): a registered worker (scope: the worker's pseudonym) who has
+ * left the site still has wages accrued and unpaid (the sum over periods of
+ * {@link ProjectBook#unpaidFen}). The reference day is the exit date of the registration, or, without
+ * one, the worker's last clock-in day once {@code absentDays} days have passed since it. More than
+ * {@code yellowAfterDays} days after the reference day YELLOW, more than {@code redAfterDays} RED.
+ * Days count like PW02: on day D, D minus the reference day. Follows wages owed whatever the project
+ * status (RULES.md "Definitions"); paying the worker in full clears it.
  */
 public final class DepartedWorkerUnsettled implements Rule {
     public static final String ID = "PW09";
@@ -32,13 +44,58 @@ public final class DepartedWorkerUnsettled implements Rule {
         return info;
     }
 
+    /** An exit date arrives with the registry, the settlement with the bank; absence grows at the daily review. */
     @Override
     public boolean reactsTo(Feed feed) {
-        return false;
+        return feed == Feed.WORKERS || feed == Feed.BANK;
     }
 
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
-        return Map.of(); // not implemented yet
+        if (book.project == null) {
+            return Map.of();
+        }
+        LocalDate today = BusinessCalendar.date(now);
+        Map<String, Finding> findings = new TreeMap<>();
+        for (WorkerRegistration w : new TreeMap<>(book.workers).values()) {
+            LocalDate reference = w.exitDate;
+            if (reference == null) {
+                LocalDate last = book.lastClockInDay(w.workerId);
+                if (last == null || BusinessCalendar.daysBetween(last, today) < absentDays) {
+                    continue;
+                }
+                reference = last;
+            }
+            long days = BusinessCalendar.daysBetween(reference, today);
+            AlertLevel level = days > redAfterDays ? AlertLevel.RED : days > yellowAfterDays ? AlertLevel.YELLOW : null;
+            if (level == null) {
+                continue;
+            }
+            long unpaidFen = 0;
+            int periods = 0;
+            for (Map.Entry<String, Map<String, Integer>> p : book.attendance.entrySet()) {
+                if (p.getValue().containsKey(w.workerId)) {
+                    long unpaid = book.unpaidFen(p.getKey(), w.workerId);
+                    if (unpaid > 0) {
+                        unpaidFen += unpaid;
+                        periods++;
+                    }
+                }
+            }
+            if (unpaidFen == 0) {
+                continue;
+            }
+            String left = w.exitDate != null
+                    ? String.format("已于%s退场，至今%d天", reference, days)
+                    : String.format("自%s最后一次考勤后已%d天未出勤、视同退场", reference, days);
+            String message = String.format("%s一名工人%s，仍有%d个月的工资共%s未结清，超过退场后%d天的结清期限，请总承包单位会同用工单位立即足额结清。",
+                    book.project.name, left, periods, Money.yuan(unpaidFen), yellowAfterDays);
+            findings.put(w.workerId, new Finding(level, Map.of(
+                    "daysSinceDeparture", (double) days,
+                    "unpaidAmountFen", (double) unpaidFen,
+                    "unpaidPeriods", (double) periods,
+                    "hasExitDate", w.exitDate != null ? 1.0 : 0.0), message));
+        }
+        return findings;
     }
 }

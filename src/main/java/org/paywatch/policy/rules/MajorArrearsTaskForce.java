@@ -1,15 +1,23 @@
 package org.paywatch.policy.rules;
 
 import java.util.Map;
+import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.Rule;
 import org.paywatch.policy.RuleInfo;
 import org.paywatch.policy.RuleSettings;
 
 /**
- * PW90 重大欠薪专班 (RULES.md, "Escalation"): A project's overdue wages reach 500,000 yuan or are owed to at least 20 workers: RED with taskForce.
+ * PW90 重大欠薪专班 (RULES.md, "Escalation and follow-up"): the project's overdue wages
+ * ({@link ProjectBook#overdue}: accrued in periods past their due date, less what was paid for them)
+ * reach {@code redAtOverdueFen}, or are owed to at least {@code redAtWorkers} distinct workers: RED
+ * with {@code taskForce = true} (组建工作专班、一事一策), scope "" (the project). The routing adds the
+ * task force and the county leadership. Follows wages owed whatever the project status; judged on
+ * every bank record and at the daily review, when a due date passes.
  */
 public final class MajorArrearsTaskForce implements Rule {
     public static final String ID = "PW90";
@@ -32,11 +40,23 @@ public final class MajorArrearsTaskForce implements Rule {
 
     @Override
     public boolean reactsTo(Feed feed) {
-        return false;
+        return feed == Feed.BANK || feed == Feed.PROJECTS;
     }
 
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
-        return Map.of(); // not implemented yet
+        if (book.project == null) {
+            return Map.of();
+        }
+        ProjectBook.Overdue overdue = book.overdue(BusinessCalendar.date(now));
+        if (overdue.fen() == 0 || (overdue.fen() < redAtOverdueFen && overdue.workers() < redAtWorkers)) {
+            return Map.of();
+        }
+        String message = String.format("%s逾期拖欠%d名工人工资共%s，达到重大欠薪标准（%s或%d人），请县根治欠薪工作专班组建工作专班、一事一策，督促总承包单位和建设单位限期清偿，县领导包案督办。",
+                book.project.name, overdue.workers(), Money.yuan(overdue.fen()),
+                Money.yuan(Math.round(redAtOverdueFen)), redAtWorkers);
+        return Map.of("", new Finding(AlertLevel.RED, Map.of(
+                "overdueFen", (double) overdue.fen(),
+                "overdueWorkers", (double) overdue.workers()), message, true, false));
     }
 }

@@ -1,19 +1,38 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
+import org.paywatch.policy.OpenAlert;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.Rule;
 import org.paywatch.policy.RuleInfo;
 import org.paywatch.policy.RuleSettings;
 
 /**
- * PW91 问题反弹 (RULES.md, "Escalation"): A YELLOW or RED alert raised again for the same project and rule within 90 days of clearing: RED with rebound; cleared RED alerts get follow-ups at 30, 60 and 90 days.
+ * PW91 问题反弹 (RULES.md, "Escalation and follow-up"): a YELLOW or RED alert of a rule cleared, and
+ * the same project and rule (any scope) has an alert raised again within {@code reboundWithinDays}
+ * days of that clearing: RED with {@code rebound = true}, scope the other rule's id. An open alert
+ * counts while it stands at YELLOW or RED (a BLUE one is a hazard to watch, not the problem back; it
+ * counts once it escalates, judged by when it was raised). It clears when the rule has no such open
+ * alert. The clearing instant is the one {@code AlertLifecycle} recorded when the alert was raised
+ * ({@link OpenAlert#raisedAfterClearingAt}); PW91's own alerts are not judged.
+ *
+ * <p>The follow-up checks (跟踪回访) {@code firstFollowUpDays}, {@code secondFollowUpDays} and
+ * {@code thirdFollowUpDays} after every RED alert clears are emitted by {@code AlertLifecycle.followUps}
+ * at the daily review, with these days ({@link #followUpDays}).
+ *
+ * <p>Evaluated last in the catalog and on every feed, since any rule may re-raise; it only walks the
+ * open alerts.
  */
 public final class ProblemRebound implements Rule {
     public static final String ID = "PW91";
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private final RuleInfo info;
     private final int reboundWithinDays;
@@ -40,13 +59,42 @@ public final class ProblemRebound implements Rule {
         return info;
     }
 
+    /** Any record may make another rule raise an alert again. */
     @Override
     public boolean reactsTo(Feed feed) {
-        return false;
+        return true;
     }
 
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
-        return Map.of(); // not implemented yet
+        if (book.project == null) {
+            return Map.of();
+        }
+        Map<String, OpenAlert> earliest = new TreeMap<>();
+        Map<String, Integer> count = new TreeMap<>();
+        for (OpenAlert open : book.openAlerts.values()) {
+            if (open.ruleId.equals(ID) || open.raisedAfterClearingAt == null || open.level == AlertLevel.BLUE
+                    || open.raisedAt - open.raisedAfterClearingAt > reboundWithinDays * DAY_MILLIS) {
+                continue;
+            }
+            count.merge(open.ruleId, 1, Integer::sum);
+            OpenAlert known = earliest.get(open.ruleId);
+            if (known == null || open.raisedAt < known.raisedAt
+                    || (open.raisedAt == known.raisedAt && open.scope.compareTo(known.scope) < 0)) {
+                earliest.put(open.ruleId, open);
+            }
+        }
+        Map<String, Finding> findings = new TreeMap<>();
+        for (Map.Entry<String, OpenAlert> e : earliest.entrySet()) {
+            OpenAlert open = e.getValue();
+            LocalDate cleared = BusinessCalendar.date(open.raisedAfterClearingAt);
+            long days = BusinessCalendar.daysBetween(cleared, BusinessCalendar.date(open.raisedAt));
+            String message = String.format("%s %s预警于%s消除后仅%d天再次触发（%d项），问题反弹，请总承包单位和建设单位查明原因、彻底整改，行业主管部门和县人社局加强跟踪回访。",
+                    book.project.name, e.getKey(), cleared, days, count.get(e.getKey()));
+            findings.put(e.getKey(), new Finding(AlertLevel.RED, Map.of(
+                    "daysSinceClearing", (double) days,
+                    "reboundAlerts", (double) count.get(e.getKey())), message, false, true));
+        }
+        return findings;
     }
 }

@@ -1,15 +1,30 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.TreeMap;
+import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.Rule;
 import org.paywatch.policy.RuleInfo;
 import org.paywatch.policy.RuleSettings;
 
 /**
- * PW07 工资低于最低工资标准 (RULES.md, "Payment"): A worker's pay for M below the monthly minimum wage pro-rated by attended days (days / 21.75) YELLOW; per-capita full-month-equivalent pay below it RED; judged at the end of each day with payouts for M.
+ * PW07 工资低于最低工资标准 (RULES.md, "Payment"): for each period M with payouts (scope M), over the
+ * workers with net pay for M above zero: a worker paid less than the town's monthly minimum wage
+ * pro-rated by attended days (days / 21.75, {@link ProjectBook#DAYS_PER_MONTH}) YELLOW; the project's
+ * per-capita full-month-equivalent pay (total pay / total attended days x 21.75) below the minimum
+ * wage RED. The minimum wage is the {@code minimumWageFen} row of the project's town.
+ *
+ * <p>"Judged at the end of each day on which payouts for M were booked": the rule reacts to no feed
+ * and is judged at the daily review at midnight, which sees the payouts booked before it, so a payroll
+ * booked over several hours is judged once, whole. Between payroll days its findings do not change
+ * (the book is a ledger), so judging at every review gives the same alerts. Active projects only
+ * (RULES.md "Definitions").
  */
 public final class WagesBelowMinimum implements Rule {
     public static final String ID = "PW07";
@@ -28,6 +43,7 @@ public final class WagesBelowMinimum implements Rule {
         return info;
     }
 
+    /** Judged only at the daily review: at the end of the day the payouts were booked. */
     @Override
     public boolean reactsTo(Feed feed) {
         return false;
@@ -35,6 +51,59 @@ public final class WagesBelowMinimum implements Rule {
 
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
-        return Map.of(); // not implemented yet
+        LocalDate today = BusinessCalendar.date(now);
+        if (!book.isActive(today)) {
+            return Map.of();
+        }
+        double minimum = RuleSettings.row(minimumWageFen, book.project.town);
+        Map<String, Finding> findings = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Long>> e : new TreeMap<>(book.paid).entrySet()) {
+            String period = e.getKey();
+            int paidWorkers = 0;
+            long totalPay = 0;
+            long totalDays = 0;
+            int below = 0;
+            double shortfall = 0;
+            long lowestFullMonth = Long.MAX_VALUE;
+            for (Map.Entry<String, Long> w : new TreeMap<>(e.getValue()).entrySet()) {
+                long pay = w.getValue();
+                if (pay <= 0) {
+                    continue;
+                }
+                int days = book.attendedDays(period, w.getKey());
+                paidWorkers++;
+                totalPay += pay;
+                totalDays += days;
+                // pay < minimum x days / 21.75, compared without dividing (exact for whole fen)
+                if (pay * ProjectBook.DAYS_PER_MONTH < minimum * days) {
+                    below++;
+                    shortfall += minimum * days / ProjectBook.DAYS_PER_MONTH - pay;
+                    lowestFullMonth = Math.min(lowestFullMonth, (long) Math.floor(pay * ProjectBook.DAYS_PER_MONTH / days));
+                }
+            }
+            if (paidWorkers == 0 || totalDays == 0) {
+                continue;
+            }
+            double perCapita = totalPay * ProjectBook.DAYS_PER_MONTH / totalDays;
+            boolean red = totalPay * ProjectBook.DAYS_PER_MONTH < minimum * totalDays;
+            if (!red && below == 0) {
+                continue;
+            }
+            long shortfallFen = (long) Math.ceil(shortfall - 1e-6);
+            String message = red
+                    ? String.format("%s %s代发工资的%d名工人人均月工资（按出勤天数折合满月）%s，低于最低工资标准%s，其中%d人低于按出勤天数折算的标准、共差%s，请总承包单位立即补足差额，行业主管部门督促整改。",
+                            book.project.name, period, paidWorkers, Money.yuan(Math.round(perCapita)),
+                            Money.yuan(Math.round(minimum)), below, Money.yuan(shortfallFen))
+                    : String.format("%s %s代发工资的%d名工人中%d人工资低于按出勤天数折算的最低工资标准（月%s），最低者折合满月%s、共差%s，请总承包单位补足差额。",
+                            book.project.name, period, paidWorkers, below, Money.yuan(Math.round(minimum)),
+                            Money.yuan(lowestFullMonth), Money.yuan(shortfallFen));
+            findings.put(period, new Finding(red ? AlertLevel.RED : AlertLevel.YELLOW, Map.of(
+                    "paidWorkers", (double) paidWorkers,
+                    "belowMinimumWorkers", (double) below,
+                    "perCapitaMonthlyPayFen", (double) Math.round(perCapita),
+                    "minimumWageFen", minimum,
+                    "shortfallFen", (double) shortfallFen), message));
+        }
+        return findings;
     }
 }
