@@ -142,6 +142,9 @@ class Project:
                                          "updatedAt": instant(self.start - dt.timedelta(days=1))})
         monthly_value = self.contract // self.planned_months()
         required = int(monthly_value * RATIO.get(self.category, 0.15))
+        # A compliant construction unit also funds a full month (at most 27 working days) of the crew's wages,
+        # so that a large crew does not outrun the account (PW04); small crews are covered by the ratio anyway.
+        required = max(required, len(self.workers) * self.rate * 27)
         attended = {}
         for m in months(self.start, min(self.end, until)):
             key = m.isoformat()[:7]

@@ -70,6 +70,7 @@ class ProjectMonitorTest {
         w.updatedAt = at("2025-03-02T10:00");
         send(w);
         send(clockIn("2025-04-07T07:40"));
+        send(deposit("2025-03-03T10:00")); // March's labour cost, so that PW01 has nothing to say about March
         send(deposit("2025-04-03T10:00"));
     }
 

@@ -100,6 +100,18 @@ public final class ProjectFixture {
         return this;
     }
 
+    /** The progress report for a construction month, reported at {@code when}. */
+    public ProjectFixture progress(String period, long completedValueFen, long progressPaymentFen, String when) {
+        org.paywatch.domain.ProgressReport r = new org.paywatch.domain.ProgressReport();
+        r.projectId = PROJECT;
+        r.period = period;
+        r.completedValueFen = completedValueFen;
+        r.progressPaymentFen = progressPaymentFen;
+        r.reportedAt = at(when);
+        book.apply(FeedEvent.of(origin(), r));
+        return this;
+    }
+
     public ProjectFixture register(String workerId, long dailyRateFen) {
         WorkerRegistration w = new WorkerRegistration();
         w.projectId = PROJECT;
@@ -184,6 +196,10 @@ public final class ProjectFixture {
 
     public ProjectFixture deposit(String when) {
         return bank(BankTransactionType.LABOR_COST_DEPOSIT, when, 12_000_000, null, null);
+    }
+
+    public ProjectFixture deposit(String when, long fen) {
+        return bank(BankTransactionType.LABOR_COST_DEPOSIT, when, fen, null, null);
     }
 
     public ProjectFixture payout(String when, String workerId, String period, long fen) {

@@ -15,16 +15,20 @@ import org.paywatch.contract.ProjectStatus;
 public final class ContractRecords {
     private ContractRecords() {}
 
-    /** A housing project in 城关镇 with its dedicated account, onboarded three days after its start. */
+    /**
+     * A housing project in 城关镇 with its dedicated account, onboarded three days after its start. It has
+     * no contract value, so the rules that scale with it (PW01, PW12, PW13) ask nothing of it: tests that
+     * run on today's date then raise the same alerts whatever the day of the month.
+     */
     public static Project project(String projectId, String accountNo, LocalDate start, long updatedAt) {
         Enterprise cu = new Enterprise("91620724E2ECU0001X", projectId + "投资建设单位");
         Enterprise gc = new Enterprise("91620724E2EGC0001X", projectId + "建设工程有限公司");
         return Project.newBuilder().setProjectId(projectId).setName("高台县城关镇" + projectId + "测试工程")
-                .setCategory(ProjectCategory.HOUSING).setTown("城关镇").setContractValueFen(400_000_000L)
+                .setCategory(ProjectCategory.HOUSING).setTown("城关镇").setContractValueFen(0L)
                 .setStartDate(start).setPlannedEndDate(start.plusDays(300)).setGovernmentInvested(false)
                 .setConstructionUnit(cu).setGeneralContractor(gc).setSubcontractors(List.of())
                 .setPayrollAccount(new PayrollAccount("ZYRCB", accountNo)).setOnboardedDate(start.plusDays(3))
-                .setWageDepositFen(6_000_000L).setPayDay(null).setStatus(ProjectStatus.ACTIVE)
+                .setWageDepositFen(0L).setPayDay(null).setStatus(ProjectStatus.ACTIVE)
                 .setUpdatedAt(Instant.ofEpochMilli(updatedAt)).build();
     }
 

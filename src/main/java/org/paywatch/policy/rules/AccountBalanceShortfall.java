@@ -1,6 +1,10 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.Map;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
@@ -9,7 +13,12 @@ import org.paywatch.policy.RuleInfo;
 import org.paywatch.policy.RuleSettings;
 
 /**
- * PW04 专户余额不足 (RULES.md, "Funding"): Balance below the wages accrued and unpaid for closed periods: below 100% YELLOW, below 50% RED; balance / average daily payouts of the last 60 days under 15 days BLUE.
+ * PW04 专户余额不足 (RULES.md, "Funding"): on an active project with a dedicated account, cover =
+ * balance / wages accrued and unpaid for the periods that have ended: below {@code yellowBelowCover}
+ * YELLOW, below {@code redBelowCover} RED (only when something is unpaid). Otherwise the forecast: the
+ * average daily WAGE_PAYOUT amount of the {@code forecastWindowDays} days before today; the balance
+ * lasting fewer than {@code blueBelowDaysOfPayouts} days at that rate is BLUE (no forecast before the
+ * first payout, nor when nothing was paid in the window).
  */
 public final class AccountBalanceShortfall implements Rule {
     public static final String ID = "PW04";
@@ -34,13 +43,61 @@ public final class AccountBalanceShortfall implements Rule {
         return info;
     }
 
+
+    /**
+     * The balance and the payouts come from the bank, the account and the status from the registry. Not
+     * clock-ins: they only add to the current month, which is not closed; ended months, late attendance
+     * and the moving forecast window are judged at the daily review.
+     */
     @Override
     public boolean reactsTo(Feed feed) {
-        return false;
+        return feed == Feed.BANK || feed == Feed.PROJECTS;
     }
+
 
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
-        return Map.of(); // not implemented yet
+        LocalDate today = BusinessCalendar.date(now);
+        if (!book.isActive(today) || book.project.payrollAccountNo == null) {
+            return Map.of();
+        }
+        long balanceFen = book.balanceFen();
+        long unpaidFen = book.unpaidClosedFen(today);
+        if (unpaidFen > 0) {
+            double cover = (double) balanceFen / unpaidFen;
+            AlertLevel level = cover < redBelowCover ? AlertLevel.RED
+                    : cover < yellowBelowCover ? AlertLevel.YELLOW : null;
+            if (level != null) {
+                String message = String.format("%s工资专户余额%s，仅为已结束月份应发未发工资%s的%s，请建设单位立即补足专户资金、总承包单位按时足额代发。",
+                        book.project.name, Money.yuan(balanceFen), Money.yuan(unpaidFen), Percent.of(cover));
+                return Map.of("", new Finding(level, Map.of(
+                        "cover", cover,
+                        "balanceFen", (double) balanceFen,
+                        "unpaidClosedFen", (double) unpaidFen), message));
+            }
+        }
+        if (book.payoutsByDay.isEmpty()) {
+            return Map.of(); // no forecast before the first payout
+        }
+        long windowFen = 0;
+        for (LocalDate d = today.minusDays(forecastWindowDays); d.isBefore(today); d = d.plusDays(1)) {
+            windowFen += book.payoutsByDay.getOrDefault(d.toString(), 0L);
+        }
+        if (windowFen <= 0) {
+            return Map.of();
+        }
+        double dailyFen = (double) windowFen / forecastWindowDays;
+        double days = balanceFen / dailyFen;
+        if (days >= blueBelowDaysOfPayouts) {
+            return Map.of();
+        }
+        String message = String.format("%s工资专户余额%s，按近%d天日均代发工资%s测算仅够发放%.1f天（不足%d天），请建设单位提前拨付人工费用。",
+                book.project.name, Money.yuan(balanceFen), forecastWindowDays, Money.yuan(Math.round(dailyFen)), days,
+                blueBelowDaysOfPayouts);
+        return Map.of("", new Finding(AlertLevel.BLUE, Map.of(
+                "balanceFen", (double) balanceFen,
+                "dailyPayoutFen", dailyFen,
+                "daysOfPayouts", days,
+                "unpaidClosedFen", (double) unpaidFen), message));
     }
 }

@@ -1,15 +1,30 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.TreeMap;
+import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.domain.ProgressReport;
+import org.paywatch.domain.Project;
+import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.Rule;
 import org.paywatch.policy.RuleInfo;
 import org.paywatch.policy.RuleSettings;
 
 /**
- * PW01 人工费用拨付不足 (RULES.md, "Funding"): For each construction month M (scope M): coverage = labour-cost deposits booked in M / required(M); [80%, 100%) BLUE, below 80% YELLOW, below 100% in M and M-1 RED.
+ * PW01 人工费用拨付不足 (RULES.md, "Funding"): for each construction month M of an active project
+ * (scope M), from its start month to the last ended month: coverage = labour-cost deposits booked in M
+ * / required(M), where required(M) = ratio(category) x completed value of the progress report for M,
+ * or, while no report for M has arrived, contract value x ratio / planned months (start month to
+ * planned-end month, both counted). Coverage in [{@code yellowBelowCoverage}, {@code blueBelowCoverage})
+ * BLUE, below {@code yellowBelowCoverage} YELLOW, below {@code blueBelowCoverage} in both M and M-1 RED.
+ * Judged once M has ended, and again when the report for M arrives later.
  */
 public final class LaborCostCoverage implements Rule {
     public static final String ID = "PW01";
@@ -32,13 +47,78 @@ public final class LaborCostCoverage implements Rule {
         return info;
     }
 
+    /** Deposits (BANK), the report for a month (PROGRESS) and the registry (PROJECTS); a month's end comes with the daily review. */
     @Override
     public boolean reactsTo(Feed feed) {
-        return false;
+        return feed == Feed.BANK || feed == Feed.PROGRESS || feed == Feed.PROJECTS;
     }
 
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
-        return Map.of(); // not implemented yet
+        LocalDate today = BusinessCalendar.date(now);
+        if (!book.isActive(today)) {
+            return Map.of();
+        }
+        Project p = book.project;
+        double ratio = RuleSettings.row(laborCostRatio, p.category == null ? null : p.category.name());
+        YearMonth first = YearMonth.from(p.startDate);
+        YearMonth lastEnded = YearMonth.from(today).minusMonths(1);
+        Map<String, Finding> findings = new TreeMap<>();
+        Month previous = null;
+        for (YearMonth m = first; !m.isAfter(lastEnded); m = m.plusMonths(1)) {
+            Month month = month(book, m, ratio);
+            if (month != null && month.coverage() < blueBelowCoverage) {
+                boolean twoInARow = previous != null && previous.coverage() < blueBelowCoverage;
+                AlertLevel level = twoInARow ? AlertLevel.RED
+                        : month.coverage() < yellowBelowCoverage ? AlertLevel.YELLOW : AlertLevel.BLUE;
+                findings.put(m.toString(), finding(book, m, month, ratio, level, twoInARow));
+            }
+            previous = month;
+        }
+        return findings;
     }
+
+    /** What month M required and got; null when nothing can be required of it (no report and no plan, or zero). */
+    private static Month month(ProjectBook book, YearMonth m, double ratio) {
+        Project p = book.project;
+        ProgressReport report = book.progress.get(m.toString());
+        long required;
+        if (report != null) {
+            required = Math.round(ratio * report.completedValueFen);
+        } else {
+            long planned = plannedMonths(p);
+            if (planned <= 0) {
+                return null;
+            }
+            required = Math.round(p.contractValueFen * ratio / planned);
+        }
+        if (required <= 0) {
+            return null;
+        }
+        long deposited = book.deposits.getOrDefault(m.toString(), 0L);
+        return new Month(deposited, required, (double) deposited / required, report != null);
+    }
+
+    /** Months from the start month to the planned-end month, both counted; 0 without a planned end. */
+    private static long plannedMonths(Project p) {
+        if (p.plannedEndDate == null || p.plannedEndDate.isBefore(p.startDate)) {
+            return 0;
+        }
+        return ChronoUnit.MONTHS.between(YearMonth.from(p.startDate), YearMonth.from(p.plannedEndDate)) + 1;
+    }
+
+    private Finding finding(ProjectBook book, YearMonth m, Month month, double ratio, AlertLevel level, boolean twoInARow) {
+        String basis = month.fromReport()
+                ? "按当月进度报告完成产值的" + Percent.of(ratio) + "计"
+                : "尚无当月进度报告，按合同额分摊到计划工期每月的" + Percent.of(ratio) + "计";
+        String message = String.format("%s %s人工费用到账%s，仅为应拨付%s（%s）的%s%s，请建设单位立即足额拨付人工费用。",
+                book.project.name, m, Money.yuan(month.depositedFen()), Money.yuan(month.requiredFen()), basis,
+                Percent.of(month.coverage()), twoInARow ? "，且已连续两个月不足" : "");
+        return new Finding(level, Map.of(
+                "coverage", month.coverage(),
+                "depositedFen", (double) month.depositedFen(),
+                "requiredFen", (double) month.requiredFen()), message);
+    }
+
+    private record Month(long depositedFen, long requiredFen, double coverage, boolean fromReport) {}
 }

@@ -1,6 +1,11 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.Map;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.domain.Project;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
@@ -9,7 +14,11 @@ import org.paywatch.policy.RuleInfo;
 import org.paywatch.policy.RuleSettings;
 
 /**
- * PW12 未按时纳入平台监管 (RULES.md, "Account integrity"): Projects of at least 3,000,000 yuan and at least 3 months must be onboarded (account bound, project onboarded) within 30 days of start: missing at day 30 YELLOW, at day 60 RED.
+ * PW12 未按时纳入平台监管 (RULES.md, "Account integrity"): an active project with a contract value of
+ * at least {@code minContractValueFen} and a planned duration of at least {@code minDurationMonths}
+ * months (planned end on or after the start plus that many months) that is not onboarded (dedicated
+ * account not bound, or no onboarding date, or one still to come): from day {@code yellowAtDays} after
+ * the start YELLOW, from day {@code redAtDays} RED. Clears once onboarded.
  */
 public final class PlatformOnboardingOverdue implements Rule {
     public static final String ID = "PW12";
@@ -34,13 +43,37 @@ public final class PlatformOnboardingOverdue implements Rule {
         return info;
     }
 
+
+    /** Only the registry says whether the project is onboarded; the days pass with the daily review. */
     @Override
     public boolean reactsTo(Feed feed) {
-        return false;
+        return feed == Feed.PROJECTS;
     }
+
 
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
-        return Map.of(); // not implemented yet
+        LocalDate today = BusinessCalendar.date(now);
+        if (!book.isActive(today)) {
+            return Map.of();
+        }
+        Project p = book.project;
+        if (p.contractValueFen < minContractValueFen || p.plannedEndDate == null
+                || p.plannedEndDate.isBefore(p.startDate.plusMonths(minDurationMonths))) {
+            return Map.of();
+        }
+        boolean onboarded = p.payrollAccountNo != null && p.onboardedDate != null && !p.onboardedDate.isAfter(today);
+        if (onboarded) {
+            return Map.of();
+        }
+        long days = BusinessCalendar.daysBetween(p.startDate, today);
+        AlertLevel level = days >= redAtDays ? AlertLevel.RED : days >= yellowAtDays ? AlertLevel.YELLOW : null;
+        if (level == null) {
+            return Map.of();
+        }
+        String missing = p.payrollAccountNo == null ? "农民工工资专用账户尚未开设绑定" : "项目尚未接入平台";
+        String message = String.format("%s合同额%s，开工已%d天仍未纳入平台监管（%s），超过开工后%d天内纳入的期限，请总承包单位立即开设绑定专户并完成项目接入，建设单位督促落实。",
+                book.project.name, Money.yuan(p.contractValueFen), days, missing, yellowAtDays);
+        return Map.of("", new Finding(level, Map.of("daysSinceStart", (double) days), message));
     }
 }

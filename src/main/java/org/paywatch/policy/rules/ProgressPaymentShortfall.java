@@ -1,6 +1,11 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.Map;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.domain.ProgressReport;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
@@ -9,7 +14,10 @@ import org.paywatch.policy.RuleInfo;
 import org.paywatch.policy.RuleSettings;
 
 /**
- * PW03 政府投资项目工程款支付不足 (RULES.md, "Funding"): Government- or SOE-invested project: cumulative progress payments / cumulative completed value below 80% YELLOW, below 60% RED.
+ * PW03 政府投资项目工程款支付不足 (RULES.md, "Funding"): on an active government-invested project,
+ * cumulative progress payments / cumulative completed value over all progress reports below
+ * {@code yellowBelowPaidShare} YELLOW, below {@code redBelowPaidShare} RED. Judged only once some
+ * value has been completed.
  */
 public final class ProgressPaymentShortfall implements Rule {
     public static final String ID = "PW03";
@@ -30,13 +38,40 @@ public final class ProgressPaymentShortfall implements Rule {
         return info;
     }
 
+
+    /** Progress reports carry both sums; the registry says whether the project is government-invested and active. */
     @Override
     public boolean reactsTo(Feed feed) {
-        return false;
+        return feed == Feed.PROGRESS || feed == Feed.PROJECTS;
     }
+
 
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
-        return Map.of(); // not implemented yet
+        LocalDate today = BusinessCalendar.date(now);
+        if (!book.isActive(today) || !book.project.governmentInvested) {
+            return Map.of();
+        }
+        long completedFen = 0;
+        long paidFen = 0;
+        for (ProgressReport r : book.progress.values()) {
+            completedFen += r.completedValueFen;
+            paidFen += r.progressPaymentFen;
+        }
+        if (completedFen <= 0) {
+            return Map.of();
+        }
+        double share = (double) paidFen / completedFen;
+        AlertLevel level = share < redBelowPaidShare ? AlertLevel.RED
+                : share < yellowBelowPaidShare ? AlertLevel.YELLOW : null;
+        if (level == null) {
+            return Map.of();
+        }
+        String message = String.format("%s（政府投资项目）累计完成工程价款%s，累计支付工程款%s，仅占%s，低于已完成工程价款%s的支付要求，请建设单位按进度足额支付工程款。",
+                book.project.name, Money.yuan(completedFen), Money.yuan(paidFen), Percent.of(share), Percent.of(yellowBelowPaidShare));
+        return Map.of("", new Finding(level, Map.of(
+                "paidShare", share,
+                "completedValueFen", (double) completedFen,
+                "progressPaymentFen", (double) paidFen), message));
     }
 }

@@ -1,6 +1,11 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.Map;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.domain.Project;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
@@ -9,7 +14,10 @@ import org.paywatch.policy.RuleInfo;
 import org.paywatch.policy.RuleSettings;
 
 /**
- * PW13 工资保证金未足额存储 (RULES.md, "Account integrity"): Started project whose wage deposit is below 1% of contract value (exempt under 3,000,000 yuan): 30 days after start YELLOW.
+ * PW13 工资保证金未足额存储 (RULES.md, "Account integrity"): an active (started) project with a
+ * contract value of at least {@code exemptBelowContractValueFen} whose wage deposit is below
+ * {@code minShareOfContract} of the contract value: from day {@code yellowAtDays} after the start
+ * YELLOW. Clears once the registry shows a sufficient deposit.
  */
 public final class WageDepositShortfall implements Rule {
     public static final String ID = "PW13";
@@ -32,13 +40,35 @@ public final class WageDepositShortfall implements Rule {
         return info;
     }
 
+
+    /** The contract value and the wage deposit are in the registry; the days pass with the daily review. */
     @Override
     public boolean reactsTo(Feed feed) {
-        return false;
+        return feed == Feed.PROJECTS;
     }
+
 
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
-        return Map.of(); // not implemented yet
+        LocalDate today = BusinessCalendar.date(now);
+        if (!book.isActive(today)) {
+            return Map.of();
+        }
+        Project p = book.project;
+        if (p.contractValueFen < exemptBelowContractValueFen) {
+            return Map.of();
+        }
+        long requiredFen = Math.round(minShareOfContract * p.contractValueFen);
+        long days = BusinessCalendar.daysBetween(p.startDate, today);
+        if (p.wageDepositFen >= requiredFen || days < yellowAtDays) {
+            return Map.of();
+        }
+        String message = String.format("%s工资保证金仅存储%s，低于合同额%s的%s（应不少于%s），开工已%d天，请总承包单位立即足额存储工资保证金。",
+                p.name, Money.yuan(p.wageDepositFen), Money.yuan(p.contractValueFen), Percent.of(minShareOfContract),
+                Money.yuan(requiredFen), days);
+        return Map.of("", new Finding(AlertLevel.YELLOW, Map.of(
+                "wageDepositFen", (double) p.wageDepositFen,
+                "requiredFen", (double) requiredFen,
+                "daysSinceStart", (double) days), message));
     }
 }

@@ -1,0 +1,115 @@
+package org.paywatch.policy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.paywatch.policy.ProjectFixture.at;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.contract.ProjectStatus;
+import org.paywatch.policy.ProjectFixture;
+
+/**
+ * PW12 at its boundaries with the shipped thresholds: a project of at least 3,000,000 yuan planned
+ * for at least 3 months, started 2025-03-03 and not onboarded: YELLOW from day 30 (2 April), RED from
+ * day 60 (2 May).
+ */
+class PlatformOnboardingOverdueTest {
+    private final PlatformOnboardingOverdue rule = new PlatformOnboardingOverdue(ProjectFixture.shippedSettings("PW12"));
+
+    private static ProjectFixture notOnboarded() {
+        return new ProjectFixture().registry("2025-02-25T09:00", p -> p.onboardedDate = null);
+    }
+
+    @Test
+    void shouldStayQuietTwentyNineDaysAfterTheStart() {
+        assertThat(rule.assess(notOnboarded().book, at("2025-04-01T23:59"))).isEmpty();
+    }
+
+    @Test
+    void shouldRaiseYellowThirtyDaysAfterTheStart() {
+        var findings = rule.assess(notOnboarded().book, at("2025-04-02T00:00"));
+        assertThat(findings).containsOnlyKeys("");
+        var f = findings.get("");
+        assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(f.metrics()).containsEntry("daysSinceStart", 30.0);
+        assertThat(f.message()).contains("高台县城关镇测试工程", "4,000,000.00元", "30天", "项目尚未接入平台", "总承包单位");
+    }
+
+    @Test
+    void shouldStayYellowFiftyNineDaysAfterTheStart() {
+        assertThat(rule.assess(notOnboarded().book, at("2025-05-01T23:59")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+    }
+
+    @Test
+    void shouldRaiseRedSixtyDaysAfterTheStart() {
+        assertThat(rule.assess(notOnboarded().book, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+    }
+
+    @Test
+    void shouldCountAnUnboundAccountAsNotOnboarded() {
+        ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> x.payrollAccountNo = null);
+        var f = rule.assess(p.book, at("2025-04-02T00:00")).get("");
+        assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(f.message()).contains("专用账户尚未开设绑定");
+    }
+
+    @Test
+    void shouldCountAnOnboardingDateStillToComeAsNotOnboarded() {
+        ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> x.onboardedDate = LocalDate.of(2025, 4, 10));
+        assertThat(rule.assess(p.book, at("2025-04-02T00:00"))).containsKey("");
+        assertThat(rule.assess(p.book, at("2025-04-10T00:00"))).isEmpty();
+    }
+
+    @Test
+    void shouldClearOnceOnboarded() {
+        ProjectFixture p = notOnboarded().registry("2025-05-06T10:00", x -> x.onboardedDate = LocalDate.of(2025, 5, 6));
+        assertThat(rule.assess(p.book, at("2025-05-06T10:00"))).isEmpty();
+    }
+
+    @Test
+    void shouldExemptAContractJustBelowThreeMillionYuan() {
+        ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> {
+            x.onboardedDate = null;
+            x.contractValueFen = 299_999_999L;
+        });
+        assertThat(rule.assess(p.book, at("2025-05-02T00:00"))).isEmpty();
+    }
+
+    @Test
+    void shouldJudgeAContractOfExactlyThreeMillionYuan() {
+        ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> {
+            x.onboardedDate = null;
+            x.contractValueFen = 300_000_000L;
+        });
+        assertThat(rule.assess(p.book, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+    }
+
+    @Test
+    void shouldExemptAProjectPlannedForJustUnderThreeMonths() {
+        ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> {
+            x.onboardedDate = null;
+            x.plannedEndDate = LocalDate.of(2025, 6, 2);
+        });
+        assertThat(rule.assess(p.book, at("2025-05-02T00:00"))).isEmpty();
+    }
+
+    @Test
+    void shouldJudgeAProjectPlannedForExactlyThreeMonths() {
+        ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> {
+            x.onboardedDate = null;
+            x.plannedEndDate = LocalDate.of(2025, 6, 3);
+        });
+        assertThat(rule.assess(p.book, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+    }
+
+    @Test
+    void shouldStopJudgingASuspendedProject() {
+        ProjectFixture p = notOnboarded();
+        p.registry("2025-03-20T09:00", x -> {
+            x.onboardedDate = null;
+            x.status = ProjectStatus.SUSPENDED;
+        });
+        assertThat(rule.assess(p.book, at("2025-05-02T00:00"))).isEmpty();
+    }
+}
