@@ -8,8 +8,7 @@ import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -20,17 +19,19 @@ import org.paywatch.policy.RuleSettings;
  * lasting fewer than {@code blueBelowDaysOfPayouts} days at that rate is BLUE (no forecast before the
  * first payout, nor when nothing was paid in the window).
  */
-public final class AccountBalanceShortfall implements Rule {
+public final class AccountBalanceShortfall extends ConfiguredRule {
     public static final String ID = "PW04";
 
-    private final RuleInfo info;
     private final double yellowBelowCover;
     private final double redBelowCover;
     private final int forecastWindowDays;
     private final int blueBelowDaysOfPayouts;
 
     public AccountBalanceShortfall(RuleSettings settings) {
-        this.info = settings.info(ID);
+        // The balance and the payouts come from the bank, the account and the status from the registry. Not
+        // clock-ins: they only add to the current month, which is not closed; ended months, late attendance
+        // and the moving forecast window are judged at the daily review.
+        super(ID, settings, Feed.BANK, Feed.PROJECTS);
         this.yellowBelowCover = settings.threshold(ID, "yellowBelowCover", 0, 10);
         this.redBelowCover = settings.threshold(ID, "redBelowCover", 0, 10);
         this.forecastWindowDays = settings.days(ID, "forecastWindowDays", 1, 366);
@@ -38,21 +39,6 @@ public final class AccountBalanceShortfall implements Rule {
         settings.checkAllRead(ID);
     }
 
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-
-    /**
-     * The balance and the payouts come from the bank, the account and the status from the registry. Not
-     * clock-ins: they only add to the current month, which is not closed; ended months, late attendance
-     * and the moving forecast window are judged at the daily review.
-     */
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.BANK || feed == Feed.PROJECTS;
-    }
 
 
     @Override

@@ -7,32 +7,20 @@ import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
  * PW11 专户被冻结划拨 (RULES.md, "Account integrity"): the dedicated account frozen (or debited) by
  * order: RED at once; cleared on unfreeze. The routing adds the court and the bank regulator.
  */
-public final class AccountFrozen implements Rule {
+public final class AccountFrozen extends ConfiguredRule {
     public static final String ID = "PW11";
 
-    private final RuleInfo info;
 
     public AccountFrozen(RuleSettings settings) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.BANK, Feed.PROJECTS);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.BANK || feed == Feed.PROJECTS;
     }
 
     @Override

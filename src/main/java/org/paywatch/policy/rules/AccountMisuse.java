@@ -9,8 +9,7 @@ import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -18,24 +17,13 @@ import org.paywatch.policy.RuleSettings;
  * once (scope: the month booked); a WAGE_PAYOUT to a payee with no real-name registration on the
  * project is YELLOW (scope: the payee's pseudonym) until the registration arrives.
  */
-public final class AccountMisuse implements Rule {
+public final class AccountMisuse extends ConfiguredRule {
     public static final String ID = "PW10";
 
-    private final RuleInfo info;
 
     public AccountMisuse(RuleSettings settings) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.BANK, Feed.WORKERS, Feed.PROJECTS);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.BANK || feed == Feed.WORKERS || feed == Feed.PROJECTS;
     }
 
     @Override

@@ -8,8 +8,7 @@ import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -28,10 +27,9 @@ import org.paywatch.policy.RuleSettings;
  * <p>Judged at the daily review and on registry updates, never on a clock-in (the hot path): finding
  * the last clock-in scans the attendance, so a clock-in clears the alert at the next midnight.
  */
-public final class AttendanceInterrupted implements Rule {
+public final class AttendanceInterrupted extends ConfiguredRule {
     public static final String ID = "PW15";
 
-    private final RuleInfo info;
     private final double minAverageWorkers;
     private final int lookbackDays;
     private final int silentDays;
@@ -39,22 +37,12 @@ public final class AttendanceInterrupted implements Rule {
     private final PolicyConfig.Calendar calendar;
 
     public AttendanceInterrupted(RuleSettings settings, PolicyConfig.Calendar calendar) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.PROJECTS);
         this.calendar = calendar;
         this.minAverageWorkers = settings.threshold(ID, "minAverageWorkers", 0, 100000);
         this.lookbackDays = settings.days(ID, "lookbackDays", 1, 90);
         this.silentDays = settings.days(ID, "silentDays", 1, 90);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.PROJECTS;
     }
 
     @Override

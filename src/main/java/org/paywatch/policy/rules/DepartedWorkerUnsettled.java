@@ -10,8 +10,7 @@ import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -23,31 +22,20 @@ import org.paywatch.policy.RuleSettings;
  * Days count like PW02: on day D, D minus the reference day. Follows wages owed whatever the project
  * status (RULES.md "Definitions"); paying the worker in full clears it.
  */
-public final class DepartedWorkerUnsettled implements Rule {
+public final class DepartedWorkerUnsettled extends ConfiguredRule {
     public static final String ID = "PW09";
 
-    private final RuleInfo info;
     private final int absentDays;
     private final int yellowAfterDays;
     private final int redAfterDays;
 
     public DepartedWorkerUnsettled(RuleSettings settings) {
-        this.info = settings.info(ID);
+        // An exit date arrives with the registry, the settlement with the bank; absence grows at the daily review.
+        super(ID, settings, Feed.WORKERS, Feed.BANK);
         this.absentDays = settings.days(ID, "absentDays", 1, 366);
         this.yellowAfterDays = settings.days(ID, "yellowAfterDays", 0, 366);
         this.redAfterDays = settings.days(ID, "redAfterDays", 0, 732);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    /** An exit date arrives with the registry, the settlement with the bank; absence grows at the daily review. */
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.WORKERS || feed == Feed.BANK;
     }
 
     @Override

@@ -16,8 +16,7 @@ import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -29,26 +28,15 @@ import org.paywatch.policy.RuleSettings;
  * The level is the worst of the enterprise's signals. A recovery event clears it (the book drops
  * the signals before it); so does the enterprise leaving the project's roles in the registry.
  */
-public final class EnterpriseTaxSignal implements Rule {
+public final class EnterpriseTaxSignal extends ConfiguredRule {
     public static final String ID = "PW16";
 
-    private final RuleInfo info;
     private final double blueAtMostShareOfPrevious;
 
     public EnterpriseTaxSignal(RuleSettings settings) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.TAX, Feed.PROJECTS);
         this.blueAtMostShareOfPrevious = settings.threshold(ID, "blueAtMostShareOfPrevious", 0, 1);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.TAX || feed == Feed.PROJECTS;
     }
 
     @Override

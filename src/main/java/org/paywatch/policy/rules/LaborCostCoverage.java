@@ -13,8 +13,7 @@ import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -26,31 +25,20 @@ import org.paywatch.policy.RuleSettings;
  * BLUE, below {@code yellowBelowCoverage} YELLOW, below {@code blueBelowCoverage} in both M and M-1 RED.
  * Judged once M has ended, and again when the report for M arrives later.
  */
-public final class LaborCostCoverage implements Rule {
+public final class LaborCostCoverage extends ConfiguredRule {
     public static final String ID = "PW01";
 
-    private final RuleInfo info;
     private final double blueBelowCoverage;
     private final double yellowBelowCoverage;
     private final Map<String, Double> laborCostRatio;
 
     public LaborCostCoverage(RuleSettings settings) {
-        this.info = settings.info(ID);
+        // Deposits (BANK), the report for a month (PROGRESS) and the registry (PROJECTS); a month's end comes with the daily review.
+        super(ID, settings, Feed.BANK, Feed.PROGRESS, Feed.PROJECTS);
         this.blueBelowCoverage = settings.threshold(ID, "blueBelowCoverage", 0, 10);
         this.yellowBelowCoverage = settings.threshold(ID, "yellowBelowCoverage", 0, 10);
         this.laborCostRatio = settings.table(ID, "laborCostRatio", 0, 1);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    /** Deposits (BANK), the report for a month (PROGRESS) and the registry (PROJECTS); a month's end comes with the daily review. */
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.BANK || feed == Feed.PROGRESS || feed == Feed.PROJECTS;
     }
 
     @Override

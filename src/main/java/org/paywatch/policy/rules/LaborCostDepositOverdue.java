@@ -7,8 +7,7 @@ import org.paywatch.domain.Feed;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -16,28 +15,17 @@ import org.paywatch.policy.RuleSettings;
  * start of works if there was none, on an active project: over {@code yellowAfterDays} YELLOW, over
  * {@code redAfterDays} RED. A deposit clears it.
  */
-public final class LaborCostDepositOverdue implements Rule {
+public final class LaborCostDepositOverdue extends ConfiguredRule {
     public static final String ID = "PW02";
 
-    private final RuleInfo info;
     private final int yellowAfterDays;
     private final int redAfterDays;
 
     public LaborCostDepositOverdue(RuleSettings settings) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.BANK, Feed.PROJECTS);
         this.yellowAfterDays = settings.days(ID, "yellowAfterDays", 1, 366);
         this.redAfterDays = settings.days(ID, "redAfterDays", yellowAfterDays, 732);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.BANK || feed == Feed.PROJECTS;
     }
 
     @Override

@@ -7,8 +7,7 @@ import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -19,28 +18,17 @@ import org.paywatch.policy.RuleSettings;
  * task force and the county leadership. Follows wages owed whatever the project status; judged on
  * every bank record and at the daily review, when a due date passes.
  */
-public final class MajorArrearsTaskForce implements Rule {
+public final class MajorArrearsTaskForce extends ConfiguredRule {
     public static final String ID = "PW90";
 
-    private final RuleInfo info;
     private final double redAtOverdueFen;
     private final int redAtWorkers;
 
     public MajorArrearsTaskForce(RuleSettings settings) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.BANK, Feed.PROJECTS);
         this.redAtOverdueFen = settings.threshold(ID, "redAtOverdueFen", 0, 10000000000000.0);
         this.redAtWorkers = settings.count(ID, "redAtWorkers", 1, 100000);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.BANK || feed == Feed.PROJECTS;
     }
 
     @Override

@@ -10,8 +10,7 @@ import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -23,28 +22,17 @@ import org.paywatch.policy.RuleSettings;
  * while the project is active (RULES.md "Definitions": the rule stops for suspended and completed
  * projects): a payout that happened is not undone by later months.
  */
-public final class OversizedPayout implements Rule {
+public final class OversizedPayout extends ConfiguredRule {
     public static final String ID = "PW08";
 
-    private final RuleInfo info;
     private final double redAboveMonthFen;
     private final double redAboveYearFen;
 
     public OversizedPayout(RuleSettings settings) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.BANK, Feed.PROJECTS);
         this.redAboveMonthFen = settings.threshold(ID, "redAboveMonthFen", 0, 1000000000000.0);
         this.redAboveYearFen = settings.threshold(ID, "redAboveYearFen", 0, 1000000000000.0);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.BANK || feed == Feed.PROJECTS;
     }
 
     @Override

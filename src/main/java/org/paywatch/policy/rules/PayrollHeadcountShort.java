@@ -11,8 +11,7 @@ import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.PayPeriod;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -21,26 +20,15 @@ import org.paywatch.policy.RuleSettings;
  * above {@code redUnpaidShare} RED. Re-judged on every later payout; clears when all are paid.
  * Follows wages owed whatever the project status.
  */
-public final class PayrollHeadcountShort implements Rule {
+public final class PayrollHeadcountShort extends ConfiguredRule {
     public static final String ID = "PW06";
 
-    private final RuleInfo info;
     private final double redUnpaidShare;
 
     public PayrollHeadcountShort(RuleSettings settings) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.BANK, Feed.PROJECTS);
         this.redUnpaidShare = settings.threshold(ID, "redUnpaidShare", 0, 1);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.BANK || feed == Feed.PROJECTS;
     }
 
     @Override

@@ -9,8 +9,7 @@ import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -20,17 +19,17 @@ import org.paywatch.policy.RuleSettings;
  * account not bound, or no onboarding date, or one still to come): from day {@code yellowAtDays} after
  * the start YELLOW, from day {@code redAtDays} RED. Clears once onboarded.
  */
-public final class PlatformOnboardingOverdue implements Rule {
+public final class PlatformOnboardingOverdue extends ConfiguredRule {
     public static final String ID = "PW12";
 
-    private final RuleInfo info;
     private final double minContractValueFen;
     private final int minDurationMonths;
     private final int yellowAtDays;
     private final int redAtDays;
 
     public PlatformOnboardingOverdue(RuleSettings settings) {
-        this.info = settings.info(ID);
+        // Only the registry says whether the project is onboarded; the days pass with the daily review.
+        super(ID, settings, Feed.PROJECTS);
         this.minContractValueFen = settings.threshold(ID, "minContractValueFen", 0, 10000000000000.0);
         this.minDurationMonths = settings.count(ID, "minDurationMonths", 0, 120);
         this.yellowAtDays = settings.days(ID, "yellowAtDays", 0, 366);
@@ -38,17 +37,6 @@ public final class PlatformOnboardingOverdue implements Rule {
         settings.checkAllRead(ID);
     }
 
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-
-    /** Only the registry says whether the project is onboarded; the days pass with the daily review. */
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.PROJECTS;
-    }
 
 
     @Override

@@ -10,8 +10,7 @@ import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.OpenAlert;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -30,18 +29,18 @@ import org.paywatch.policy.RuleSettings;
  * <p>Evaluated last in the catalog and on every feed, since any rule may re-raise; it only walks the
  * open alerts.
  */
-public final class ProblemRebound implements Rule {
+public final class ProblemRebound extends ConfiguredRule {
     public static final String ID = "PW91";
     private static final long DAY_MILLIS = 86_400_000L;
 
-    private final RuleInfo info;
     private final int reboundWithinDays;
     private final int firstFollowUpDays;
     private final int secondFollowUpDays;
     private final int thirdFollowUpDays;
 
     public ProblemRebound(RuleSettings settings) {
-        this.info = settings.info(ID);
+        // Any record may make another rule raise an alert again.
+        super(ID, settings, Feed.values());
         this.reboundWithinDays = settings.days(ID, "reboundWithinDays", 1, 366);
         this.firstFollowUpDays = settings.days(ID, "firstFollowUpDays", 1, 366);
         this.secondFollowUpDays = settings.days(ID, "secondFollowUpDays", 1, 366);
@@ -52,17 +51,6 @@ public final class ProblemRebound implements Rule {
     /** Days after a RED alert clears when its follow-up checks fall due, in order. */
     public List<Integer> followUpDays() {
         return List.of(firstFollowUpDays, secondFollowUpDays, thirdFollowUpDays);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    /** Any record may make another rule raise an alert again. */
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return true;
     }
 
     @Override

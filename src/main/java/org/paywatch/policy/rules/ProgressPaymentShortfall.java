@@ -9,8 +9,7 @@ import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -19,31 +18,20 @@ import org.paywatch.policy.RuleSettings;
  * {@code yellowBelowPaidShare} YELLOW, below {@code redBelowPaidShare} RED. Judged only once some
  * value has been completed.
  */
-public final class ProgressPaymentShortfall implements Rule {
+public final class ProgressPaymentShortfall extends ConfiguredRule {
     public static final String ID = "PW03";
 
-    private final RuleInfo info;
     private final double yellowBelowPaidShare;
     private final double redBelowPaidShare;
 
     public ProgressPaymentShortfall(RuleSettings settings) {
-        this.info = settings.info(ID);
+        // Progress reports carry both sums; the registry says whether the project is government-invested and active.
+        super(ID, settings, Feed.PROGRESS, Feed.PROJECTS);
         this.yellowBelowPaidShare = settings.threshold(ID, "yellowBelowPaidShare", 0, 1);
         this.redBelowPaidShare = settings.threshold(ID, "redBelowPaidShare", 0, 1);
         settings.checkAllRead(ID);
     }
 
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-
-    /** Progress reports carry both sums; the registry says whether the project is government-invested and active. */
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.PROGRESS || feed == Feed.PROJECTS;
-    }
 
 
     @Override

@@ -8,8 +8,7 @@ import org.paywatch.domain.Feed;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -26,28 +25,17 @@ import org.paywatch.policy.RuleSettings;
  * anyway, and clearing it at once spares the labour manager an alert about a fixed problem. It reacts
  * to the registry (PROJECTS) so that a suspended or completed project stops at once.
  */
-public final class UnregisteredAttendance implements Rule {
+public final class UnregisteredAttendance extends ConfiguredRule {
     public static final String ID = "PW14";
 
-    private final RuleInfo info;
     private final double yellowShareOfDay;
     private final int windowDays;
 
     public UnregisteredAttendance(RuleSettings settings) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.WORKERS, Feed.PROJECTS);
         this.yellowShareOfDay = settings.threshold(ID, "yellowShareOfDay", 0, 1);
         this.windowDays = settings.days(ID, "windowDays", 1, 90);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.WORKERS || feed == Feed.PROJECTS;
     }
 
     @Override

@@ -9,8 +9,7 @@ import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -19,33 +18,22 @@ import org.paywatch.policy.RuleSettings;
  * {@code minShareOfContract} of the contract value: from day {@code yellowAtDays} after the start
  * YELLOW. Clears once the registry shows a sufficient deposit.
  */
-public final class WageDepositShortfall implements Rule {
+public final class WageDepositShortfall extends ConfiguredRule {
     public static final String ID = "PW13";
 
-    private final RuleInfo info;
     private final double minShareOfContract;
     private final double exemptBelowContractValueFen;
     private final int yellowAtDays;
 
     public WageDepositShortfall(RuleSettings settings) {
-        this.info = settings.info(ID);
+        // The contract value and the wage deposit are in the registry; the days pass with the daily review.
+        super(ID, settings, Feed.PROJECTS);
         this.minShareOfContract = settings.threshold(ID, "minShareOfContract", 0, 1);
         this.exemptBelowContractValueFen = settings.threshold(ID, "exemptBelowContractValueFen", 0, 10000000000000.0);
         this.yellowAtDays = settings.days(ID, "yellowAtDays", 0, 366);
         settings.checkAllRead(ID);
     }
 
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-
-    /** The contract value and the wage deposit are in the registry; the days pass with the daily review. */
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.PROJECTS;
-    }
 
 
     @Override

@@ -4,13 +4,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.domain.Feed;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -26,27 +24,16 @@ import org.paywatch.policy.RuleSettings;
  * (the book is a ledger), so judging at every review gives the same alerts. Active projects only
  * (RULES.md "Definitions").
  */
-public final class WagesBelowMinimum implements Rule {
+public final class WagesBelowMinimum extends ConfiguredRule {
     public static final String ID = "PW07";
 
-    private final RuleInfo info;
     private final Map<String, Double> minimumWageFen;
 
     public WagesBelowMinimum(RuleSettings settings) {
-        this.info = settings.info(ID);
+        // Judged only at the daily review: at the end of the day the payouts were booked.
+        super(ID, settings);
         this.minimumWageFen = settings.table(ID, "minimumWageFen", 0, 10000000);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    /** Judged only at the daily review: at the end of the day the payouts were booked. */
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return false;
     }
 
     @Override

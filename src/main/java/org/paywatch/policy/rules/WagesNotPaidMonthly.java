@@ -11,8 +11,7 @@ import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.PayPeriod;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.Rule;
-import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -21,28 +20,17 @@ import org.paywatch.policy.RuleSettings;
  * end of the due date) YELLOW; more than {@code redDaysPastDue} days past due RED. The first payout
  * for M clears it (PW06 then judges completeness). Follows wages owed whatever the project status.
  */
-public final class WagesNotPaidMonthly implements Rule {
+public final class WagesNotPaidMonthly extends ConfiguredRule {
     public static final String ID = "PW05";
 
-    private final RuleInfo info;
     private final int blueDaysBeforeDue;
     private final int redDaysPastDue;
 
     public WagesNotPaidMonthly(RuleSettings settings) {
-        this.info = settings.info(ID);
+        super(ID, settings, Feed.BANK, Feed.PROJECTS);
         this.blueDaysBeforeDue = settings.days(ID, "blueDaysBeforeDue", 0, 31);
         this.redDaysPastDue = settings.days(ID, "redDaysPastDue", 1, 366);
         settings.checkAllRead(ID);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
-    @Override
-    public boolean reactsTo(Feed feed) {
-        return feed == Feed.BANK || feed == Feed.PROJECTS;
     }
 
     @Override
