@@ -3,6 +3,9 @@ package org.paywatch.io;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Properties;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -62,17 +65,47 @@ public final class KafkaFeeds {
         return feeds.union(wallClock(env, config, outOfOrder));
     }
 
-    /** Emits no record, only watermarks that follow the wall clock (less the out-of-orderness bound). */
+    /**
+     * Emits no record, only watermarks that follow the wall clock (less the out-of-orderness bound).
+     * They start only after three idleness periods, so that at start-up the Kafka partitions, with any
+     * backlog they hold, are read before the clock can run ahead of them.
+     */
     private static DataStream<Received> wallClock(StreamExecutionEnvironment env, JobConfig config, Duration outOfOrder) {
         Duration every = JobConfigFile.duration("time.heartbeat", config.time.heartbeat);
-        DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(i -> System.currentTimeMillis(), Long.MAX_VALUE,
+        long startDelay = 3 * JobConfigFile.duration("time.idleness", config.time.idleness).toMillis();
+        DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(i -> i, Long.MAX_VALUE,
                 RateLimiterStrategy.perSecond(1000.0 / Math.max(1, every.toMillis())), Types.LONG);
-        return env.fromSource(ticks, WatermarkStrategy.<Long>forBoundedOutOfOrderness(outOfOrder)
-                                .withTimestampAssigner((t, ts) -> t), "wall clock")
+        WatermarkStrategy<Long> clock = WatermarkStrategy.<Long>forGenerator(ctx -> new WallClock(outOfOrder.toMillis(), startDelay))
+                .withTimestampAssigner((tick, ts) -> System.currentTimeMillis());
+        return env.fromSource(ticks, clock, "wall clock")
                 .uid("wall-clock").setParallelism(1)
                 .flatMap((Long tick, Collector<Received> out) -> { })
                 .returns(TypeInformation.of(Received.class))
                 .uid("wall-clock-watermarks").name("wall clock -> watermarks").setParallelism(1);
+    }
+
+    /** Watermarks from the wall clock itself, whatever the ticks carry. */
+    private static final class WallClock implements WatermarkGenerator<Long> {
+        private final long outOfOrderMillis;
+        private final long startAt;
+
+        WallClock(long outOfOrderMillis, long startDelayMillis) {
+            this.outOfOrderMillis = outOfOrderMillis;
+            this.startAt = System.currentTimeMillis() + startDelayMillis;
+        }
+
+        @Override
+        public void onEvent(Long tick, long timestamp, WatermarkOutput output) {
+            // the clock is read when watermarks are due, not from the ticks
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            long now = System.currentTimeMillis();
+            if (now >= startAt) {
+                output.emitWatermark(new Watermark(now - outOfOrderMillis));
+            }
+        }
     }
 
     /** Alerts, exactly once: read them with isolation.level=read_committed. */
