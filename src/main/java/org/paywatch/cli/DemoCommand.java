@@ -57,13 +57,16 @@ public final class DemoCommand implements Callable<Integer> {
     private static final Duration SHORTEST_DAY = Duration.ofMillis(100);
     // Starting Kafka, influxd and Flink, and letting the job catch up after the last day, take about this long.
     private static final Duration OVERHEAD = Duration.ofSeconds(35);
+    // About two weeks of the county's records: a few checkpoints' worth for the monitor on an idle machine.
+    private static final long MAX_UNREAD = 25_000;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "90s",
             description = "how long the demo runs before it stops and cleans up (default: ${DEFAULT-VALUE})")
     String duration;
 
     @Option(names = "--keep-running",
-            description = "after the simulation, leave the job and InfluxDB up (for dashboards) until Ctrl-C")
+            description = "do not stop after --duration: let the simulation finish and leave the job and InfluxDB up "
+                    + "(for dashboards) until Ctrl-C")
     boolean keepRunning;
 
     @Option(names = "--seed", defaultValue = "7", description = "seed of the simulated county (default: ${DEFAULT-VALUE})")
@@ -125,7 +128,10 @@ public final class DemoCommand implements Callable<Integer> {
             KafkaConsumer<byte[], byte[]> alerts = alertConsumer(kafka.bootstrapServers(), t.alerts);
             running.push(alerts);
 
-            streamer = new CountyStreamer(county, kafka.bootstrapServers(), t, dayLength(runFor, county.days()));
+            MonitorProgress progress = new MonitorProgress(kafka.bootstrapServers(), job.kafka.groupId, t);
+            running.push(progress);
+            streamer = new CountyStreamer(county, kafka.bootstrapServers(), t, dayLength(runFor, county.days()),
+                    progress::recordsRead, MAX_UNREAD);
             running.push(streamer);
             Thread streaming = new Thread(streamer, "paywatch-demo-county");
             streaming.setDaemon(true);
@@ -144,7 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
                     break;
                 }
                 if (timeUp && !announced) {
-                    streamer.stop();
+                    // the county goes on to its last day; then the job and InfluxDB stay up for dashboards
                     screen.keepRunning(influx.url(), job.influx.database);
                     announced = true;
                 }

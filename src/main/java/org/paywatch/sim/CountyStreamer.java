@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,10 +24,14 @@ import org.paywatch.pipeline.JobConfig;
 /**
  * Plays a {@link SyntheticCounty} into Kafka in accelerated time: the registry first, then one
  * simulated day per {@code dayLength} of wall time (all of a day's records, then a pause), so that
- * months of payrolls and deadlines pass in a minute or two. Runs on its own thread; the only
- * thread that touches its producer and codecs.
+ * months of payrolls and deadlines pass in a minute or two. On a busy machine the monitor may read
+ * slower than that: the county then waits while more than {@code maxAhead} records are unread, so
+ * that alerts keep coming as the days pass instead of piling up behind a backlog. Runs on its own
+ * thread; the only thread that touches its producer and codecs.
  */
 public final class CountyStreamer implements Runnable, AutoCloseable {
+    private static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
     private final SyntheticCounty county;
     private final Duration dayLength;
     private final KafkaProducer<byte[], byte[]> producer;
@@ -38,14 +43,23 @@ public final class CountyStreamer implements Runnable, AutoCloseable {
             BankTransaction.class, AvroCodec.of(BankTransaction.class),
             ClockIn.class, AvroCodec.of(ClockIn.class));
     private final AtomicLong sent = new AtomicLong();
+    private final LongSupplier read;
+    private final long maxAhead;
     private volatile LocalDate simulatedDate;
     private volatile boolean stopped;
     private volatile boolean finished;
     private volatile Exception failure;
 
-    public CountyStreamer(SyntheticCounty county, String bootstrapServers, JobConfig.Topics topics, Duration dayLength) {
+    /**
+     * @param read     how many of the sent records the monitor has read so far
+     * @param maxAhead how many unread records to allow before waiting for the monitor
+     */
+    public CountyStreamer(SyntheticCounty county, String bootstrapServers, JobConfig.Topics topics, Duration dayLength,
+                          LongSupplier read, long maxAhead) {
         this.county = county;
         this.dayLength = dayLength;
+        this.read = read;
+        this.maxAhead = maxAhead;
         topics.inputs().forEach((topic, feed) -> this.topics.put(feed, topic));
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -62,6 +76,7 @@ public final class CountyStreamer implements Runnable, AutoCloseable {
             producer.flush();
             while (!stopped && county.hasNextDay()) {
                 long began = System.nanoTime();
+                awaitMonitor();
                 SyntheticCounty.SimulatedDay day = county.nextDay();
                 send(day.records());
                 simulatedDate = day.date();
@@ -76,6 +91,14 @@ public final class CountyStreamer implements Runnable, AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             failure = e; // shown on the screen; the demo goes on with what it has
+        }
+    }
+
+    // Bounded, so that a monitor that has died does not stop the county for ever.
+    private void awaitMonitor() throws InterruptedException {
+        long giveUp = System.nanoTime() + MAX_WAIT.toNanos();
+        while (!stopped && sent.get() - read.getAsLong() > maxAhead && System.nanoTime() < giveUp) {
+            Thread.sleep(100);
         }
     }
 
