@@ -13,7 +13,8 @@ import org.paywatch.sim.SyntheticCounty;
  */
 final class DemoScreen {
     private static final String CLEAR_AND_HOME = "\033[2J\033[H";
-    private static final int MESSAGE_WIDTH = 70;
+    // Terminal columns for one alert line; a Chinese character takes two.
+    private static final int LINE_COLUMNS = 110;
 
     private final PrintWriter out;
     private final boolean terminal;
@@ -59,7 +60,7 @@ final class DemoScreen {
             return;
         }
         StringBuilder s = new StringBuilder(CLEAR_AND_HOME);
-        s.append("paywatch demo — 高台县 simulated: ").append(SyntheticCounty.TOWNS.size()).append(" towns, ")
+        s.append("paywatch demo — simulated 高台县: ").append(SyntheticCounty.TOWNS.size()).append(" towns, ")
                 .append(county.projectCount()).append(" projects, ").append(county.workerCount())
                 .append(" workers (seed ").append(seed).append(")\n\n");
         s.append(String.format("simulated date  %s   (%s … %s)%n", day, county.firstDay(), county.lastDay()));
@@ -68,7 +69,7 @@ final class DemoScreen {
                 board.transitions(), open.get(AlertLevel.RED), open.get(AlertLevel.YELLOW), open.get(AlertLevel.BLUE)));
         s.append("latest alerts:\n");
         for (String line : board.latest()) {
-            s.append("  ").append(line.length() > MESSAGE_WIDTH ? line.substring(0, MESSAGE_WIDTH) + "…" : line).append('\n');
+            s.append("  ").append(fit(line, LINE_COLUMNS)).append('\n');
         }
         if (streamer.failure() != null) {
             s.append("\nthe county stopped sending: ").append(streamer.failure()).append('\n');
@@ -78,5 +79,17 @@ final class DemoScreen {
         }
         out.print(s);
         out.flush();
+    }
+
+    /** The line cut to fit the columns, so that every alert keeps to one row of the screen. */
+    static String fit(String line, int columns) {
+        int used = 0;
+        for (int i = 0; i < line.length(); i++) {
+            used += line.charAt(i) >= 0x1100 ? 2 : 1;
+            if (used > columns - 1) {
+                return line.substring(0, i) + "…";
+            }
+        }
+        return line;
     }
 }
