@@ -1,0 +1,101 @@
+package org.paywatch.sim;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.paywatch.contract.Project;
+import org.paywatch.contract.WageType;
+import org.paywatch.contract.Worker;
+
+/** One simulated construction site: its registry entry and crew, its habits, and its running books. */
+final class Site {
+    /** Full-month equivalent of attended days for monthly wages, as the county's rules count it. */
+    private static final double DAYS_PER_MONTH = 21.75;
+
+    final Project project;
+    final List<Worker> crew;
+    final Fault fault;
+    final String bankCode;
+    final String accountNo;
+    /** The contractor's own basic account: where a misused transfer goes. */
+    final String contractorAccountNo;
+    /** Day of month of the regular labour-cost deposit. */
+    final int depositDay;
+    /** Day of month M+1 on which a punctual project pays the wages of M. */
+    final int payoutDay;
+    /** Workers never paid (the unpaid-crew faults). */
+    final Set<String> leftOffPayroll;
+    /** The day of the project's one-off fault event (transfer, withdrawal, freeze, last deposit), if any. */
+    final LocalDate faultDay;
+    /** The day a frozen account is released, if it is. */
+    final LocalDate releaseDay;
+
+    long balanceFen;
+    boolean frozen;
+    int txnSeq;
+    /** The oldest pay period not paid yet. */
+    YearMonth nextPeriodToPay;
+    /** Pay period -> worker -> days attended. */
+    final Map<YearMonth, Map<String, Integer>> attendance = new HashMap<>();
+
+    Site(Project project, List<Worker> crew, Fault fault, String bankCode, String accountNo, String contractorAccountNo,
+         int depositDay, int payoutDay, Set<String> leftOffPayroll, LocalDate faultDay, LocalDate releaseDay,
+         YearMonth firstPeriod) {
+        this.project = project;
+        this.crew = crew;
+        this.fault = fault;
+        this.bankCode = bankCode;
+        this.accountNo = accountNo;
+        this.contractorAccountNo = contractorAccountNo;
+        this.depositDay = depositDay;
+        this.payoutDay = payoutDay;
+        this.leftOffPayroll = leftOffPayroll;
+        this.faultDay = faultDay;
+        this.releaseDay = releaseDay;
+        this.nextPeriodToPay = firstPeriod;
+    }
+
+    String projectId() {
+        return project.getProjectId();
+    }
+
+    /** Wages of a full month of work for the whole crew: what a monthly deposit is sized on. */
+    long monthlyWageBillFen() {
+        long fen = 0;
+        for (Worker w : crew) {
+            fen += w.getWageType() == WageType.DAILY ? w.getWageRateFen() * 26 : w.getWageRateFen();
+        }
+        return fen;
+    }
+
+    /** The same definition of accrued wages the monitor uses, so a punctual payroll is exactly right. */
+    static long accruedFen(Worker w, int days) {
+        if (w.getWageType() == WageType.DAILY) {
+            return w.getWageRateFen() * days;
+        }
+        return Math.min(w.getWageRateFen(), Math.round(w.getWageRateFen() * days / DAYS_PER_MONTH));
+    }
+
+    /** The day wages of a period are due: the pay day of the next month, or its last day. */
+    LocalDate dueDate(YearMonth period) {
+        YearMonth next = period.plusMonths(1);
+        Integer payDay = project.getPayDay();
+        return next.atDay(payDay == null ? next.lengthOfMonth() : Math.min(payDay, next.lengthOfMonth()));
+    }
+
+    /** When this project intends to pay a period. */
+    LocalDate plannedPayDate(YearMonth period) {
+        if (fault == Fault.LAST_MINUTE_PAYROLL) {
+            return dueDate(period);
+        }
+        YearMonth next = period.plusMonths(1);
+        return next.atDay(Math.min(payoutDay, next.lengthOfMonth()));
+    }
+
+    String nextTxnId(LocalDate day) {
+        return bankCode + day.toString().replace("-", "") + projectId().replace("-", "") + String.format("%05d", ++txnSeq);
+    }
+}

@@ -1,0 +1,127 @@
+package org.paywatch.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.paywatch.contract.BankTransaction;
+import org.paywatch.contract.BankTransactionType;
+import org.paywatch.contract.ClockIn;
+import org.paywatch.contract.Project;
+import org.paywatch.contract.Worker;
+import org.paywatch.domain.Feed;
+
+class SyntheticCountyTest {
+    private static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 26);
+    private static SyntheticCounty county;
+    private static List<CountyRecord> records;
+
+    @BeforeAll
+    static void simulateFourMonths() {
+        county = SyntheticCounty.monthsEndingOn(7, 4, LAST_DAY);
+        records = county.all();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRecords() {
+        assertThat(SyntheticCounty.monthsEndingOn(7, 4, LAST_DAY).all()).isEqualTo(records);
+        assertThat(SyntheticCounty.monthsEndingOn(8, 4, LAST_DAY).all()).isNotEqualTo(records);
+    }
+
+    @Test
+    void registryComesFirstAndEverythingIsInEventTimeOrder() {
+        int registry = county.projectCount() + county.workerCount();
+        assertThat(records.subList(0, registry)).allMatch(r -> r.feed() == Feed.PROJECTS || r.feed() == Feed.WORKERS);
+        for (int i = 1; i < records.size(); i++) {
+            assertThat(records.get(i).eventTime()).isAfterOrEqualTo(records.get(i - 1).eventTime());
+        }
+    }
+
+    @Test
+    void projectsAreSpreadOverGaotaisNineTowns() {
+        assertThat(projects()).extracting(Project::getTown).containsOnlyElementsOf(SyntheticCounty.TOWNS)
+                .containsAll(SyntheticCounty.TOWNS);
+        assertThat(projects()).hasSizeBetween(55, 65)
+                .allSatisfy(p -> {
+                    assertThat(p.getName()).startsWith("高台县");
+                    assertThat(p.getGeneralContractor().getCreditCode()).hasSize(18);
+                    assertThat(p.getConstructionUnit().getCreditCode()).hasSize(18);
+                    assertThat(p.getPayrollAccount().getAccountNo()).matches("\\d{19}");
+                });
+        assertThat(projects()).extracting(Project::getName).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void about2000WorkersWithGaotaiIdNumbersAndRealisticWages() {
+        List<Worker> workers = records.stream().filter(r -> r.feed() == Feed.WORKERS).map(r -> (Worker) r.record()).toList();
+        assertThat(workers).hasSizeBetween(1800, 2200);
+        assertThat(workers).extracting(Worker::getWorkerId).doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("620724\\d{12}"));
+        assertThat(workers).allSatisfy(w -> {
+            switch (w.getWageType()) {
+                case DAILY -> assertThat(w.getWageRateFen()).isBetween(25_000L, 45_000L);
+                case MONTHLY -> assertThat(w.getWageRateFen()).isBetween(500_000L, 1_000_000L);
+            }
+        });
+    }
+
+    @Test
+    void compliantProjectsPayEveryAttendedWorkerOfEveryClosedMonth() {
+        Map<String, String> projectOfAccount = new HashMap<>();
+        projects().forEach(p -> projectOfAccount.put(p.getPayrollAccount().getAccountNo(), p.getProjectId()));
+        Map<String, Set<String>> attended = new TreeMap<>(); // "project period" -> workers
+        Map<String, Set<String>> paid = new TreeMap<>();
+        for (CountyRecord r : records) {
+            if (r.record() instanceof ClockIn c) {
+                attended.computeIfAbsent(c.getProjectId() + " " + YearMonth.from(r.eventTime().atZone(SyntheticCounty.ZONE)),
+                        k -> new TreeSet<>()).add(c.getWorkerId());
+            } else if (r.record() instanceof BankTransaction t && t.getType() == BankTransactionType.WAGE_PAYOUT) {
+                paid.computeIfAbsent(projectOfAccount.get(t.getAccountNo()) + " " + t.getWagePeriod(),
+                        k -> new TreeSet<>()).add(t.getWorkerId());
+            }
+        }
+        // months whose pay day has certainly passed: every month but the last two
+        YearMonth lastClosed = YearMonth.from(LAST_DAY).minusMonths(2);
+        int checked = 0;
+        for (Map.Entry<String, Set<String>> e : attended.entrySet()) {
+            String project = e.getKey().split(" ")[0];
+            YearMonth period = YearMonth.parse(e.getKey().split(" ")[1]);
+            if (county.faults().containsKey(project) || period.isAfter(lastClosed)) {
+                continue;
+            }
+            assertThat(paid.get(e.getKey())).as("payees of %s", e.getKey()).isEqualTo(e.getValue());
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
+    void aboutOneProjectInSevenGoesWrongInEveryWay() {
+        assertThat(county.faults().values()).containsExactlyInAnyOrder(Fault.values());
+        assertThat((double) county.faults().size() / county.projectCount()).isBetween(0.10, 0.20);
+        Set<BankTransactionType> types = new HashSet<>();
+        records.stream().filter(r -> r.record() instanceof BankTransaction)
+                .forEach(r -> types.add(((BankTransaction) r.record()).getType()));
+        assertThat(types).contains(BankTransactionType.TRANSFER_OUT, BankTransactionType.CASH_WITHDRAWAL,
+                BankTransactionType.FREEZE, BankTransactionType.UNFREEZE);
+    }
+
+    @Test
+    void balancesNeverGoNegative() {
+        assertThat(records).filteredOn(r -> r.record() instanceof BankTransaction)
+                .allSatisfy(r -> assertThat(((BankTransaction) r.record()).getBalanceAfterFen()).isNotNegative());
+    }
+
+    private static List<Project> projects() {
+        return records.stream().filter(r -> r.feed() == Feed.PROJECTS).map(r -> (Project) r.record()).toList();
+    }
+}
