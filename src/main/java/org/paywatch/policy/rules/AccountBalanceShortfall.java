@@ -39,8 +39,6 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
         settings.checkAllRead(ID);
     }
 
-
-
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
         LocalDate today = BusinessCalendar.date(now);

@@ -17,7 +17,6 @@ import org.paywatch.policy.RuleSettings;
 public final class AccountFrozen extends ConfiguredRule {
     public static final String ID = "PW11";
 
-
     public AccountFrozen(RuleSettings settings) {
         super(ID, settings, Feed.BANK, Feed.PROJECTS);
         settings.checkAllRead(ID);

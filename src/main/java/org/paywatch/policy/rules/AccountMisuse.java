@@ -20,7 +20,6 @@ import org.paywatch.policy.RuleSettings;
 public final class AccountMisuse extends ConfiguredRule {
     public static final String ID = "PW10";
 
-
     public AccountMisuse(RuleSettings settings) {
         super(ID, settings, Feed.BANK, Feed.WORKERS, Feed.PROJECTS);
         settings.checkAllRead(ID);

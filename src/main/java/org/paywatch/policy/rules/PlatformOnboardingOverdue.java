@@ -37,8 +37,6 @@ public final class PlatformOnboardingOverdue extends ConfiguredRule {
         settings.checkAllRead(ID);
     }
 
-
-
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
         LocalDate today = BusinessCalendar.date(now);

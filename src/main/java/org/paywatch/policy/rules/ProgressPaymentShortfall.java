@@ -32,8 +32,6 @@ public final class ProgressPaymentShortfall extends ConfiguredRule {
         settings.checkAllRead(ID);
     }
 
-
-
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
         LocalDate today = BusinessCalendar.date(now);

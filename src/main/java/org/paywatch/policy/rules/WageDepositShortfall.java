@@ -34,8 +34,6 @@ public final class WageDepositShortfall extends ConfiguredRule {
         settings.checkAllRead(ID);
     }
 
-
-
     @Override
     public Map<String, Finding> assess(ProjectBook book, long now) {
         LocalDate today = BusinessCalendar.date(now);
