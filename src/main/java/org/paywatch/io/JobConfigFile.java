@@ -50,6 +50,10 @@ public final class JobConfigFile {
         duration("kafka.transactionTimeout", c.kafka.transactionTimeout);
         duration("entry.registryGracePeriod", c.entry.registryGracePeriod);
         duration("entry.transactionIdRetention", c.entry.transactionIdRetention);
+        if (duration("entry.settledHistory", c.entry.settledHistory).toDays() < 400) {
+            throw new PolicyConfigException("entry.settledHistory = " + c.entry.settledHistory
+                    + " is too short: the rules look back up to a calendar year (PW08), keep at least 400d");
+        }
         duration("time.maxOutOfOrderness", c.time.maxOutOfOrderness);
         duration("time.idleness", c.time.idleness);
         duration("time.heartbeat", c.time.heartbeat);

@@ -75,6 +75,7 @@ public class JobConfig implements Serializable {
         public String pseudonymKeyFile;
         public String registryGracePeriod = "24h";
         public String transactionIdRetention = "400d";
+        public String settledHistory = "800d";
     }
 
     public static class Time implements Serializable {

@@ -46,6 +46,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     private final PolicyConfig policy;
     private final long graceMillis;
     private final long timeLimit;
+    private final long settledHistoryDays;
 
     private transient ProjectSupervision supervision;
     private transient ValueState<ProjectBook> book;
@@ -57,11 +58,13 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
 
     /**
      * @param timeLimit the as-of instant of a replay (no timer fires after it), or Long.MAX_VALUE live
+     * @param settledHistoryDays how long settled pay periods stay in a project's book
      */
-    public ProjectMonitor(PolicyConfig policy, long graceMillis, long timeLimit) {
+    public ProjectMonitor(PolicyConfig policy, long graceMillis, long timeLimit, long settledHistoryDays) {
         this.policy = policy;
         this.graceMillis = graceMillis;
         this.timeLimit = timeLimit;
+        this.settledHistoryDays = settledHistoryDays;
     }
 
     @Override
@@ -110,6 +113,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         ProjectBook b = book.value();
         if (b != null && timestamp == BusinessCalendar.startOfDay(BusinessCalendar.date(timestamp))) {
             emit(b, supervision.review(b, timestamp), timestamp, ctx, out, true);
+            b.forgetSettledBefore(BusinessCalendar.date(timestamp).minusDays(settledHistoryDays));
             book.update(b);
             scheduleReview(timestamp, ctx);
         }

@@ -29,6 +29,7 @@ public final class RiskMonitorJob {
                              byte[] pseudonymKey, long timeLimit) {
         long grace = JobConfigFile.duration("entry.registryGracePeriod", config.entry.registryGracePeriod).toMillis();
         Duration retention = JobConfigFile.duration("entry.transactionIdRetention", config.entry.transactionIdRetention);
+        long settledHistoryDays = JobConfigFile.duration("entry.settledHistory", config.entry.settledHistory).toDays();
 
         SingleOutputStreamOperator<FeedEvent> entered = received
                 .process(new Entry(pseudonymKey)).uid("entry").name("entry: check contract, pseudonymise");
@@ -52,7 +53,7 @@ public final class RiskMonitorJob {
 
         SingleOutputStreamOperator<AlertEvent> alerts = entered.union(resolvedBank, resolvedTax)
                 .keyBy(e -> e.projectId, Types.STRING)
-                .process(new ProjectMonitor(config.policy(), grace, timeLimit))
+                .process(new ProjectMonitor(config.policy(), grace, timeLimit, settledHistoryDays))
                 .uid("project-monitor").name("project monitor (rules, deadlines)");
 
         DataStream<Rejection> rejected = entered.getSideOutput(Entry.REJECTED)

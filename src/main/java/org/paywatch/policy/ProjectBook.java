@@ -313,6 +313,34 @@ public class ProjectBook {
         return last;
     }
 
+    /**
+     * Forgets the attendance and payouts of pay periods that ended before {@code day} and are settled
+     * (nobody is owed anything for them and no alert is open about them), and the booking-date sums
+     * from before it: a project that runs for years keeps a book of bounded size. What is still owed
+     * is never forgotten.
+     */
+    public void forgetSettledBefore(LocalDate day) {
+        String month = day.toString().substring(0, 7);
+        Set<String> alerted = new HashSet<>();
+        openAlerts.values().forEach(a -> alerted.add(a.scope));
+        for (String period : new TreeSet<>(periods())) {
+            if (period.compareTo(month) >= 0) {
+                break;
+            }
+            boolean settled = !alerted.contains(period);
+            for (String worker : attendedWorkers(period)) {
+                settled &= unpaidFen(period, worker) == 0;
+            }
+            if (settled) {
+                attendance.remove(period);
+                paid.remove(period);
+            }
+        }
+        payoutsBooked.values().forEach(byMonth -> byMonth.keySet().removeIf(m -> m.compareTo(month) < 0));
+        payoutsBooked.values().removeIf(Map::isEmpty);
+        payoutsByDay.keySet().removeIf(d -> d.compareTo(day.toString()) < 0);
+    }
+
     /** Overdue wages of a project: the amount and how many distinct workers are owed. */
     public record Overdue(long fen, int workers) {}
 }

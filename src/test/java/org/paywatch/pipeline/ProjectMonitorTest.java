@@ -50,7 +50,7 @@ class ProjectMonitorTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> newHarness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ProjectMonitor(ProjectFixture.shippedPolicy(), GRACE, Long.MAX_VALUE)),
+                new KeyedProcessOperator<>(new ProjectMonitor(ProjectFixture.shippedPolicy(), GRACE, Long.MAX_VALUE, 800)),
                 e -> e.projectId, Types.STRING);
     }
 
