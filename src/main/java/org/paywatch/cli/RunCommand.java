@@ -35,6 +35,7 @@ public final class RunCommand implements Callable<Integer> {
         if (influx != null) {
             job.influx.url = influx;
         }
+        Preflight.check(job);
         StreamExecutionEnvironment env = LocalFlink.environment();
         KafkaRiskMonitor.define(env, job, PseudonymKey.load(job.entry.pseudonymKeyFile), null);
         System.out.println("paywatch run: reading " + job.kafka.bootstrapServers + ", writing alerts to "

@@ -70,6 +70,22 @@ class PaywatchCommandLineTest {
     }
 
     @Test
+    void shouldRefuseToRunAgainstAKafkaThatDoesNotAnswerInOneSentence() throws Exception {
+        Path key = dir.resolve("hmac.key");
+        Files.writeString(key, "a-secret-of-sixteen-bytes-or-more");
+        Path job = dir.resolve("job.yaml");
+        Files.writeString(job, Files.readString(Path.of("jobs/risk-monitor.yaml"))
+                .replace("pseudonymKeyFile: /etc/paywatch/hmac.key", "pseudonymKeyFile: " + key));
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = closed.getLocalPort();
+            closed.close(); // nothing listens there now
+            assertThat(run("run", "--config", job.toString(), "--kafka", "127.0.0.1:" + port)).isEqualTo(2);
+        }
+        assertOneSentence();
+        assertThat(err.toString()).contains("Kafka does not answer at 127.0.0.1:", "--kafka");
+    }
+
+    @Test
     void shouldPrintTheWholeCatalogInChinese() {
         assertThat(run("rules")).isZero();
         String text = out.toString();
