@@ -30,9 +30,12 @@ public record CountyPlan(long seed, LocalDate firstDay, LocalDate lastDay, int p
         }
     }
 
-    /** The demo's county over the {@code months} months up to and including {@code lastDay}, with faults. */
+    /**
+     * The demo's county over the {@code months} months up to and including {@code lastDay}, with
+     * faults. Counted back from the day after, so that months ending on June 30 begin on a 1st.
+     */
     public static CountyPlan monthsEndingOn(long seed, int months, LocalDate lastDay) {
-        return new CountyPlan(seed, lastDay.minusMonths(months).plusDays(1), lastDay, DEMO_PROJECTS, true, 15, 52);
+        return new CountyPlan(seed, lastDay.plusDays(1).minusMonths(months), lastDay, DEMO_PROJECTS, true, 15, 52);
     }
 
     public CountyPlan withProjects(int n) {
