@@ -15,7 +15,7 @@ public record CountyPlan(long seed, LocalDate firstDay, LocalDate lastDay, int p
     public static final int DEMO_PROJECTS = 60;
     /** Fewer days would end before the slowest warnings (two missed deposit cycles) can arise. */
     public static final int MIN_DAYS = 61;
-    /** Every fault needs a project of its own. */
+    /** Beyond this a simulation no longer fits comfortably in memory (all of it is written in one go). */
     public static final int MAX_PROJECTS = 5_000;
 
     public CountyPlan {
