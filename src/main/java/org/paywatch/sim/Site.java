@@ -32,6 +32,12 @@ final class Site {
     final LocalDate faultDay;
     /** The day a frozen account is released, if it is. */
     final LocalDate releaseDay;
+    /** Labour cost as a share of completed value (PW01's ratio for the category). */
+    final double laborCostRatio;
+    /** Months from the start month to the planned-end month, both counted, as PW01 counts them. */
+    final long plannedMonths;
+    /** Construction month -> the value the project completes in it, decided in advance so the deposit can cover it. */
+    private final Map<YearMonth, Long> completedFen;
 
     long balanceFen;
     boolean frozen;
@@ -43,7 +49,7 @@ final class Site {
 
     Site(Project project, List<Worker> crew, Fault fault, String bankCode, String accountNo, String contractorAccountNo,
          int depositDay, int payoutDay, Set<String> leftOffPayroll, LocalDate faultDay, LocalDate releaseDay,
-         YearMonth firstPeriod) {
+         YearMonth firstPeriod, double laborCostRatio, long plannedMonths, Map<YearMonth, Long> completedFen) {
         this.project = project;
         this.crew = crew;
         this.fault = fault;
@@ -56,6 +62,9 @@ final class Site {
         this.faultDay = faultDay;
         this.releaseDay = releaseDay;
         this.nextPeriodToPay = firstPeriod;
+        this.laborCostRatio = laborCostRatio;
+        this.plannedMonths = plannedMonths;
+        this.completedFen = Map.copyOf(completedFen);
     }
 
     String projectId() {
@@ -64,11 +73,37 @@ final class Site {
 
     /** Wages of a full month of work for the whole crew: what a monthly deposit is sized on. */
     long monthlyWageBillFen() {
+        return monthlyWageBillFen(crew);
+    }
+
+    static long monthlyWageBillFen(List<Worker> crew) {
         long fen = 0;
         for (Worker w : crew) {
             fen += w.getWageType() == WageType.DAILY ? w.getWageRateFen() * 26 : w.getWageRateFen();
         }
         return fen;
+    }
+
+    /** The value completed in a construction month: what its progress report says. */
+    long completedFen(YearMonth month) {
+        return completedFen.getOrDefault(month, 0L);
+    }
+
+    /**
+     * A compliant deposit for month M: the labour cost PW01 requires of M whichever way it judges it
+     * (ratio x the completed value of M once reported; ratio x contract / planned months before),
+     * and at least a month of the crew's wages; then {@code extraPercent} more, rounded up to the yuan.
+     */
+    long monthlyDepositFen(YearMonth month, int extraPercent) {
+        long contract = project.getContractValueFen();
+        // the rule's own arithmetic, rounded up instead of to the nearest fen
+        double required = Math.max(laborCostRatio * completedFen(month), contract * laborCostRatio / plannedMonths);
+        long fen = Math.max((long) Math.ceil(required), monthlyWageBillFen());
+        return roundUpYuan(fen * (100 + extraPercent) / 100);
+    }
+
+    private static long roundUpYuan(long fen) {
+        return (fen + 99) / 100 * 100;
     }
 
     /** The same definition of accrued wages the monitor uses, so a punctual payroll is exactly right. */

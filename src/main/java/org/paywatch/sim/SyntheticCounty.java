@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,13 @@ import org.paywatch.contract.Worker;
 import org.paywatch.domain.Feed;
 
 /**
- * A made-up but plausible Gaotai County (高台县): its nine towns, about sixty construction projects,
- * their contractors and about two thousand workers, and a few months of the feeds the supervision
- * system would receive from them: labour-cost deposits, daily clock-ins, monthly payrolls and
- * progress reports. Most projects behave; one in seven goes wrong in one of the {@link Fault} ways.
+ * A made-up but plausible Gaotai County (高台县): its nine towns, its construction projects of every
+ * category (sixty in the demo), their contractors and workers (about two thousand in the demo), and a
+ * few months of the feeds the supervision system would receive from them: labour-cost deposits, daily
+ * clock-ins, monthly payrolls and progress reports. The size, the days and whether anything goes
+ * wrong come from a {@link CountyPlan}. With faults, one project in six goes wrong in one of the
+ * {@link Fault} ways; every other project complies with every rule of the catalog (RULES.md), as
+ * {@code CompliantCountyTest} checks by replaying a fault-free county to zero alerts.
  *
  * <p>Plain Java and seedable: the same seed and dates give the same records. The registry comes
  * first ({@link #registry()}), then one simulated day at a time ({@link #nextDay()}), each day's
@@ -48,8 +52,9 @@ public final class SyntheticCounty {
             "城关镇", "宣化镇", "南华镇", "巷道镇", "合黎镇", "骆驼城镇", "新坝镇", "黑泉镇", "罗城镇");
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    static final int PROJECTS = 60;
     private static final double ATTENDANCE = 0.92;
+    /** One project in this many goes wrong, when the plan has faults. */
+    private static final int FAULTY_ONE_IN = 6;
     private static final String COURT = "张掖市甘州区人民法院";
     private static final String[] TEAMS = {"钢筋班", "木工班", "瓦工班", "混凝土班", "架子工班", "水电班", "杂工班", "机械班"};
     private static final String[][] BANKS = {
@@ -58,6 +63,7 @@ public final class SyntheticCounty {
     private static final String[] FIRMS = {"华建", "祁连", "黑河", "丝路", "河西", "金张掖", "鑫达", "宏远", "恒基", "盛源",
             "瑞丰", "天成", "合力", "通达", "永安", "建安", "嘉禾", "润泽", "腾达", "博远", "正宏", "新源", "昊宇", "兴业"};
 
+    private final CountyPlan plan;
     private final LocalDate firstDay;
     private final LocalDate lastDay;
     private final List<Site> sites = new ArrayList<>();
@@ -67,21 +73,23 @@ public final class SyntheticCounty {
     /** The simulated days, with what happened on each. */
     public record SimulatedDay(LocalDate date, List<CountyRecord> records) {}
 
-    public SyntheticCounty(long seed, LocalDate firstDay, LocalDate lastDay) {
-        if (lastDay.isBefore(firstDay.plusDays(60))) {
-            throw new IllegalArgumentException("simulate at least 60 days, so that the slowest warnings can arise");
-        }
-        this.firstDay = firstDay;
-        this.lastDay = lastDay;
+    public SyntheticCounty(CountyPlan plan) {
+        this.plan = plan;
+        this.firstDay = plan.firstDay();
+        this.lastDay = plan.lastDay();
         this.nextDay = firstDay;
-        Random random = new Random(seed);
+        Random random = new Random(plan.seed());
         this.daily = new Random(random.nextLong());
         new Founding(random).build();
     }
 
-    /** The {@code months} months up to and including {@code lastDay}. */
+    /** The demo's county (sixty projects, one in six faulty) over the {@code months} months up to and including {@code lastDay}. */
     public static SyntheticCounty monthsEndingOn(long seed, int months, LocalDate lastDay) {
-        return new SyntheticCounty(seed, lastDay.minusMonths(months).plusDays(1), lastDay);
+        return new SyntheticCounty(CountyPlan.monthsEndingOn(seed, months, lastDay));
+    }
+
+    public CountyPlan plan() {
+        return plan;
     }
 
     public LocalDate firstDay() {
@@ -194,16 +202,21 @@ public final class SyntheticCounty {
             }
         }
 
+        /**
+         * The start-up deposit on the first day (the month's labour cost and a month of wages in
+         * reserve, so the balance always covers the wages of a closed month and more than 15 days of
+         * payouts: PW04), then one deposit a month on the deposit day (2nd to 4th: never more than 31
+         * days apart, PW02), each at least the month's labour cost however PW01 judges it.
+         */
         private void deposits() {
-            long bill = s.monthlyWageBillFen();
             LocalTime time = LocalTime.of(9, 0).plusMinutes(daily.nextInt(30));
+            YearMonth month = YearMonth.from(day);
             if (day.equals(firstDay)) {
-                // The balance carried into the simulation: two months of wages.
-                credit(2 * bill, time);
+                credit(s.monthlyDepositFen(month, daily.nextInt(8)) + s.monthlyWageBillFen(), time);
             } else if (day.getDayOfMonth() == s.depositDay && depositsContinue()) {
-                credit(roundYuan(bill * (105 + daily.nextInt(15)) / 100), time);
+                credit(s.monthlyDepositFen(month, daily.nextInt(8)), time);
             } else if (s.fault == Fault.DEPOSITS_LAPSING && day.equals(s.faultDay)) {
-                credit(roundYuan(bill * 11 / 10), time);
+                credit(roundYuan(s.monthlyWageBillFen() * 11 / 10), time);
             }
         }
 
@@ -294,9 +307,9 @@ public final class SyntheticCounty {
                 return;
             }
             Project p = s.project;
-            long months = Math.max(1, ChronoUnit.MONTHS.between(p.getStartDate(), p.getPlannedEndDate()));
-            long completed = roundYuan(p.getContractValueFen() / months * (70 + daily.nextInt(60)) / 100);
-            long paid = roundYuan(completed * (p.getGovernmentInvested() ? 80 : 70) / 100);
+            long completed = s.completedFen(period);
+            // Government-invested projects pay more than the 80% PW03 asks (80% exactly, rounded down, would fall short).
+            long paid = roundYuan(completed * (p.getGovernmentInvested() ? 85 : 70) / 100);
             Progress r = Progress.newBuilder().setProjectId(s.projectId()).setPeriod(period.toString())
                     .setCompletedValueFen(completed).setProgressPaymentFen(paid)
                     .setReportedAt(at(day, LocalTime.of(16, 30))).build();
@@ -325,6 +338,18 @@ public final class SyntheticCounty {
 
     private static long roundYuan(long fen) {
         return fen / 100 * 100;
+    }
+
+    /**
+     * The share of completed value that is labour cost, by category, as the county sets it for PW01
+     * (jobs/risk-monitor.yaml): what a compliant construction unit deposits.
+     */
+    static double laborCostRatio(ProjectCategory category) {
+        return switch (category) {
+            case HOUSING -> 0.30;
+            case RAILWAY, AVIATION -> 0.20;
+            default -> 0.15;
+        };
     }
 
     /** Lays out the county once: enterprises, projects, crews and which projects go wrong. */
@@ -357,28 +382,35 @@ public final class SyntheticCounty {
                 labourFirms.add(company((i % 2 == 0 ? "高台县" : "张掖市") + firms.get(i) + "建筑劳务有限公司",
                         i % 2 == 0 ? CountyNumbers.GAOTAI : "620700"));
             }
-            List<Fault> faults = new ArrayList<>(List.of(Fault.values()));
-            List<Integer> faulty = new ArrayList<>();
-            for (int i = 0; i < PROJECTS; i++) {
-                faulty.add(i);
+            int projects = plan.projects();
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < projects; i++) {
+                order.add(i);
             }
-            Collections.shuffle(faulty, r);
+            Collections.shuffle(order, r);
             Map<Integer, Fault> faultOf = new TreeMap<>();
-            for (int k = 0; k < faults.size(); k++) {
-                faultOf.put(faulty.get(k), faults.get(k));
+            int faulty = plan.faults() ? Math.max(1, projects / FAULTY_ONE_IN) : 0;
+            for (int k = 0; k < faulty; k++) {
+                faultOf.put(order.get(k), Fault.values()[k % Fault.values().length]);
             }
-            for (int i = 0; i < PROJECTS; i++) {
+            for (int i = 0; i < projects; i++) {
                 sites.add(site(i, faultOf.get(i), contractors, labourFirms));
             }
         }
 
         private Site site(int i, Fault fault, List<Enterprise> contractors, List<Enterprise> labourFirms) {
-            ProjectCategory category = category();
+            // the first projects take every category and every town once, so that even a small county has them all
+            ProjectCategory category = i < ProjectCategory.values().length ? ProjectCategory.values()[i] : category();
             String town = i < TOWNS.size() ? TOWNS.get(i) : TOWNS.get(r.nextInt(TOWNS.size()));
             String projectId = "GT" + lastDay.getYear() + "-" + String.format("%03d", i + 1);
-            LocalDate start = firstDay.minusDays(r.nextInt(21));
-            int months = 8 + r.nextInt(17);
-            long contractFen = contractValueYuan(category) * 100;
+            // Works began in the first simulated month, up to three weeks before the feeds start: every
+            // construction month PW01 judges then has deposits in the feeds.
+            LocalDate start = max(firstDay.minusDays(r.nextInt(21)), firstDay.withDayOfMonth(1));
+            // planned to end well after the simulation, so no project is overdue for completion in it
+            int simulatedMonths = (int) ChronoUnit.MONTHS.between(YearMonth.from(firstDay), YearMonth.from(lastDay)) + 1;
+            int duration = Math.max(8, simulatedMonths + 3) + r.nextInt(17);
+            LocalDate plannedEnd = start.plusMonths(duration);
+            long plannedMonths = ChronoUnit.MONTHS.between(YearMonth.from(start), YearMonth.from(plannedEnd)) + 1;
             Enterprise contractor = contractors.get(r.nextInt(contractors.size()));
             List<Enterprise> subcontractors = new ArrayList<>();
             int subs = 1 + r.nextInt(2);
@@ -387,6 +419,23 @@ public final class SyntheticCounty {
                 if (!subcontractors.contains(e)) {
                     subcontractors.add(e);
                 }
+            }
+            boolean crewMatters = fault == Fault.ONE_WORKER_UNPAID || fault == Fault.CREW_PARTLY_UNPAID;
+            int crewSize = plan.smallestCrew() + r.nextInt(plan.largestCrew() - plan.smallestCrew() + 1);
+            // a share of "one in the crew" is only a small share with a crew of some size
+            crewSize = crewMatters ? Math.max(crewSize, 25) : crewSize;
+            List<Worker> crew = new ArrayList<>();
+            for (int j = 0; j < crewSize; j++) {
+                crew.add(worker(projectId, contractor, start, j, subcontractors));
+            }
+            // The contract is sized on the crew: its labour cost, spread over the planned months, is
+            // about a month of the crew's wages, so deposits sized on either are plausible.
+            double ratio = laborCostRatio(category);
+            long bill = Site.monthlyWageBillFen(crew);
+            long contractFen = roundUpWan(Math.round(bill * plannedMonths / ratio * (95 + r.nextInt(36)) / 100));
+            Map<YearMonth, Long> completed = new HashMap<>();
+            for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(lastDay)); m = m.plusMonths(1)) {
+                completed.put(m, roundYuan(contractFen / plannedMonths * (70 + r.nextInt(61)) / 100));
             }
             String[] bank = BANKS[r.nextInt(BANKS.length)];
             String accountNo = numbers.account(bank[1]);
@@ -403,26 +452,19 @@ public final class SyntheticCounty {
                     .setTown(town)
                     .setContractValueFen(contractFen)
                     .setStartDate(start)
-                    .setPlannedEndDate(start.plusMonths(months))
+                    .setPlannedEndDate(plannedEnd)
                     .setGovernmentInvested(government)
                     .setConstructionUnit(constructionUnit(category, town, government))
                     .setGeneralContractor(contractor)
                     .setSubcontractors(subcontractors)
                     .setPayrollAccount(new PayrollAccount(bank[0], accountNo))
+                    // onboarded within days of the start (PW12), with a wage deposit of 2% of the contract (PW13)
                     .setOnboardedDate(min(start.plusDays(1 + r.nextInt(10)), firstDay))
                     .setWageDepositFen(roundYuan(contractFen * 2 / 100))
                     .setPayDay(payDay)
                     .setStatus(ProjectStatus.ACTIVE)
                     .setUpdatedAt(at(firstDay, LocalTime.of(0, 1).plusSeconds(i)))
                     .build();
-            boolean crewMatters = fault == Fault.ONE_WORKER_UNPAID || fault == Fault.CREW_PARTLY_UNPAID;
-            int crewSize = 15 + r.nextInt(38);
-            // a share of "one in the crew" is only a small share with a crew of some size
-            crewSize = crewMatters ? Math.max(crewSize, 25) : crewSize;
-            List<Worker> crew = new ArrayList<>();
-            for (int j = 0; j < crewSize; j++) {
-                crew.add(worker(project, j, subcontractors));
-            }
             Set<String> leftOff = new HashSet<>();
             if (fault == Fault.ONE_WORKER_UNPAID) {
                 leftOff.add(crew.get(r.nextInt(crew.size())).getWorkerId());
@@ -440,24 +482,25 @@ public final class SyntheticCounty {
             };
             LocalDate releaseDay = fault == Fault.FROZEN_THEN_RELEASED ? faultDay.plusDays(14 + r.nextInt(9)) : null;
             return new Site(project, crew, fault, bank[0], accountNo, numbers.account(bank[1]),
-                    2 + r.nextInt(3), 6 + r.nextInt(7), leftOff, faultDay, releaseDay, YearMonth.from(firstDay));
+                    2 + r.nextInt(3), 6 + r.nextInt(7), leftOff, faultDay, releaseDay, YearMonth.from(firstDay),
+                    ratio, plannedMonths, completed);
         }
 
-        private Worker worker(Project project, int j, List<Enterprise> subcontractors) {
+        private Worker worker(String projectId, Enterprise contractor, LocalDate start, int j, List<Enterprise> subcontractors) {
             LocalDate birthday = LocalDate.of(1966, 1, 1).plusDays(r.nextInt(365 * 38));
             // most of a crew is hired through the labour subcontractors; foremen and specialists by the contractor
-            Enterprise employer = j % 5 == 0 ? project.getGeneralContractor()
-                    : subcontractors.get(j % subcontractors.size());
+            Enterprise employer = j % 5 == 0 ? contractor : subcontractors.get(j % subcontractors.size());
             boolean monthly = r.nextInt(100) < 15;
+            // well above the minimum wage (PW07) and far below the oversized-payout limits (PW08)
             long rate = monthly ? (6_000 + r.nextInt(31) * 100) * 100L : (250 + r.nextInt(21) * 10) * 100L;
             return Worker.newBuilder()
-                    .setProjectId(project.getProjectId())
+                    .setProjectId(projectId)
                     .setWorkerId(numbers.idCard(birthday))
                     .setEmployerCreditCode(employer.getCreditCode())
                     .setTeam(TEAMS[j % TEAMS.length])
                     .setWageType(monthly ? WageType.MONTHLY : WageType.DAILY)
                     .setWageRateFen(rate)
-                    .setEntryDate(min(project.getStartDate().plusDays(r.nextInt(10)), firstDay))
+                    .setEntryDate(min(start.plusDays(r.nextInt(10)), firstDay))
                     .setUpdatedAt(at(firstDay, LocalTime.of(0, 5)).plusMillis(250L * workerSequence++))
                     .build();
         }
@@ -466,23 +509,15 @@ public final class SyntheticCounty {
 
         private ProjectCategory category() {
             int n = r.nextInt(100);
-            return n < 24 ? ProjectCategory.HOUSING
-                    : n < 40 ? ProjectCategory.MUNICIPAL
-                    : n < 55 ? ProjectCategory.TRANSPORT
-                    : n < 70 ? ProjectCategory.WATER
-                    : n < 85 ? ProjectCategory.AGRICULTURE
-                    : n < 92 ? ProjectCategory.NATURAL_RESOURCES
+            return n < 22 ? ProjectCategory.HOUSING
+                    : n < 38 ? ProjectCategory.MUNICIPAL
+                    : n < 53 ? ProjectCategory.TRANSPORT
+                    : n < 67 ? ProjectCategory.WATER
+                    : n < 70 ? ProjectCategory.RAILWAY
+                    : n < 72 ? ProjectCategory.AVIATION
+                    : n < 86 ? ProjectCategory.AGRICULTURE
+                    : n < 93 ? ProjectCategory.NATURAL_RESOURCES
                     : ProjectCategory.OTHER;
-        }
-
-        private long contractValueYuan(ProjectCategory category) {
-            long wan = switch (category) { // 万元
-                case HOUSING -> 2_000 + r.nextInt(10_000);
-                case TRANSPORT -> 1_000 + r.nextInt(7_000);
-                case MUNICIPAL -> 500 + r.nextInt(4_500);
-                default -> 300 + r.nextInt(2_700);
-            };
-            return wan * 10_000;
         }
 
         private String projectName(ProjectCategory category, String town) {
@@ -496,6 +531,9 @@ public final class SyntheticCounty {
                         "高台县" + town + "农村公路提升改造工程", "高台县" + town + "危桥改造工程"};
                 case WATER -> new String[] {"高台县" + town + "农村供水管网改造工程", "高台县黑河" + town + "段防洪治理工程",
                         "高台县" + town + "灌区节水改造工程"};
+                case RAILWAY -> new String[] {"高台县兰新铁路" + town + "段道口平改立工程", "高台县兰新铁路" + town + "段防护栅栏改造工程",
+                        "高台县" + town + "铁路专用线建设工程"};
+                case AVIATION -> new String[] {"高台县" + town + "通用机场建设项目", "高台县" + town + "直升机起降点建设工程"};
                 case AGRICULTURE -> new String[] {"高台县" + town + "高标准农田建设项目", "高台县" + town + "设施农业大棚建设项目",
                         "高台县" + town + "戈壁农业产业园建设项目"};
                 case NATURAL_RESOURCES -> new String[] {"高台县" + town + "土地综合整治项目",
@@ -510,7 +548,12 @@ public final class SyntheticCounty {
                     return name + phase;
                 }
             }
-            throw new IllegalStateException("too many projects named " + name);
+            // a large county: further works under the same name are let as numbered lots
+            for (int lot = 2; ; lot++) {
+                if (projectNames.add(name + "（" + lot + "标段）")) {
+                    return name + "（" + lot + "标段）";
+                }
+            }
         }
 
         private Enterprise constructionUnit(ProjectCategory category, String town, boolean government) {
@@ -521,12 +564,13 @@ public final class SyntheticCounty {
                         : company("高台县城市建设投资开发有限责任公司", CountyNumbers.GAOTAI);
                 case TRANSPORT -> agency("高台县交通运输局");
                 case WATER -> agency("高台县水务局");
+                case RAILWAY -> company("中国铁路兰州局集团有限公司", "620100");
+                case AVIATION -> company("甘肃省民航机场集团有限公司", "620100");
                 case AGRICULTURE -> agency("高台县农业农村局");
                 case NATURAL_RESOURCES -> agency("高台县自然资源局");
                 default -> r.nextBoolean() ? agency("高台县" + town + "人民政府") : agency("高台县教育局");
             };
         }
-
         private Enterprise agency(String name) {
             return enterprises.computeIfAbsent(name, n -> new Enterprise(numbers.creditCode("11", CountyNumbers.GAOTAI), n));
         }
@@ -538,5 +582,15 @@ public final class SyntheticCounty {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Contract values are let in whole 万元 (10,000 yuan). */
+    private static long roundUpWan(long fen) {
+        long wan = 1_000_000;
+        return (fen + wan - 1) / wan * wan;
     }
 }

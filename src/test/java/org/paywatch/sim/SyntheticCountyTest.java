@@ -2,6 +2,11 @@ package org.paywatch.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -13,12 +18,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.ClockIn;
 import org.paywatch.contract.Project;
+import org.paywatch.contract.ProjectCategory;
 import org.paywatch.contract.Worker;
 import org.paywatch.domain.Feed;
+import org.paywatch.io.JobConfigFile;
+import org.paywatch.local.LocalFlink;
+import org.paywatch.pipeline.Replay;
 
 class SyntheticCountyTest {
     private static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 26);
@@ -58,6 +68,19 @@ class SyntheticCountyTest {
                     assertThat(p.getPayrollAccount().getAccountNo()).matches("\\d{19}");
                 });
         assertThat(projects()).extracting(Project::getName).doesNotHaveDuplicates();
+        assertThat(projects()).extracting(Project::getCategory).containsAll(List.of(ProjectCategory.values()));
+    }
+
+    @Test
+    void aPlanSizesTheCountyAndCanLeaveEveryProjectCompliant() {
+        SyntheticCounty small = new SyntheticCounty(
+                CountyPlan.monthsEndingOn(7, 3, LAST_DAY).withProjects(9).withCrews(8, 8).compliant());
+        assertThat(small.projectCount()).isEqualTo(9);
+        assertThat(small.workerCount()).isEqualTo(72);
+        assertThat(small.faults()).isEmpty();
+        assertThat(small.registry()).filteredOn(r -> r.feed() == Feed.PROJECTS)
+                .extracting(r -> ((Project) r.record()).getCategory())
+                .containsExactlyInAnyOrder(ProjectCategory.values());
     }
 
     @Test
@@ -105,7 +128,7 @@ class SyntheticCountyTest {
     }
 
     @Test
-    void aboutOneProjectInSevenGoesWrongInEveryWay() {
+    void oneProjectInSixGoesWrongInEveryWay() {
         assertThat(county.faults().values()).containsExactlyInAnyOrder(Fault.values());
         assertThat((double) county.faults().size() / county.projectCount()).isBetween(0.10, 0.20);
         Set<BankTransactionType> types = new HashSet<>();
@@ -120,6 +143,47 @@ class SyntheticCountyTest {
         assertThat(records).filteredOn(r -> r.record() instanceof BankTransaction)
                 .allSatisfy(r -> assertThat(((BankTransaction) r.record()).getBalanceAfterFen()).isNotNegative());
     }
+
+    /**
+     * A smaller county with the demo's faults, replayed: every alert comes from a faulty project and
+     * from a rule its {@link Fault} names, and every fault raises its own rule.
+     */
+    @Test
+    void everyAlertOfAFaultyCountyComesFromAFaultAndEveryFaultRaisesItsRule(@TempDir Path dir) throws Exception {
+        SyntheticCounty faulty = new SyntheticCounty(CountyPlan.monthsEndingOn(7, 3, LAST_DAY).withCrews(8, 14));
+        CountyReplayFolder.Written written = CountyReplayFolder.write(faulty, dir.resolve("county"));
+        Path out = dir.resolve("alerts.jsonl");
+        Replay.run(LocalFlink.environment(), dir.resolve("county"), written.asOf().toInstant().toEpochMilli(), out,
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")), "faulty-county-test-key".getBytes(StandardCharsets.UTF_8));
+
+        Map<String, Fault> faults = faulty.faults();
+        assertThat(faults.values()).containsExactlyInAnyOrder(Fault.values());
+        Map<String, Set<String>> rulesRaised = new TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode a = json.readTree(line);
+            String project = a.get("projectId").asText();
+            String rule = a.get("ruleId").asText();
+            assertThat(faults).as("alert of a compliant project: %s", line).containsKey(project);
+            assertThat(RULES_OF.get(faults.get(project))).as("rules of %s: %s", faults.get(project), line).contains(rule);
+            rulesRaised.computeIfAbsent(project, p -> new TreeSet<>()).add(rule);
+        }
+        faults.forEach((project, fault) -> assertThat(rulesRaised.getOrDefault(project, Set.of()))
+                .as("rules raised by %s on %s", fault, project).contains(RULES_OF.get(fault).get(0)));
+    }
+
+    /** Each fault's own rule first, then the rules its javadoc says may follow from it. */
+    private static final Map<Fault, List<String>> RULES_OF = Map.of(
+            Fault.WAGES_WITHHELD, List.of("PW05", "PW90", "PW04"),
+            Fault.LAST_MINUTE_PAYROLL, List.of("PW05"),
+            Fault.ONE_WORKER_UNPAID, List.of("PW06"),
+            Fault.CREW_PARTLY_UNPAID, List.of("PW06", "PW90"),
+            Fault.DEPOSITS_STOPPED, List.of("PW02", "PW01", "PW04", "PW05", "PW90"),
+            Fault.DEPOSITS_LAPSING, List.of("PW02", "PW01"),
+            Fault.TRANSFER_OUT, List.of("PW10", "PW04"),
+            Fault.CASH_WITHDRAWN, List.of("PW10", "PW04"),
+            Fault.FROZEN, List.of("PW11", "PW05", "PW90"),
+            Fault.FROZEN_THEN_RELEASED, List.of("PW11", "PW05"));
 
     private static List<Project> projects() {
         return records.stream().filter(r -> r.feed() == Feed.PROJECTS).map(r -> (Project) r.record()).toList();
