@@ -107,7 +107,10 @@ public final class CountyStreamer implements Runnable, AutoCloseable {
         for (CountyRecord r : records) {
             AvroCodec codec = codecs.get(r.record().getClass());
             byte[] value = codec.encode((SpecificRecord) r.record());
-            producer.send(new ProducerRecord<>(topics.get(r.feed()), null, r.eventTime().toEpochMilli(),
+            // The log's timestamp is the time of sending: simulated times lie months back (the broker's
+            // retention would delete them) or, after midnight in Shanghai, hours ahead (the broker refuses
+            // those). The job reads business time from the records themselves.
+            producer.send(new ProducerRecord<>(topics.get(r.feed()), null, null,
                     r.key().getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
             sent.incrementAndGet();
         }
