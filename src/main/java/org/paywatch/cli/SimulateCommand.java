@@ -14,6 +14,7 @@ import org.paywatch.policy.PolicyConfigException;
 import org.paywatch.sim.CountyPlan;
 import org.paywatch.sim.CountyReplayFolder;
 import org.paywatch.sim.SyntheticCounty;
+import org.paywatch.io.JobConfigFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +45,10 @@ public final class SimulateCommand implements Callable<Integer> {
             + CountyPlan.MAX_PROJECTS + " (default: ${DEFAULT-VALUE})")
     int projects;
 
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "jobs/risk-monitor.yaml",
+            description = "the job file whose policy compliant projects follow (default: ${DEFAULT-VALUE})")
+    Path config;
+
     @Option(names = "--compliant", description = "every project complies with every rule: replaying it gives no alerts")
     boolean compliant;
 
@@ -66,7 +71,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         checkOut();
         CountyPlan plan = CountyPlan.monthsEndingOn(seed, months, lastDay()).withProjects(projects);
-        SyntheticCounty county = new SyntheticCounty(compliant ? plan.compliant() : plan);
+        SyntheticCounty county = new SyntheticCounty(compliant ? plan.compliant() : plan,
+                JobConfigFile.load(config).laborCostRatio());
         CountyReplayFolder.Written written = CountyReplayFolder.write(county, out);
         PrintWriter print = spec.commandLine().getOut();
         print.printf("simulate: %d projects (%d faulty), %d workers, %s to %s: projects=%d workers=%d progress=%d bank=%d "

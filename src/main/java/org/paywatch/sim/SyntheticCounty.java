@@ -68,13 +68,19 @@ public final class SyntheticCounty {
     private final LocalDate lastDay;
     private final List<Site> sites = new ArrayList<>();
     private final Random daily;
+    private final Map<String, Double> laborCostRatio;
     private LocalDate nextDay;
 
     /** The simulated days, with what happened on each. */
     public record SimulatedDay(LocalDate date, List<CountyRecord> records) {}
 
-    public SyntheticCounty(CountyPlan plan) {
+    /**
+     * @param laborCostRatio PW01's share of completed value that is labour cost, by category with a
+     *                       "default" row, as the job file sets it: what a compliant construction unit deposits
+     */
+    public SyntheticCounty(CountyPlan plan, Map<String, Double> laborCostRatio) {
         this.plan = plan;
+        this.laborCostRatio = Map.copyOf(laborCostRatio);
         this.firstDay = plan.firstDay();
         this.lastDay = plan.lastDay();
         this.nextDay = firstDay;
@@ -84,8 +90,8 @@ public final class SyntheticCounty {
     }
 
     /** The demo's county (sixty projects, one in six faulty) over the {@code months} months up to and including {@code lastDay}. */
-    public static SyntheticCounty monthsEndingOn(long seed, int months, LocalDate lastDay) {
-        return new SyntheticCounty(CountyPlan.monthsEndingOn(seed, months, lastDay));
+    public static SyntheticCounty monthsEndingOn(long seed, int months, LocalDate lastDay, Map<String, Double> laborCostRatio) {
+        return new SyntheticCounty(CountyPlan.monthsEndingOn(seed, months, lastDay), laborCostRatio);
     }
 
     public CountyPlan plan() {
@@ -340,16 +346,9 @@ public final class SyntheticCounty {
         return fen / 100 * 100;
     }
 
-    /**
-     * The share of completed value that is labour cost, by category, as the county sets it for PW01
-     * (jobs/risk-monitor.yaml): what a compliant construction unit deposits.
-     */
-    static double laborCostRatio(ProjectCategory category) {
-        return switch (category) {
-            case HOUSING -> 0.30;
-            case RAILWAY, AVIATION -> 0.20;
-            default -> 0.15;
-        };
+    /** The share of completed value that is labour cost for the category (PW01's table in the job file). */
+    private double laborCostRatio(ProjectCategory category) {
+        return laborCostRatio.getOrDefault(category.name(), laborCostRatio.get("default"));
     }
 
     /** Lays out the county once: enterprises, projects, crews and which projects go wrong. */

@@ -21,6 +21,7 @@ import org.paywatch.contract.ProjectCategory;
 import org.paywatch.domain.Feed;
 import org.paywatch.io.JobConfigFile;
 import org.paywatch.local.LocalFlink;
+import org.paywatch.pipeline.JobConfig;
 import org.paywatch.pipeline.Replay;
 
 /**
@@ -43,14 +44,14 @@ class CompliantCountyTest {
 
     @BeforeAll
     static void simulateAndReplay() throws Exception {
+        JobConfig config = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
         CountyPlan plan = CountyPlan.monthsEndingOn(11, 6, LAST_DAY).withProjects(200).withCrews(8, 20).compliant();
-        county = new SyntheticCounty(plan);
+        county = new SyntheticCounty(plan, config.laborCostRatio());
         Path input = dir.resolve("county");
         written = CountyReplayFolder.write(county, input);
         Path out = dir.resolve("alerts.jsonl");
         summary = Replay.run(LocalFlink.environment(), input, written.asOf().toInstant().toEpochMilli(), out,
-                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")),
-                "compliant-county-test-key".getBytes(StandardCharsets.UTF_8));
+                config, "compliant-county-test-key".getBytes(StandardCharsets.UTF_8));
         alerts = Files.readAllLines(out);
         Path rejectedFile = Path.of(out + ".rejected");
         rejected = Files.exists(rejectedFile) ? Files.readAllLines(rejectedFile) : List.of();
