@@ -14,11 +14,6 @@ def revise_reports(project, revise):
     return project
 
 
-def registry_update(project, instant, **fields):
-    """A later registry record of the project with the given fields changed, effective at instant."""
-    return project.add("projects.jsonl", dict(project.record, updatedAt=instant, **fields))
-
-
 def define(County):
     # PW01: April 70% covered (YELLOW), May 90% after a short April (RED); SC-01B only 90% in April (BLUE).
     c = County("pw01-short-months-turn-red", as_of="2025-06-10T12:00:00+08:00")
@@ -81,7 +76,7 @@ def define(County):
     # SC-12S (2,900,000 yuan) and SC-12T (planned for under 3 months) are not onboarded either, and are exempt.
     c = County("pw12-onboarded-late", as_of="2025-05-31T12:00:00+08:00")
     p = c.project("SC-12").change(onboardedDate=None)
-    registry_update(p, "2025-05-20T09:00:00+08:00", onboardedDate="2025-05-20")
+    p.registry_update("2025-05-20", onboardedDate="2025-05-20")
     c.project("SC-12S", contract_fen=290_000_000).change(onboardedDate=None)
     c.project("SC-12T", end="2025-06-02").change(onboardedDate=None)
     c.expect("SC-12 PW12 - RAISED YELLOW",
@@ -93,7 +88,7 @@ def define(County):
     # it topped up to 1.5% on 15 April. SC-13X (2,900,000 yuan) stores none and is exempt.
     c = County("pw13-wage-deposit-topped-up", as_of="2025-04-30T12:00:00+08:00")
     p = c.project("SC-13").change(wageDepositFen=2_000_000)
-    registry_update(p, "2025-04-15T09:00:00+08:00", wageDepositFen=6_000_000)
+    p.registry_update("2025-04-15", wageDepositFen=6_000_000)
     c.project("SC-13X", contract_fen=290_000_000).change(wageDepositFen=0)
     c.expect("SC-13 PW13 - RAISED YELLOW",
              "SC-13 PW13 - CLEARED YELLOW")
