@@ -9,7 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.pipeline.JobConfig;
-import org.paywatch.policy.PolicyConfigException;
+import org.paywatch.policy.ConfigurationProblem;
 
 /**
  * Before the live job starts: Kafka answers and has the job's topics, InfluxDB answers. A wrong
@@ -31,18 +31,18 @@ final class Preflight {
             Set<String> existing = admin.listTopics().names().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             needed.removeAll(existing);
         } catch (Exception e) {
-            throw new PolicyConfigException("Kafka does not answer at " + config.kafka.bootstrapServers
+            throw new ConfigurationProblem("Kafka does not answer at " + config.kafka.bootstrapServers
                     + ": start it, or fix kafka.bootstrapServers in the job file (or --kafka)");
         }
         if (!needed.isEmpty()) {
-            throw new PolicyConfigException("Kafka at " + config.kafka.bootstrapServers + " lacks the topics " + needed
+            throw new ConfigurationProblem("Kafka at " + config.kafka.bootstrapServers + " lacks the topics " + needed
                     + ": create them (see README, From the demo to production) or fix kafka.topics in the job file");
         }
         if (config.influx.url != null) {
             try {
                 new InfluxHttp(config.influx.url, WAIT).query(config.influx.database, "SHOW DATABASES");
             } catch (Exception e) {
-                throw new PolicyConfigException("InfluxDB does not answer at " + config.influx.url
+                throw new ConfigurationProblem("InfluxDB does not answer at " + config.influx.url
                         + ": start it, or fix influx.url in the job file (or --influx)");
             }
         }

@@ -10,7 +10,7 @@ import org.paywatch.io.PseudonymKey;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.pipeline.JobConfig;
 import org.paywatch.pipeline.Replay;
-import org.paywatch.policy.PolicyConfigException;
+import org.paywatch.policy.ConfigurationProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +41,7 @@ public final class ReplayCommand implements Callable<Integer> {
         JobConfig job = JobConfigFile.load(config);
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new PolicyConfigException("the folder of --out " + out + " does not exist: create it or choose another path");
+            throw new ConfigurationProblem("the folder of --out " + out + " does not exist: create it or choose another path");
         }
         byte[] key = PseudonymKey.configured(job.entry.pseudonymKeyFile) ? PseudonymKey.load(job.entry.pseudonymKeyFile) : null;
         boolean ownKey = key == null;
@@ -65,7 +65,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             return OffsetDateTime.parse(value).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new PolicyConfigException("--as-of " + value + " is not an instant: write it with its offset, e.g. 2025-06-20T12:00:00+08:00");
+            throw new ConfigurationProblem("--as-of " + value + " is not an instant: write it with its offset, e.g. 2025-06-20T12:00:00+08:00");
         }
     }
 }

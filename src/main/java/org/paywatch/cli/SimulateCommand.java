@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.BusinessCalendar;
-import org.paywatch.policy.PolicyConfigException;
+import org.paywatch.policy.ConfigurationProblem;
 import org.paywatch.sim.CountyPlan;
 import org.paywatch.sim.CountyReplayFolder;
 import org.paywatch.sim.SyntheticCounty;
@@ -62,11 +62,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (months < MIN_MONTHS || months > MAX_MONTHS) {
-            throw new PolicyConfigException("--months " + months + " is out of range: simulate " + MIN_MONTHS + " to "
+            throw new ConfigurationProblem("--months " + months + " is out of range: simulate " + MIN_MONTHS + " to "
                     + MAX_MONTHS + " months");
         }
         if (projects < 1 || projects > CountyPlan.MAX_PROJECTS) {
-            throw new PolicyConfigException("--projects " + projects + " is out of range: simulate 1 to "
+            throw new ConfigurationProblem("--projects " + projects + " is out of range: simulate 1 to "
                     + CountyPlan.MAX_PROJECTS + " projects");
         }
         checkOut();
@@ -91,19 +91,19 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(lastDay);
         } catch (DateTimeParseException e) {
-            throw new PolicyConfigException("--last-day " + lastDay + " is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30");
+            throw new ConfigurationProblem("--last-day " + lastDay + " is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30");
         }
     }
 
     // Files of an earlier run (a tax.jsonl, say) would mix with this one's in a replay: only a new or empty folder.
     private void checkOut() throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new PolicyConfigException("--out " + out + " is a file: pass a folder to write the replay files into");
+            throw new ConfigurationProblem("--out " + out + " is a file: pass a folder to write the replay files into");
         }
         if (Files.isDirectory(out)) {
             try (var entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {
-                    throw new PolicyConfigException("--out " + out + " is not empty: choose a new folder or empty this one");
+                    throw new ConfigurationProblem("--out " + out + " is not empty: choose a new folder or empty this one");
                 }
             }
         }

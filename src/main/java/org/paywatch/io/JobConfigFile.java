@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.paywatch.pipeline.JobConfig;
-import org.paywatch.policy.PolicyConfigException;
+import org.paywatch.policy.ConfigurationProblem;
 import org.paywatch.policy.RuleCatalog;
 
 /** Reads and validates a job file; every problem is one sentence naming the key and what is allowed. */
@@ -24,7 +24,7 @@ public final class JobConfigFile {
 
     public static JobConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new PolicyConfigException("config file " + file + " does not exist: pass --config jobs/risk-monitor.yaml or another job file");
+            throw new ConfigurationProblem("config file " + file + " does not exist: pass --config jobs/risk-monitor.yaml or another job file");
         }
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -33,12 +33,12 @@ public final class JobConfigFile {
         try {
             config = yaml.readValue(file.toFile(), JobConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new PolicyConfigException(file + ": unknown key " + path(e) + ": allowed there are "
+            throw new ConfigurationProblem(file + ": unknown key " + path(e) + ": allowed there are "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
-            throw new PolicyConfigException(file + ": " + path(e) + " has a value of the wrong type: " + e.getOriginalMessage());
+            throw new ConfigurationProblem(file + ": " + path(e) + " has a value of the wrong type: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new PolicyConfigException(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ConfigurationProblem(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         validate(config);
         return config;
@@ -51,17 +51,17 @@ public final class JobConfigFile {
         duration("entry.registryGracePeriod", c.entry.registryGracePeriod);
         duration("entry.transactionIdRetention", c.entry.transactionIdRetention);
         if (duration("entry.settledHistory", c.entry.settledHistory).toDays() < 400) {
-            throw new PolicyConfigException("entry.settledHistory = " + c.entry.settledHistory
+            throw new ConfigurationProblem("entry.settledHistory = " + c.entry.settledHistory
                     + " is too short: the rules look back up to a calendar year (PW08), keep at least 400d");
         }
         duration("time.maxOutOfOrderness", c.time.maxOutOfOrderness);
         duration("time.idleness", c.time.idleness);
         duration("time.heartbeat", c.time.heartbeat);
         if (c.job.parallelism < 1) {
-            throw new PolicyConfigException("job.parallelism = " + c.job.parallelism + " is out of range: use 1 or more");
+            throw new ConfigurationProblem("job.parallelism = " + c.job.parallelism + " is out of range: use 1 or more");
         }
         if (!java.util.Set.of("committed", "earliest", "latest").contains(c.kafka.startFrom)) {
-            throw new PolicyConfigException("kafka.startFrom = " + c.kafka.startFrom + " is not allowed: use committed, earliest or latest");
+            throw new ConfigurationProblem("kafka.startFrom = " + c.kafka.startFrom + " is not allowed: use committed, earliest or latest");
         }
         RuleCatalog.from(c.policy());
     }
@@ -70,7 +70,7 @@ public final class JobConfigFile {
     public static Duration duration(String key, String value) {
         Matcher m = value == null ? null : DURATION.matcher(value.trim());
         if (m == null || !m.matches()) {
-            throw new PolicyConfigException(key + " = " + value + " is not a duration: write a number and a unit, e.g. 30s, 10m, 24h or 400d");
+            throw new ConfigurationProblem(key + " = " + value + " is not a duration: write a number and a unit, e.g. 30s, 10m, 24h or 400d");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

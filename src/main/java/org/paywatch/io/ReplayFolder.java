@@ -12,7 +12,7 @@ import org.apache.avro.Schema;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Received;
-import org.paywatch.policy.PolicyConfigException;
+import org.paywatch.policy.ConfigurationProblem;
 
 /**
  * A replay folder (CONTRACTS.md "Replay folder"): whichever of the six JSON-lines files exist. Each
@@ -29,7 +29,7 @@ public final class ReplayFolder {
 
     public static Contents read(Path dir, long asOf) {
         if (!Files.isDirectory(dir)) {
-            throw new PolicyConfigException("the input folder " + dir + " does not exist: pass --input with a folder holding "
+            throw new ConfigurationProblem("the input folder " + dir + " does not exist: pass --input with a folder holding "
                     + "projects.jsonl, workers.jsonl, progress.jsonl, bank.jsonl, clockins.jsonl or tax.jsonl");
         }
         List<Received> records = new ArrayList<>();
@@ -68,11 +68,11 @@ public final class ReplayFolder {
                     records.add(r);
                 }
             } catch (IOException e) {
-                throw new PolicyConfigException("cannot read " + file + ": " + e.getMessage());
+                throw new ConfigurationProblem("cannot read " + file + ": " + e.getMessage());
             }
         }
         if (!any) {
-            throw new PolicyConfigException("the input folder " + dir + " holds none of projects.jsonl, workers.jsonl, "
+            throw new ConfigurationProblem("the input folder " + dir + " holds none of projects.jsonl, workers.jsonl, "
                     + "progress.jsonl, bank.jsonl, clockins.jsonl, tax.jsonl: point --input at a replay folder");
         }
         records.sort(Comparator.<Received>comparingLong(r -> r.timestamp)

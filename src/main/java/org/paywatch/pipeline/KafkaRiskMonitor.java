@@ -11,7 +11,7 @@ import org.paywatch.io.JobConfigFile;
 import org.paywatch.io.KafkaFeeds;
 import org.paywatch.io.PseudonymKey;
 import org.paywatch.io.influx.InfluxSink;
-import org.paywatch.policy.PolicyConfigException;
+import org.paywatch.policy.ConfigurationProblem;
 
 /**
  * The live risk monitor: Kafka in, alerts to Kafka (exactly once) and points to InfluxDB. The main
@@ -37,7 +37,7 @@ public final class KafkaRiskMonitor {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             define(env, config, PseudonymKey.load(config.entry.pseudonymKeyFile), null);
             env.execute(config.job.name);
-        } catch (PolicyConfigException e) {
+        } catch (ConfigurationProblem e) {
             System.err.println("paywatch: " + e.getMessage());
             System.exit(2);
         }

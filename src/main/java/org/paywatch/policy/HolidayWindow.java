@@ -22,10 +22,10 @@ public class HolidayWindow implements Serializable {
         String key = "calendar.holidays[" + index + "]";
         try {
             if (LocalDate.parse(to).isBefore(LocalDate.parse(from))) {
-                throw new PolicyConfigException(key + " ends (" + to + ") before it starts (" + from + "): swap from and to");
+                throw new ConfigurationProblem(key + " ends (" + to + ") before it starts (" + from + "): swap from and to");
             }
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new PolicyConfigException(key + " needs from and to as dates YYYY-MM-DD, e.g. from: 2026-02-10, to: 2026-02-24");
+            throw new ConfigurationProblem(key + " needs from and to as dates YYYY-MM-DD, e.g. from: 2026-02-10, to: 2026-02-24");
         }
     }
 }

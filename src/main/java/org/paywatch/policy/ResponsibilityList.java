@@ -57,12 +57,12 @@ public class ResponsibilityList implements java.io.Serializable {
         for (String entry : all) {
             if (entry.startsWith("{") && !Set.of("{generalContractor}", "{constructionUnit}", "{industryDepartment}",
                     "{town}", "{accountBank}").contains(entry)) {
-                throw new PolicyConfigException("routing entry " + entry + " names no role: use one of {generalContractor}, "
+                throw new ConfigurationProblem("routing entry " + entry + " names no role: use one of {generalContractor}, "
                         + "{constructionUnit}, {industryDepartment}, {town}, {accountBank} or a unit's name");
             }
         }
         if (defaultIndustryDepartment == null || defaultIndustryDepartment.isBlank()) {
-            throw new PolicyConfigException("routing.defaultIndustryDepartment is missing: name the department for categories without one (e.g. 县发改局)");
+            throw new ConfigurationProblem("routing.defaultIndustryDepartment is missing: name the department for categories without one (e.g. 县发改局)");
         }
     }
 }

@@ -45,14 +45,14 @@ public final class RuleCatalog {
         List<Rule> rules = new ArrayList<>();
         for (String id : config.rules.keySet()) {
             if (!implemented.containsKey(id)) {
-                throw new PolicyConfigException("rules." + id + " is not a rule this build implements: known are "
+                throw new ConfigurationProblem("rules." + id + " is not a rule this build implements: known are "
                         + String.join(", ", implemented.keySet()));
             }
         }
         for (Map.Entry<String, Function<RuleSettings, Rule>> e : implemented.entrySet()) {
             RuleSettings settings = config.rules.get(e.getKey());
             if (settings == null) {
-                throw new PolicyConfigException("rules." + e.getKey() + " is missing: configure its name, basis and thresholds");
+                throw new ConfigurationProblem("rules." + e.getKey() + " is missing: configure its name, basis and thresholds");
             }
             rules.add(e.getValue().apply(settings));
         }

@@ -24,10 +24,10 @@ public class RuleSettings implements java.io.Serializable {
 
     public RuleInfo info(String id) {
         if (name == null || name.isBlank()) {
-            throw new PolicyConfigException("rules." + id + ".name is missing: give the rule's Chinese name");
+            throw new ConfigurationProblem("rules." + id + ".name is missing: give the rule's Chinese name");
         }
         if (basis == null || basis.isBlank()) {
-            throw new PolicyConfigException("rules." + id + ".basis is missing: cite the clause the rule implements");
+            throw new ConfigurationProblem("rules." + id + ".basis is missing: cite the clause the rule implements");
         }
         return new RuleInfo(id, name, basis);
     }
@@ -38,10 +38,10 @@ public class RuleSettings implements java.io.Serializable {
         Double value = thresholds == null ? null : thresholds.get(key);
         String path = "rules." + id + ".thresholds." + key;
         if (value == null) {
-            throw new PolicyConfigException(path + " is missing: set it to a number from " + fmt(min) + " to " + fmt(max));
+            throw new ConfigurationProblem(path + " is missing: set it to a number from " + fmt(min) + " to " + fmt(max));
         }
         if (value < min || value > max || value.isNaN()) {
-            throw new PolicyConfigException(path + " = " + fmt(value) + " is out of range: allowed is " + fmt(min) + " to " + fmt(max));
+            throw new ConfigurationProblem(path + " = " + fmt(value) + " is out of range: allowed is " + fmt(min) + " to " + fmt(max));
         }
         return value;
     }
@@ -49,7 +49,7 @@ public class RuleSettings implements java.io.Serializable {
     public int days(String id, String key, int min, int max) {
         double v = threshold(id, key, min, max);
         if (v != Math.rint(v)) {
-            throw new PolicyConfigException("rules." + id + ".thresholds." + key + " = " + fmt(v) + " must be a whole number");
+            throw new ConfigurationProblem("rules." + id + ".thresholds." + key + " = " + fmt(v) + " must be a whole number");
         }
         return (int) v;
     }
@@ -63,11 +63,11 @@ public class RuleSettings implements java.io.Serializable {
         String path = "rules." + id + ".tables." + name;
         Map<String, Double> t = tables == null ? null : tables.get(name);
         if (t == null || !t.containsKey("default")) {
-            throw new PolicyConfigException(path + ".default is missing: give the value for every key not listed");
+            throw new ConfigurationProblem(path + ".default is missing: give the value for every key not listed");
         }
         for (Map.Entry<String, Double> e : t.entrySet()) {
             if (e.getValue() == null || e.getValue() < min || e.getValue() > max) {
-                throw new PolicyConfigException(path + "." + e.getKey() + " = " + e.getValue()
+                throw new ConfigurationProblem(path + "." + e.getKey() + " = " + e.getValue()
                         + " is out of range: allowed is " + fmt(min) + " to " + fmt(max));
             }
         }
@@ -90,11 +90,11 @@ public class RuleSettings implements java.io.Serializable {
         Set<String> unknownTables = new TreeSet<>(tables == null ? Set.of() : tables.keySet());
         unknownTables.removeAll(readTables);
         if (!unknownTables.isEmpty()) {
-            throw new PolicyConfigException("rules." + id + ".tables." + unknownTables.iterator().next()
+            throw new ConfigurationProblem("rules." + id + ".tables." + unknownTables.iterator().next()
                     + " is not a table of " + id + (readTables.isEmpty() ? ": it has none" : ": allowed are " + String.join(", ", readTables)));
         }
         if (!unknown.isEmpty()) {
-            throw new PolicyConfigException("rules." + id + ".thresholds." + unknown.iterator().next()
+            throw new ConfigurationProblem("rules." + id + ".thresholds." + unknown.iterator().next()
                     + " is not a threshold of " + id + (read.isEmpty() ? ": it has none" : ": allowed are " + String.join(", ", read)));
         }
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.pipeline.JobConfig;
-import org.paywatch.policy.PolicyConfigException;
+import org.paywatch.policy.ConfigurationProblem;
 
 /** The job file is validated on load, and every problem is one sentence naming the key, the value and what is allowed. */
 class JobConfigFileTest {
@@ -28,7 +28,7 @@ class JobConfigFileTest {
     private static String problemWith(Path file) {
         try {
             JobConfigFile.load(file);
-        } catch (PolicyConfigException e) {
+        } catch (ConfigurationProblem e) {
             assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception");
             return e.getMessage();
         }
