@@ -10,8 +10,10 @@ public class Received {
     public byte[] payload;
     /** The decoded record (Project, WorkerRegistration, …), or null if decoding failed. */
     public FeedEvent event;
-    /** Why the record could not be decoded, or null. */
+    /** Why the record could not be decoded or cannot be true, or null. */
     public String error;
+    /** The category of {@link #error}, or null. */
+    public RejectionCause cause;
     /** Event time of the record, or the log's timestamp when it did not decode. */
     public long timestamp;
 
@@ -25,11 +27,13 @@ public class Received {
         return r;
     }
 
-    public static Received failed(Origin origin, Feed feed, byte[] payload, String error, long timestamp) {
+    public static Received failed(Origin origin, Feed feed, byte[] payload, RejectionCause cause, String error,
+                                  long timestamp) {
         Received r = new Received();
         r.origin = origin;
         r.feed = feed;
         r.payload = payload;
+        r.cause = cause;
         r.error = error;
         r.timestamp = timestamp;
         return r;

@@ -22,6 +22,8 @@ import org.paywatch.policy.AlertEvent;
  * Flink state would pin their schema).
  */
 public final class ContractMapping {
+    private static final int MAX_REASON_CHARS = 2000;
+
     private ContractMapping() {}
 
     public static Project project(org.paywatch.contract.Project a) {
@@ -142,8 +144,17 @@ public final class ContractMapping {
                 .setTopic(r.origin.topic)
                 .setPartition(r.origin.partition)
                 .setOffset(r.origin.offset)
-                .setReason(r.reason)
+                .setReason(bounded(r.reason))
                 .setTime(Instant.ofEpochMilli(r.time))
+                .setCause(r.cause.label)
+                .setPayloadLength(r.payloadLength < 0 ? null : (long) r.payloadLength)
+                .setPayloadSha256(r.payloadSha256)
                 .build();
+    }
+
+    // A reason may quote an identifier from the record; the record's own size is bounded, but keep the
+    // dead letter's text small whatever it quotes.
+    private static String bounded(String reason) {
+        return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS) + "…";
     }
 }

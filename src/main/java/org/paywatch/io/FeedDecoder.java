@@ -3,31 +3,69 @@ package org.paywatch.io;
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
+import org.paywatch.domain.EventTimeBounds;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Received;
+import org.paywatch.domain.RejectionCause;
+import org.paywatch.pipeline.JobConfig;
 
-/** Decodes a feed's Avro payload into the job's plain records; a payload that does not decode is kept with the reason. */
+/**
+ * Decodes a feed's Avro payload into the job's plain records. A payload that is too large, does not
+ * decode or carries an event time that cannot be true is kept with the reason, for the entry operator
+ * to dead-letter: its time must not reach the watermark.
+ */
 public final class FeedDecoder implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    private final int maxRecordBytes;
+    private final EventTimeBounds timeBounds;
     private transient Map<Feed, AvroCodec<?>> codecs;
 
-    public Received decode(Feed feed, Origin origin, byte[] payload, long logTimestamp) {
+    public FeedDecoder(int maxRecordBytes, EventTimeBounds timeBounds) {
+        this.maxRecordBytes = maxRecordBytes;
+        this.timeBounds = timeBounds;
+    }
+
+    /** The decoder with the limits of a job file (entry.maxRecordBytes, time.earliestEventDate, time.maxClockSkew). */
+    public static FeedDecoder configured(JobConfig config) {
+        return new FeedDecoder(config.entry.maxRecordBytes, new EventTimeBounds(JobConfigFile.earliestEventDate(config),
+                JobConfigFile.duration("time.maxClockSkew", config.time.maxClockSkew)));
+    }
+
+    /**
+     * @param logTimestamp the time the log gives the record, used when the record has no event time of its own
+     * @param now          the reference of the time check (the wall clock live, --as-of in a replay)
+     * @param nowName      how a reason names it
+     */
+    public Received decode(Feed feed, Origin origin, byte[] payload, long logTimestamp, long now, String nowName) {
         if (payload == null) {
-            return Received.failed(origin, feed, new byte[0], "empty record (no value)", logTimestamp);
+            return Received.failed(origin, feed, new byte[0], RejectionCause.UNDECODABLE, "empty record (no value)", logTimestamp);
         }
+        if (payload.length > maxRecordBytes) {
+            return Received.failed(origin, feed, payload, RejectionCause.OVERSIZED, "record of " + payload.length
+                    + " bytes is larger than entry.maxRecordBytes (" + maxRecordBytes + "): a " + feed.name().toLowerCase()
+                    + " record is a few hundred bytes; check what the producer sends", logTimestamp);
+        }
+        Received r;
         try {
             Object record = codec(feed).decode(payload);
-            return Received.decoded(origin, feed, payload, FeedEvent.of(origin, toDomain(feed, record)));
+            r = Received.decoded(origin, feed, payload, FeedEvent.of(origin, toDomain(feed, record)));
         } catch (ContractViolation e) {
-            return Received.failed(origin, feed, payload, e.getMessage(), logTimestamp);
+            return Received.failed(origin, feed, payload, RejectionCause.UNDECODABLE, e.getMessage(), logTimestamp);
         } catch (RuntimeException e) {
             // Avro throws several unchecked types on malformed input; none of them may stop the job.
-            return Received.failed(origin, feed, payload, "not a valid " + feed.name().toLowerCase()
-                    + " record: " + e.getClass().getSimpleName(), logTimestamp);
+            return Received.failed(origin, feed, payload, RejectionCause.UNDECODABLE, "not a valid "
+                    + feed.name().toLowerCase() + " record: " + e.getClass().getSimpleName(), logTimestamp);
         }
+        String impossible = timeBounds.violation(r.timestamp, now, nowName);
+        if (impossible != null) {
+            Received failed = Received.failed(origin, feed, payload, RejectionCause.IMPOSSIBLE_TIME, impossible, logTimestamp);
+            failed.event = r.event; // decoded: its personal fields are masked by field
+            return failed;
+        }
+        return r;
     }
 
     private static Object toDomain(Feed feed, Object record) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,6 +59,20 @@ public final class JobConfigFile {
         duration("time.maxOutOfOrderness", c.time.maxOutOfOrderness);
         duration("time.idleness", c.time.idleness);
         duration("time.heartbeat", c.time.heartbeat);
+        duration("time.maxClockSkew", c.time.maxClockSkew);
+        earliestEventDate(c);
+        duration("job.restarts.interval", c.job.restarts.interval);
+        duration("job.restarts.delay", c.job.restarts.delay);
+        duration("monitoring.statusInterval", c.monitoring.statusInterval);
+        atLeast("job.restarts.maxFailures", c.job.restarts.maxFailures, 1);
+        port("monitoring.webUiPort", c.monitoring.webUiPort);
+        port("monitoring.prometheusPort", c.monitoring.prometheusPort);
+        atLeast("entry.maxRecordBytes", c.entry.maxRecordBytes, 1024);
+        atLeast("entry.deadLetterPayloadBytes", c.entry.deadLetterPayloadBytes, 256);
+        if (c.entry.deadLetterPayloadBytes > 512 * 1024) {
+            throw new ConfigurationProblem("entry.deadLetterPayloadBytes = " + c.entry.deadLetterPayloadBytes
+                    + " is too large: a dead letter must stay well under Kafka's 1 MiB request limit, use at most 524288");
+        }
         if (c.job.parallelism < 1) {
             throw new ConfigurationProblem("job.parallelism = " + c.job.parallelism + " is out of range: use 1 or more");
         }
@@ -64,6 +80,29 @@ public final class JobConfigFile {
             throw new ConfigurationProblem("kafka.startFrom = " + c.kafka.startFrom + " is not allowed: use committed, earliest or latest");
         }
         RuleCatalog.from(c.policy());
+    }
+
+    /** The first calendar day (Asia/Shanghai) an event time may fall on. */
+    public static LocalDate earliestEventDate(JobConfig c) {
+        try {
+            return LocalDate.parse(String.valueOf(c.time.earliestEventDate));
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationProblem("time.earliestEventDate = " + c.time.earliestEventDate
+                    + " is not a date: write it as YYYY-MM-DD, e.g. 2016-01-01");
+        }
+    }
+
+    private static void atLeast(String key, int value, int min) {
+        if (value < min) {
+            throw new ConfigurationProblem(key + " = " + value + " is out of range: use " + min + " or more");
+        }
+    }
+
+    /** 0 lets the system choose a free port. */
+    private static void port(String key, int value) {
+        if (value < 0 || value > 65535) {
+            throw new ConfigurationProblem(key + " = " + value + " is not a port: use 1 to 65535, or 0 for any free port");
+        }
     }
 
     /** "30s", "10m", "24h", "400d" or "250ms". */

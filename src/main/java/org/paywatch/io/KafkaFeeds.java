@@ -12,6 +12,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -40,7 +41,7 @@ public final class KafkaFeeds {
                 .setBootstrapServers(k.bootstrapServers)
                 .setGroupId(k.groupId)
                 .setTopics(new ArrayList<>(k.topics.inputs().keySet()))
-                .setDeserializer(new ReceivedDeserializer(k.topics.inputs()))
+                .setDeserializer(new ReceivedDeserializer(k.topics.inputs(), FeedDecoder.configured(config)))
                 .setStartingOffsets(switch (k.startFrom) {
                     case "earliest" -> OffsetsInitializer.earliest();
                     case "latest" -> OffsetsInitializer.latest();
@@ -110,24 +111,28 @@ public final class KafkaFeeds {
 
     /** Alerts, exactly once: read them with isolation.level=read_committed. */
     public static KafkaSink<AlertEvent> alertSink(JobConfig config) {
+        return exactlyOnce(config, "-alerts", AlertRecords.alerts(config.kafka.topics.alerts));
+    }
+
+    /**
+     * Dead letters, exactly once like the alerts: committed with the same checkpoints, so a restart
+     * re-sends none. Read them with isolation.level=read_committed.
+     */
+    public static KafkaSink<Rejection> deadLetterSink(JobConfig config) {
+        return exactlyOnce(config, "-deadletters", AlertRecords.deadLetters(config.kafka.topics.deadletter));
+    }
+
+    /** A transactional sink; each has a transactional-id prefix of its own (STACK.md, pitfall 1). */
+    private static <T> KafkaSink<T> exactlyOnce(JobConfig config, String prefixSuffix, KafkaRecordSerializationSchema<T> records) {
         Properties producer = new Properties();
         producer.setProperty("transaction.timeout.ms",
                 String.valueOf(JobConfigFile.duration("kafka.transactionTimeout", config.kafka.transactionTimeout).toMillis()));
-        return KafkaSink.<AlertEvent>builder()
+        return KafkaSink.<T>builder()
                 .setBootstrapServers(config.kafka.bootstrapServers)
-                .setRecordSerializer(AlertRecords.alerts(config.kafka.topics.alerts))
+                .setRecordSerializer(records)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(config.job.name + "-alerts")
+                .setTransactionalIdPrefix(config.job.name + prefixSuffix)
                 .setKafkaProducerConfig(producer)
-                .build();
-    }
-
-    /** Dead letters, at least once: a re-sent rejection is harmless, a lost one is not. */
-    public static KafkaSink<Rejection> deadLetterSink(JobConfig config) {
-        return KafkaSink.<Rejection>builder()
-                .setBootstrapServers(config.kafka.bootstrapServers)
-                .setRecordSerializer(AlertRecords.deadLetters(config.kafka.topics.deadletter))
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }
 }

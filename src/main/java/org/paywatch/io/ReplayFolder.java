@@ -12,6 +12,7 @@ import org.apache.avro.Schema;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Received;
+import org.paywatch.domain.RejectionCause;
 import org.paywatch.policy.ConfigurationProblem;
 
 /**
@@ -19,7 +20,10 @@ import org.paywatch.policy.ConfigurationProblem;
  * line goes the way a Kafka record goes — to Avro bytes, then through the same decoder — so a replay
  * tests the live path. Records are put in business-time order (registry first at equal times, then
  * file line order), which makes the replay deterministic. Records after the as-of instant have not
- * happened yet at that instant and are left out.
+ * happened yet at that instant and are left out, unless their time cannot be true: more than the
+ * job file's clock skew ahead of both the as-of instant and the wall clock (a folder is recorded
+ * in the past, but a replay may end later than now). Such a record is dead-lettered; either way it
+ * never reaches the alerts, which stay byte-identical.
  */
 public final class ReplayFolder {
     private ReplayFolder() {}
@@ -27,15 +31,18 @@ public final class ReplayFolder {
     /** What was read: the records in replay order, and how many lines lay after the as-of instant. */
     public record Contents(List<Received> records, long afterAsOf) {}
 
-    public static Contents read(Path dir, long asOf) {
+    /**
+     * @param decoder the job's decoder: the record limits of its job file, with the time check against {@code asOf}
+     */
+    public static Contents read(Path dir, long asOf, FeedDecoder decoder) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigurationProblem("the input folder " + dir + " does not exist: pass --input with a folder holding "
                     + "projects.jsonl, workers.jsonl, progress.jsonl, bank.jsonl, clockins.jsonl or tax.jsonl");
         }
+        TimeCheck clock = TimeCheck.of(asOf);
         List<Received> records = new ArrayList<>();
         long after = 0;
         boolean any = false;
-        FeedDecoder decoder = new FeedDecoder();
         for (Feed feed : Feed.values()) {
             Path file = dir.resolve(feed.replayFile);
             if (!Files.exists(file)) {
@@ -56,10 +63,10 @@ public final class ReplayFolder {
                     Received r;
                     try {
                         byte[] avro = AvroCodec.of(FeedDecoder.contractClass(feed)).encodeGeneric(ContractJson.read(schema, line));
-                        r = decoder.decode(feed, origin, avro, 0);
+                        r = decoder.decode(feed, origin, avro, 0, clock.now, clock.name);
                         r.payload = raw; // a rejection shows the line as written, masked
                     } catch (ContractViolation e) {
-                        r = Received.failed(origin, feed, raw, e.getMessage(), Long.MIN_VALUE);
+                        r = Received.failed(origin, feed, raw, RejectionCause.UNDECODABLE, e.getMessage(), Long.MIN_VALUE);
                     }
                     if (r.event != null && r.timestamp > asOf) {
                         after++;
@@ -79,5 +86,13 @@ public final class ReplayFolder {
                 .thenComparing(r -> r.feed)
                 .thenComparingLong(r -> r.origin.offset));
         return new Contents(records, after);
+    }
+
+    /** What the time check measures "ahead" from: the later of --as-of and the wall clock. */
+    private record TimeCheck(long now, String name) {
+        static TimeCheck of(long asOf) {
+            long wallClock = System.currentTimeMillis();
+            return asOf >= wallClock ? new TimeCheck(asOf, "--as-of") : new TimeCheck(wallClock, "the wall clock");
+        }
     }
 }

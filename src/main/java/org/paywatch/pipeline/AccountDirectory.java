@@ -3,22 +3,27 @@ package org.paywatch.pipeline;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Rejection;
+import org.paywatch.domain.RejectionCause;
 
 /**
  * Resolves bank records to their project through the registry (account -> project), keyed by the
  * account pseudonym, so only the accounts' own bindings are held: it scales to a province. A record
  * on an account nobody registered waits for the grace period, then is dead-lettered.
  */
-public class AccountDirectory extends KeyedCoProcessFunction<String, FeedEvent, AccountBinding, FeedEvent> {
+public class AccountDirectory extends KeyedCoProcessFunction<String, FeedEvent, AccountBinding, FeedEvent>
+        implements CheckpointedFunction {
     private final long graceMillis;
     private final long timeLimit;
     private transient ValueState<String> projectId;
     private transient AwaitingRegistry awaiting;
-    private transient Outcome.Tally deadLettered;
+    private transient RecordCounts counts;
 
     public AccountDirectory(long graceMillis, long timeLimit) {
         this.graceMillis = graceMillis;
@@ -26,10 +31,15 @@ public class AccountDirectory extends KeyedCoProcessFunction<String, FeedEvent, 
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        counts = RecordCounts.restore(context, getRuntimeContext());
+    }
+
+    @Override
     public void open(OpenContext openContext) {
         projectId = getRuntimeContext().getState(new ValueStateDescriptor<>("project", String.class));
         awaiting = new AwaitingRegistry(getRuntimeContext(), "awaiting-account", graceMillis, timeLimit);
-        deadLettered = Outcome.DEAD_LETTERED.tally(getRuntimeContext());
+        counts.open();
     }
 
     @Override
@@ -37,6 +47,7 @@ public class AccountDirectory extends KeyedCoProcessFunction<String, FeedEvent, 
         String project = projectId.value();
         if (project == null) {
             awaiting.hold(bank, ctx.timerService());
+            counts.waiting(bank.feed, +1);
         } else {
             out.collect(bank.forProject(project));
         }
@@ -46,6 +57,7 @@ public class AccountDirectory extends KeyedCoProcessFunction<String, FeedEvent, 
     public void processElement2(AccountBinding binding, Context ctx, Collector<FeedEvent> out) throws Exception {
         projectId.update(binding.projectId);
         for (FeedEvent e : awaiting.release()) {
+            counts.waiting(e.feed, -1);
             out.collect(e.forProject(binding.projectId));
         }
     }
@@ -53,11 +65,16 @@ public class AccountDirectory extends KeyedCoProcessFunction<String, FeedEvent, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeedEvent> out) throws Exception {
         for (FeedEvent e : awaiting.expire(timestamp)) {
-            deadLettered.add();
-            ctx.output(Entry.REJECTED, Rejection.of(e.origin, new byte[0],
-                    "account " + e.bank.accountNo + " of bank " + e.bank.bankCode
-                            + " is bound to no registered project (waited " + graceMillis / 3_600_000 + " h of event time)",
-                    e.eventTime()));
+            counts.waiting(e.feed, -1);
+            counts.deadLettered(e.feed, RejectionCause.UNREGISTERED);
+            ctx.output(Entry.REJECTED, Rejection.of(e.origin, RejectionCause.UNREGISTERED,
+                    "account " + e.bank.accountNo + " of bank " + e.bank.bankCode + " was bound to no registered project "
+                            + awaiting.givenUpBy(e), e.eventTime()));
         }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        counts.snapshot();
     }
 }

@@ -1,5 +1,6 @@
 package org.paywatch.pipeline;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.streaming.api.TimerService;
 import org.paywatch.domain.FeedEvent;
+import org.paywatch.policy.BusinessCalendar;
 
 /**
  * Records that arrived before the registry entry they need (account, enterprise or project): they
@@ -52,6 +54,17 @@ final class AwaitingRegistry {
             waiting.update(kept);
         }
         return expired;
+    }
+
+    /**
+     * The end of the reason for giving a record up: "by TIME (24 h of event time after the record)". It
+     * stays true whether the registration never came or came later in event time.
+     */
+    String givenUpBy(FeedEvent e) {
+        long by = giveUpAt(e);
+        String when = by == timeLimit && by < e.eventTime() + graceMillis ? "the end of the replay (--as-of)"
+                : graceMillis / 3_600_000 + " h of event time after the record";
+        return "by " + Instant.ofEpochMilli(by).atZone(BusinessCalendar.ZONE).toOffsetDateTime() + " (" + when + ")";
     }
 
     private long giveUpAt(FeedEvent e) {

@@ -5,6 +5,9 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.paywatch.domain.FeedEvent;
@@ -22,7 +25,8 @@ import org.paywatch.domain.FeedEvent;
  * it receives the kept changes too: a change reaches every project of the enterprise whichever
  * arrived first. It is counted once, when it first reaches a project (or when it is given up).
  */
-public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEvent, EnterpriseRole, FeedEvent> {
+public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEvent, EnterpriseRole, FeedEvent>
+        implements CheckpointedFunction {
     private final long graceMillis;
     private final long timeLimit;
     private transient MapState<String, Boolean> projects;
@@ -30,7 +34,7 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
     private transient AwaitingRegistry awaiting;
     /** Changes that reached the projects known then, kept for the grace period for projects still to come. */
     private transient AwaitingRegistry recent;
-    private transient Outcome.Tally applied;
+    private transient RecordCounts counts;
 
     public EnterpriseDirectory(long graceMillis, long timeLimit) {
         this.graceMillis = graceMillis;
@@ -38,11 +42,16 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        counts = RecordCounts.restore(context, getRuntimeContext());
+    }
+
+    @Override
     public void open(OpenContext openContext) {
         projects = getRuntimeContext().getMapState(new MapStateDescriptor<>("projects", String.class, Boolean.class));
         awaiting = new AwaitingRegistry(getRuntimeContext(), "awaiting-enterprise", graceMillis, timeLimit);
         recent = new AwaitingRegistry(getRuntimeContext(), "recent-tax-changes", graceMillis, timeLimit);
-        applied = Outcome.APPLIED.tally(getRuntimeContext());
+        counts.open();
     }
 
     @Override
@@ -50,6 +59,7 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
         List<String> known = projectIds();
         if (known.isEmpty()) {
             awaiting.hold(tax, ctx.timerService());
+            counts.waiting(tax.feed, +1);
             return;
         }
         fanOut(tax, known, out);
@@ -66,6 +76,7 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
             out.collect(e.forProject(role.projectId)); // counted when it first fanned out
         }
         for (FeedEvent e : awaiting.release()) {
+            counts.waiting(e.feed, -1);
             fanOut(e, List.of(role.projectId), out); // nothing waits while a project is known: this is the first
             recent.hold(e, ctx.timerService());
         }
@@ -73,14 +84,20 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeedEvent> out) throws Exception {
-        for (FeedEvent ignored : awaiting.expire(timestamp)) {
-            applied.add();
+        for (FeedEvent e : awaiting.expire(timestamp)) {
+            counts.waiting(e.feed, -1);
+            counts.add(Outcome.APPLIED, e.feed);
         }
         recent.expire(timestamp);
     }
 
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        counts.snapshot();
+    }
+
     private void fanOut(FeedEvent tax, List<String> projectIds, Collector<FeedEvent> out) {
-        applied.add();
+        counts.add(Outcome.APPLIED, tax.feed);
         for (String id : projectIds) {
             out.collect(tax.forProject(id));
         }

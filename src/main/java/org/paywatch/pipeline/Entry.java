@@ -1,6 +1,10 @@
 package org.paywatch.pipeline;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -9,14 +13,15 @@ import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.PersonalNumbers;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
+import org.paywatch.domain.RejectionCause;
 
 /**
  * The entry operator: every record is counted in, checked against the contract, pseudonymised and
  * sent on by what it needs next; a record that breaks the contract is dead-lettered with its masked
- * bytes. Nothing after this operator sees a personal number in clear.
- * Main output: records keyed by project (projects, workers, progress, clock-ins).
+ * bytes, cut to a size the dead-letter producer can always send. Nothing after this operator sees a
+ * personal number in clear. Main output: records keyed by project (projects, workers, progress, clock-ins).
  */
-public class Entry extends ProcessFunction<Received, FeedEvent> {
+public class Entry extends ProcessFunction<Received, FeedEvent> implements CheckpointedFunction, CheckpointListener {
     public static final OutputTag<FeedEvent> BANK = new OutputTag<>("bank") {};
     public static final OutputTag<FeedEvent> TAX = new OutputTag<>("tax") {};
     public static final OutputTag<AccountBinding> ACCOUNT_BINDINGS = new OutputTag<>("account-bindings") {};
@@ -24,28 +29,37 @@ public class Entry extends ProcessFunction<Received, FeedEvent> {
     public static final OutputTag<Rejection> REJECTED = new OutputTag<>("rejected") {};
 
     private final byte[] pseudonymKey;
+    private final int maxDeadLetterPayloadBytes;
     private transient PersonalNumbers personalNumbers;
-    private transient Outcome.Tally in;
-    private transient Outcome.Tally deadLettered;
+    private transient RecordCounts counts;
+    private transient CheckpointAge checkpointAge;
 
-    public Entry(byte[] pseudonymKey) {
+    public Entry(byte[] pseudonymKey, int maxDeadLetterPayloadBytes) {
         this.pseudonymKey = pseudonymKey.clone();
+        this.maxDeadLetterPayloadBytes = maxDeadLetterPayloadBytes;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        counts = RecordCounts.restore(context, getRuntimeContext());
     }
 
     @Override
     public void open(OpenContext openContext) {
         personalNumbers = new PersonalNumbers(pseudonymKey);
-        in = Outcome.IN.tally(getRuntimeContext());
-        deadLettered = Outcome.DEAD_LETTERED.tally(getRuntimeContext());
+        counts.open();
+        checkpointAge = CheckpointAge.register(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(Received r, Context ctx, Collector<FeedEvent> out) {
-        in.add();
+        counts.add(Outcome.IN, r.feed);
         String reason = r.error != null ? r.error : ContractCheck.violation(r.event);
         if (reason != null) {
-            deadLettered.add();
-            ctx.output(REJECTED, Rejection.of(r.origin, PersonalNumbers.mask(r.payload), reason, r.timestamp));
+            RejectionCause cause = r.error != null ? r.cause : RejectionCause.CONTRACT;
+            counts.deadLettered(r.feed, cause);
+            ctx.output(REJECTED, Rejection.withPayload(r.origin, r.payload, PersonalNumbers.mask(r.payload),
+                    maxDeadLetterPayloadBytes, cause, reason, r.timestamp));
             return;
         }
         FeedEvent e = r.event;
@@ -64,5 +78,15 @@ public class Entry extends ProcessFunction<Received, FeedEvent> {
             }
             default -> out.collect(e);
         }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        counts.snapshot();
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        checkpointAge.completed();
     }
 }

@@ -16,6 +16,7 @@ public class JobConfig implements Serializable {
     public Influx influx = new Influx();
     public Entry entry = new Entry();
     public Time time = new Time();
+    public Monitoring monitoring = new Monitoring();
     public Map<String, RuleSettings> rules = new LinkedHashMap<>();
     public ResponsibilityList routing = new ResponsibilityList();
     public PolicyConfig.Calendar calendar = new PolicyConfig.Calendar();
@@ -37,6 +38,23 @@ public class JobConfig implements Serializable {
         public String name = "paywatch-risk-monitor";
         public int parallelism = 1;
         public String checkpointInterval = "30s";
+        /** Where `run` keeps retained checkpoints and savepoints, and resumes from the latest. */
+        public String stateDir;
+        public Restarts restarts = new Restarts();
+    }
+
+    /** The failure-rate restart strategy: a job failing more often than this stops with its cause. */
+    public static class Restarts implements Serializable {
+        public int maxFailures = 3;
+        public String interval = "10m";
+        public String delay = "10s";
+    }
+
+    /** What the operator of `run` sees: the web UI, the Prometheus endpoint and the status line (all on 127.0.0.1). */
+    public static class Monitoring implements Serializable {
+        public int webUiPort = 8081;
+        public int prometheusPort = 9249;
+        public String statusInterval = "60s";
     }
 
     public static class Kafka implements Serializable {
@@ -81,6 +99,8 @@ public class JobConfig implements Serializable {
         public String registryGracePeriod = "24h";
         public String transactionIdRetention = "400d";
         public String settledHistory = "800d";
+        public int maxRecordBytes = 65536;
+        public int deadLetterPayloadBytes = 16384;
     }
 
     public static class Time implements Serializable {
@@ -88,5 +108,7 @@ public class JobConfig implements Serializable {
         public String idleness = "20s";
         public boolean followWallClock = true;
         public String heartbeat = "5s";
+        public String maxClockSkew = "1h";
+        public String earliestEventDate = "2016-01-01";
     }
 }

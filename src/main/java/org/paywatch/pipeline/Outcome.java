@@ -1,38 +1,22 @@
 package org.paywatch.pipeline;
 
-import org.apache.flink.api.common.accumulators.LongCounter;
-import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.metrics.Counter;
-
 /**
- * The fate of input records, counted so that in = applied + dead-lettered reconciles: as a metric
- * (for dashboards) and as an accumulator (for the end of a replay or a bounded test run).
+ * What becomes of an input record, counted so that {@code in = applied + duplicates + deadLettered + waiting}
+ * reconciles (CONTRACTS.md): each is a Flink metric by feed (and cause, for dead letters) and an
+ * accumulator for the summary of a bounded run. See {@link RecordCounts}.
  */
 public enum Outcome {
     IN("recordsIn"),
     APPLIED("recordsApplied"),
+    /** A re-sent bank transaction: applied once, counted here the other times. */
+    DUPLICATE("recordsDuplicate"),
     DEAD_LETTERED("recordsDeadLettered"),
-    /** Re-sent bank transactions: counted in APPLIED too, since they are applied once. */
-    DUPLICATE("duplicateTransactions");
+    /** Held for the watermark to pass it or for its registration to arrive: goes up and down. */
+    WAITING("recordsWaiting");
 
     public final String counterName;
 
     Outcome(String counterName) {
         this.counterName = counterName;
-    }
-
-    public Tally tally(RuntimeContext ctx) {
-        LongCounter acc = ctx.getLongCounter(counterName);
-        Counter metric = ctx.getMetricGroup().counter(counterName);
-        return () -> {
-            acc.add(1);
-            metric.inc();
-        };
-    }
-
-    /** Adds one record to the count. */
-    @FunctionalInterface
-    public interface Tally {
-        void add();
     }
 }

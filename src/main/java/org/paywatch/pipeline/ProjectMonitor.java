@@ -10,12 +10,17 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Rejection;
+import org.paywatch.domain.RejectionCause;
 import org.paywatch.policy.AlertEvent;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.PolicyConfig;
@@ -34,7 +39,7 @@ import org.paywatch.policy.RuleCatalog;
  * when the project's feeds are silent. Records for a project not registered yet wait for the grace
  * period. Late records are applied, never dropped: the book is a ledger.
  */
-public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, AlertEvent> {
+public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, AlertEvent> implements CheckpointedFunction {
     public static final OutputTag<RiskSnapshot> SNAPSHOTS = new OutputTag<>("project-risk") {};
 
     /** Records of one instant: registry before account and attendance, then in log order. */
@@ -53,8 +58,9 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     private transient AwaitingRegistry awaiting;
     /** Records ahead of the watermark, by event time. */
     private transient MapState<Long, List<FeedEvent>> pending;
-    private transient Outcome.Tally applied;
-    private transient Outcome.Tally deadLettered;
+    private transient RecordCounts counts;
+    /** The watermark when this subtask last acted, for the lag gauge; Long.MIN_VALUE before the first. */
+    private transient volatile long lastWatermark;
 
     /**
      * @param timeLimit the as-of instant of a replay (no timer fires after it), or Long.MAX_VALUE live
@@ -68,6 +74,11 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        counts = RecordCounts.restore(context, getRuntimeContext());
+    }
+
+    @Override
     public void open(OpenContext openContext) {
         ResponsibilityList routing = policy.routing;
         supervision = new ProjectSupervision(RuleCatalog.from(policy), routing);
@@ -75,13 +86,22 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         awaiting = new AwaitingRegistry(getRuntimeContext(), "awaiting-project", graceMillis, timeLimit);
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
                 Types.LIST(TypeInformation.of(FeedEvent.class))));
-        applied = Outcome.APPLIED.tally(getRuntimeContext());
-        deadLettered = Outcome.DEAD_LETTERED.tally(getRuntimeContext());
+        counts.open();
+        lastWatermark = Long.MIN_VALUE;
+        // How far event time trails the wall clock: live, deadlines are judged this late (-1 before any watermark).
+        getRuntimeContext().getMetricGroup().gauge("watermarkLagMillis",
+                (Gauge<Long>) () -> lastWatermark == Long.MIN_VALUE ? -1L : System.currentTimeMillis() - lastWatermark);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        counts.snapshot();
     }
 
     @Override
     public void processElement(FeedEvent e, Context ctx, Collector<AlertEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
+        lastWatermark = watermark;
         if (e.eventTime() > watermark) {
             // Applied when the watermark passes it, in event-time order with the deadlines around it.
             List<FeedEvent> atSameTime = pending.get(e.eventTime());
@@ -89,6 +109,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
             atSameTime.add(e);
             pending.put(e.eventTime(), atSameTime);
             ctx.timerService().registerEventTimeTimer(e.eventTime());
+            countWaiting(List.of(e), +1);
         } else {
             process(List.of(e), watermark, ctx, out); // late: applied now, never dropped
         }
@@ -96,19 +117,23 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+        lastWatermark = ctx.timerService().currentWatermark();
         List<FeedEvent> due = pending.get(timestamp);
         if (due != null) {
             pending.remove(timestamp);
             due.sort(IN_ORDER);
+            countWaiting(due, -1);
             process(due, timestamp, ctx, out);
         }
-        for (FeedEvent e : awaiting.expire(timestamp)) {
+        List<FeedEvent> givenUp = awaiting.expire(timestamp);
+        countWaiting(givenUp, -1);
+        for (FeedEvent e : givenUp) {
             if (e.feed == Feed.TAX) {
                 continue; // counted where it fanned out to projects
             }
-            deadLettered.add();
-            ctx.output(Entry.REJECTED, Rejection.of(e.origin, new byte[0], "project " + ctx.getCurrentKey()
-                    + " is not registered (waited " + graceMillis / 3_600_000 + " h of event time)", e.eventTime()));
+            counts.deadLettered(e.feed, RejectionCause.UNREGISTERED);
+            ctx.output(Entry.REJECTED, Rejection.of(e.origin, RejectionCause.UNREGISTERED, "project " + ctx.getCurrentKey()
+                    + " was not registered " + awaiting.givenUpBy(e), e.eventTime()));
         }
         ProjectBook b = book.value();
         if (b != null && timestamp == BusinessCalendar.startOfDay(BusinessCalendar.date(timestamp))) {
@@ -128,14 +153,17 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
                 for (FeedEvent e : events) {
                     awaiting.hold(e, ctx.timerService());
                 }
+                countWaiting(events, +1);
                 return;
             }
             b = new ProjectBook();
-            batch.addAll(awaiting.release());
+            List<FeedEvent> released = awaiting.release();
+            countWaiting(released, -1);
+            batch.addAll(released);
         }
         for (FeedEvent e : batch) {
             if (e.feed != Feed.TAX) {
-                applied.add(); // tax changes are counted once, where they fan out to projects
+                counts.add(Outcome.APPLIED, e.feed); // tax changes are counted once, where they fan out to projects
             }
         }
         emit(b, supervision.apply(b, batch, now), now, ctx, out, false);
@@ -148,6 +176,15 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         alerts.forEach(out::collect);
         if (daily || !alerts.isEmpty()) {
             ctx.output(SNAPSHOTS, supervision.snapshot(b, now));
+        }
+    }
+
+    /** Tax changes are counted where they fan out to projects, not in each project they reach. */
+    private void countWaiting(List<FeedEvent> events, int change) {
+        for (FeedEvent e : events) {
+            if (e.feed != Feed.TAX) {
+                counts.waiting(e.feed, change);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import org.paywatch.domain.Rejection;
 import org.paywatch.policy.AlertEvent;
 import org.paywatch.io.ContractJson;
 import org.paywatch.io.ContractMapping;
+import org.paywatch.io.FeedDecoder;
 import org.paywatch.io.LineFileSink;
 import org.paywatch.io.ReplayFolder;
 
@@ -25,12 +26,12 @@ import org.paywatch.io.ReplayFolder;
 public final class Replay {
     private Replay() {}
 
-    /** Counters of a finished replay; in = applied + deadLettered. */
+    /** Counters of a finished replay; in = applied + duplicates + deadLettered. */
     public record Summary(long in, long applied, long deadLettered, long duplicates, long afterAsOf) {}
 
     public static Summary run(StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config,
                               byte[] pseudonymKey) throws Exception {
-        ReplayFolder.Contents contents = ReplayFolder.read(input, asOf);
+        ReplayFolder.Contents contents = ReplayFolder.read(input, asOf, FeedDecoder.configured(config));
         env.setParallelism(1);
         Path rejectedFile = Path.of(out + ".rejected");
         DataStream<Received> received = env.fromData(contents.records(), TypeInformation.of(Received.class))

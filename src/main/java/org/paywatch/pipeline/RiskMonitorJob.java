@@ -32,7 +32,7 @@ public final class RiskMonitorJob {
         long settledHistoryDays = JobConfigFile.duration("entry.settledHistory", config.entry.settledHistory).toDays();
 
         SingleOutputStreamOperator<FeedEvent> entered = received
-                .process(new Entry(pseudonymKey)).uid("entry").name("entry: check contract, pseudonymise");
+                .process(new Entry(pseudonymKey, config.entry.deadLetterPayloadBytes)).uid("entry").name("entry: check contract, pseudonymise");
 
         SingleOutputStreamOperator<FeedEvent> bank = entered.getSideOutput(Entry.BANK)
                 .keyBy(TransactionDeduplication::key, Types.STRING)

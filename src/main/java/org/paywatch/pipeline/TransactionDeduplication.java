@@ -3,6 +3,9 @@ package org.paywatch.pipeline;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.paywatch.domain.FeedEvent;
@@ -11,11 +14,11 @@ import org.paywatch.domain.FeedEvent;
  * A re-sent txnId is applied once (CONTRACTS.md `bank`). Keyed by bank and txnId; the memory of a
  * txnId is kept for a retention period of event time, long enough to cover the yearly PW08 window.
  */
-public class TransactionDeduplication extends KeyedProcessFunction<String, FeedEvent, FeedEvent> {
+public class TransactionDeduplication extends KeyedProcessFunction<String, FeedEvent, FeedEvent>
+        implements CheckpointedFunction {
     private final long retentionMillis;
     private transient ValueState<Boolean> seen;
-    private transient Outcome.Tally applied;
-    private transient Outcome.Tally duplicates;
+    private transient RecordCounts counts;
 
     public TransactionDeduplication(long retentionMillis) {
         this.retentionMillis = retentionMillis;
@@ -26,17 +29,20 @@ public class TransactionDeduplication extends KeyedProcessFunction<String, FeedE
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        counts = RecordCounts.restore(context, getRuntimeContext());
+    }
+
+    @Override
     public void open(OpenContext openContext) {
         seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Boolean.class));
-        applied = Outcome.APPLIED.tally(getRuntimeContext());
-        duplicates = Outcome.DUPLICATE.tally(getRuntimeContext());
+        counts.open();
     }
 
     @Override
     public void processElement(FeedEvent e, Context ctx, Collector<FeedEvent> out) throws Exception {
         if (seen.value() != null) {
-            applied.add();
-            duplicates.add();
+            counts.add(Outcome.DUPLICATE, e.feed);
             return;
         }
         seen.update(true);
@@ -47,5 +53,10 @@ public class TransactionDeduplication extends KeyedProcessFunction<String, FeedE
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeedEvent> out) {
         seen.clear();
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        counts.snapshot();
     }
 }
