@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A TCP port that is free on the loopback interface right now. */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
@@ -15,7 +15,7 @@ final class FreePort {
      * Asks the OS for an ephemeral port on 127.0.0.1 and releases it at once. Another process may
      * take it before the caller binds; the window is tiny and the ephemeral range is large.
      */
-    static int onLoopback() {
+    public static int onLoopback() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -2,6 +2,7 @@ package org.paywatch.local;
 
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** A Flink MiniCluster in this process, every socket on 127.0.0.1: the runtime of replay, demo and `run`. */
@@ -20,7 +21,22 @@ public final class LocalFlink {
                 "taskmanager.numberOfTaskSlots", "8"));
     }
 
+    /** Loopback, with the web UI (and REST API) on {@code webUiPort} and Prometheus metrics on {@code prometheusPort}. */
+    public static Configuration monitored(int webUiPort, int prometheusPort) {
+        Configuration c = loopback();
+        c.set(RestOptions.BIND_PORT, String.valueOf(webUiPort));
+        c.set(RestOptions.PORT, webUiPort);
+        c.setString("metrics.reporter.prometheus.factory.class",
+                "org.apache.flink.metrics.prometheus.LoopbackPrometheusReporterFactory");
+        c.setString("metrics.reporter.prometheus.port", String.valueOf(prometheusPort));
+        return c;
+    }
+
     public static StreamExecutionEnvironment environment() {
-        return StreamExecutionEnvironment.createLocalEnvironment(loopback());
+        return environment(loopback());
+    }
+
+    public static StreamExecutionEnvironment environment(Configuration configuration) {
+        return StreamExecutionEnvironment.createLocalEnvironment(configuration);
     }
 }

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.paywatch.io.JobConfigFile;
@@ -43,16 +46,33 @@ public final class KafkaRiskMonitor {
         }
     }
 
-    /** Adds the live job to the environment; {@code stopAt} bounds the sources (tests), null runs for ever. */
+    /**
+     * Adds the live job to the environment; {@code stopAt} bounds the sources (tests), null runs for ever.
+     * Checkpoints are retained when the job is cancelled, so a restart resumes from the latest; where they
+     * are kept is the runtime's (the state folder of `run`, the cluster's checkpoint storage).
+     */
     public static void define(StreamExecutionEnvironment env, JobConfig config, byte[] pseudonymKey, OffsetsInitializer stopAt) {
         env.setParallelism(config.job.parallelism);
         env.enableCheckpointing(JobConfigFile.duration("job.checkpointInterval", config.job.checkpointInterval).toMillis(),
                 CheckpointingMode.EXACTLY_ONCE);
+        env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        env.configure(restarts(config.job.restarts));
         InfluxSink influx = config.influx.url == null ? null
                 : new InfluxSink(config.influx.url, config.influx.database)
                         .withBatchSize(config.influx.batchSize).withMaxRetries(config.influx.maxRetries);
         RiskMonitorJob.build(KafkaFeeds.received(env, config, stopAt),
                 new JobSinks(KafkaFeeds.alertSink(config), KafkaFeeds.deadLetterSink(config), influx),
                 config, pseudonymKey, Long.MAX_VALUE);
+    }
+
+    /** A failure-rate strategy: a job failing more often than job.restarts allows stops, with its cause, instead of looping. */
+    static Configuration restarts(JobConfig.Restarts r) {
+        Configuration c = new Configuration();
+        c.set(RestartStrategyOptions.RESTART_STRATEGY, "failure-rate");
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL, r.maxFailures);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL,
+                JobConfigFile.duration("job.restarts.interval", r.interval));
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_DELAY, JobConfigFile.duration("job.restarts.delay", r.delay));
+        return c;
     }
 }
