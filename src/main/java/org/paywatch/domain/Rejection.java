@@ -3,7 +3,7 @@ package org.paywatch.domain;
 /** A record that was not applied, with why: the dead-letter topic, or the `.rejected` file of a replay. */
 public class Rejection {
     public Origin origin;
-    /** The bytes as received, with personal numbers masked ({@link PersonalNumbers#mask}). */
+    /** The bytes as received, with personal data masked ({@link PersonalNumbers#maskedPayload}). */
     public byte[] payload;
     public String reason;
     public long time;

@@ -45,7 +45,7 @@ public class Entry extends ProcessFunction<Received, FeedEvent> {
         String reason = r.error != null ? r.error : ContractCheck.violation(r.event);
         if (reason != null) {
             deadLettered.add();
-            ctx.output(REJECTED, Rejection.of(r.origin, PersonalNumbers.mask(r.payload), reason, r.timestamp));
+            ctx.output(REJECTED, Rejection.of(r.origin, PersonalNumbers.maskedPayload(r.payload, r.event), reason, r.timestamp));
             return;
         }
         FeedEvent e = r.event;
