@@ -75,7 +75,7 @@ public final class PersonalNumbers {
      * field's value is masked wherever it stands, every other byte left as sent (the txnId above all,
      * which the bank needs to find the record): a number keeps its last 4 characters if it has 8 or
      * more, a name its first character. If a value cannot be found as it was decoded (a JSON escape
-     * we do not write the same way), the bytes are treated as if they had not decoded.
+     * other than backslash-u for non-ASCII), every long digit run is masked too, as below.
      *
      * <p>In bytes that did not decode, nothing tells a personal number from another: every run of 8
      * or more digits (an ID card may end in X) keeps only its last 4, and a run that reaches the end
