@@ -8,7 +8,7 @@ import java.util.HexFormat;
 /** A record that was not applied, with why: the dead-letter topic, or the `.rejected` file of a replay. */
 public class Rejection {
     public Origin origin;
-    /** The bytes as received, personal numbers masked, cut to the configured maximum. */
+    /** The bytes as received, personal data masked ({@link PersonalNumbers#maskedPayload}), cut to the configured maximum. */
     public byte[] payload;
     /** The length of the payload as received; -1 when the payload is not kept (a record given up after waiting). */
     public int payloadLength;

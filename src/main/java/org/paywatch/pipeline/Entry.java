@@ -58,7 +58,7 @@ public class Entry extends ProcessFunction<Received, FeedEvent> implements Check
         if (reason != null) {
             RejectionCause cause = r.error != null ? r.cause : RejectionCause.CONTRACT;
             counts.deadLettered(r.feed, cause);
-            ctx.output(REJECTED, Rejection.withPayload(r.origin, r.payload, PersonalNumbers.mask(r.payload),
+            ctx.output(REJECTED, Rejection.withPayload(r.origin, r.payload, PersonalNumbers.maskedPayload(r.payload, r.event),
                     maxDeadLetterPayloadBytes, cause, reason, r.timestamp));
             return;
         }

@@ -5,11 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
+import org.paywatch.contract.ClockIn;
+import org.paywatch.contract.Direction;
 import org.paywatch.contract.Enterprise;
 import org.paywatch.contract.PayrollAccount;
 import org.paywatch.contract.Project;
 import org.paywatch.contract.ProjectCategory;
 import org.paywatch.contract.ProjectStatus;
+import org.paywatch.contract.WageType;
+import org.paywatch.contract.Worker;
 
 /** Feed records in their Avro contract form, as a bank or the registry would send them. */
 public final class ContractRecords {
@@ -35,5 +39,24 @@ public final class ContractRecords {
     public static BankTransaction txn(String txnId, String accountNo, BankTransactionType type, long fen, long at) {
         return BankTransaction.newBuilder().setTxnId(txnId).setBankCode("ZYRCB").setAccountNo(accountNo).setType(type)
                 .setAmountFen(fen).setEventTime(Instant.ofEpochMilli(at)).build();
+    }
+
+    /** A wage payout carrying every personal field of the bank feed; a negative amount breaks the contract. */
+    public static BankTransaction payout(String txnId, String accountNo, String counterpartyAccountNo, String counterpartyName,
+                                         String workerId, long fen, long at) {
+        return BankTransaction.newBuilder(txn(txnId, accountNo, BankTransactionType.WAGE_PAYOUT, fen, at))
+                .setBalanceAfterFen(5_000_000L).setCounterpartyAccountNo(counterpartyAccountNo)
+                .setCounterpartyName(counterpartyName).setWorkerId(workerId).setWagePeriod("2025-03").build();
+    }
+
+    public static Worker worker(String projectId, String workerId, long wageRateFen, long updatedAt) {
+        return Worker.newBuilder().setProjectId(projectId).setWorkerId(workerId).setEmployerCreditCode("91620724E2EGC0001X")
+                .setTeam("木工班").setWageType(WageType.DAILY).setWageRateFen(wageRateFen)
+                .setEntryDate(LocalDate.of(2025, 3, 3)).setExitDate(null).setUpdatedAt(Instant.ofEpochMilli(updatedAt)).build();
+    }
+
+    public static ClockIn clockIn(String projectId, String workerId, long at) {
+        return ClockIn.newBuilder().setProjectId(projectId).setWorkerId(workerId).setDeviceId("GATE-20250303001")
+                .setDirection(Direction.IN).setEventTime(Instant.ofEpochMilli(at)).build();
     }
 }

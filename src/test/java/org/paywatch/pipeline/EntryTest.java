@@ -1,0 +1,179 @@
+package org.paywatch.pipeline;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.paywatch.testing.PersonalData.COUNTERPARTY_ACCOUNT;
+import static org.paywatch.testing.PersonalData.COUNTERPARTY_NAME;
+import static org.paywatch.testing.PersonalData.DIGIT_HEAVY_TXN_ID;
+import static org.paywatch.testing.PersonalData.ID_CARD;
+import static org.paywatch.testing.PersonalData.account;
+import static org.paywatch.testing.PersonalData.assertNoSixDigitsOf;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.contract.BankTransaction;
+import org.paywatch.contract.ClockIn;
+import org.paywatch.domain.Feed;
+import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.Received;
+import org.paywatch.domain.Rejection;
+import org.paywatch.io.AvroCodec;
+import org.paywatch.io.ContractJson;
+import org.paywatch.testing.ContractRecords;
+import org.paywatch.testing.ReceivedRecords;
+
+/** The entry operator in Flink's harness: what it dead-letters carries no personal number in clear, in its bytes or its reason. */
+class EntryTest {
+    private static final byte[] KEY = "a-test-key-of-sixteen+".getBytes(UTF_8);
+    private static final long AT = Instant.parse("2025-04-10T01:00:00Z").toEpochMilli();
+    private static final AvroCodec<BankTransaction> BANK = AvroCodec.of(BankTransaction.class);
+    /** Every shorter test account is a prefix of it, so its digits cover theirs. */
+    private static final List<String> PERSONAL_NUMBERS = List.of(account(30), COUNTERPARTY_ACCOUNT, ID_CARD);
+
+    @TempDir
+    Path scratch;
+
+    private OneInputStreamOperatorTestHarness<Received, FeedEvent> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forProcessFunction(new Entry(KEY, 16384));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private List<Rejection> enter(List<Received> records) throws Exception {
+        for (Received r : records) {
+            harness.processElement(r, r.timestamp);
+        }
+        return harness.getSideOutput(Entry.REJECTED) == null ? List.of()
+                : harness.getSideOutput(Entry.REJECTED).stream().map(StreamRecord::getValue).toList();
+    }
+
+    @Test
+    void shouldDeadLetterAKafkaRecordThatBreaksTheContractWithItsPersonalFieldsMaskedAndItsTxnIdReadable() throws Exception {
+        BankTransaction sent = payout(account(19), -35_000);
+
+        List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(sent))));
+
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.reason).isEqualTo("amountFen is negative (-35000); amounts are fen >= 0");
+            assertThat(BANK.decode(r.payload)).isEqualTo(BankTransaction.newBuilder(sent)
+                    .setAccountNo("***************1582").setCounterpartyAccountNo("***************0018")
+                    .setCounterpartyName("张******").setWorkerId("**************726X").build());
+        });
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterAReplayLineThatBreaksTheContractWithItsPersonalFieldsMaskedAndItsTxnIdReadable() throws Exception {
+        String line = ContractJson.write(payout(account(19), -35_000));
+
+        List<Rejection> rejected = enter(List.of(ReceivedRecords.fromReplayLine(scratch, Feed.BANK, line)));
+
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.reason).startsWith("amountFen is negative");
+            assertThat(new String(r.payload, UTF_8)).isEqualTo(line
+                    .replace(account(19), "***************1582").replace(COUNTERPARTY_ACCOUNT, "***************0018")
+                    .replace(COUNTERPARTY_NAME, "张******").replace(ID_CARD, "**************726X"))
+                    .contains("\"txnId\": \"" + DIGIT_HEAVY_TXN_ID + "\"");
+        });
+    }
+
+    @Test
+    void shouldPassOnAValidRecordPseudonymisedAndDeadLetterNothing() throws Exception {
+        List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(payout(account(19), 35_000)))));
+
+        assertThat(rejected).isEmpty();
+        assertThat(harness.getSideOutput(Entry.BANK)).singleElement().satisfies(e -> {
+            assertThat(e.getValue().bank.accountNo).startsWith("A-");
+            assertThat(e.getValue().bank.workerId).startsWith("W-");
+        });
+    }
+
+    @Test
+    void shouldLeaveNoSixDigitsOfAPersonalNumberInTheDeadLetterOfAnyBadKafkaRecord() throws Exception {
+        List<Received> bad = new ArrayList<>();
+        for (int length = 8; length <= 30; length++) {
+            byte[] whole = BANK.encode(payout(account(length), 35_000));
+            for (int cut = 0; cut < whole.length; cut++) {
+                bad.add(ReceivedRecords.fromKafka(Feed.BANK, Arrays.copyOf(whole, cut)));
+            }
+            bad.add(ReceivedRecords.fromKafka(Feed.BANK, concat(whole, account(length).getBytes(UTF_8))));
+            bad.add(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(payout(account(length), -35_000))));
+        }
+        // A negative string length where txnId should start, then an ID number as raw text.
+        bad.add(ReceivedRecords.fromKafka(Feed.BANK, ("\u0003" + ID_CARD).getBytes(UTF_8)));
+        // A single-object header of an unknown schema, then text.
+        bad.add(ReceivedRecords.fromKafka(Feed.BANK, concat(new byte[] {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8},
+                (account(19) + ID_CARD).getBytes(UTF_8))));
+        // A clock-in whose direction enum index comes from the digits of an ID card.
+        byte[] clockIn = AvroCodec.of(ClockIn.class).encode(ContractRecords.clockIn("P-1", ID_CARD, AT));
+        bad.add(ReceivedRecords.fromKafka(Feed.CLOCKINS, Arrays.copyOf(clockIn, clockIn.length - 8)));
+
+        List<Rejection> rejected = enter(bad);
+
+        assertThat(rejected).hasSameSizeAs(bad);
+        for (Rejection r : rejected) {
+            assertNoSixDigitsOf(PERSONAL_NUMBERS, r.payload, r.reason);
+        }
+    }
+
+    @Test
+    void shouldLeaveNoSixDigitsOfAPersonalNumberInTheDeadLetterOfAnyBadReplayLine() throws Exception {
+        List<String> bankLines = new ArrayList<>();
+        for (int length = 8; length <= 30; length++) {
+            String account = account(length);
+            String line = ContractJson.write(payout(account, 35_000));
+            int at = line.indexOf(account);
+            IntStream.rangeClosed(at + 1, at + length).forEach(cut -> bankLines.add(line.substring(0, cut)));
+            bankLines.add(ContractJson.write(payout(account, -35_000)));
+            // Jackson quotes an unrecognised token; a number where a string belongs; a field name sent twice.
+            bankLines.add(line.replace("\"" + account + "\"", account + "abc"));
+            bankLines.add(line.replace("\"" + account + "\"", account));
+            bankLines.add(line.replace("\"accountNo\"", "\"" + account + "\"").replace("{", "{\"" + account + "\": 1, "));
+            // The account sent where the amount belongs, too long for a long.
+            bankLines.add(line.replace("35000", account + "000000000000"));
+            bankLines.add(line + " " + account);
+            bankLines.add("[" + account + "]");
+        }
+        String clockIn = ContractJson.write(ContractRecords.clockIn("P-1", ID_CARD, AT));
+        List<String> clockInLines = List.of(
+                clockIn.replace("\"IN\"", "\"" + ID_CARD + "\""),
+                clockIn.replace("\"IN\"", "\"X" + ID_CARD.substring(0, 17) + "\""),
+                clockIn.replace("\"" + ID_CARD + "\"", ID_CARD));
+        List<Received> bad = new ArrayList<>(ReceivedRecords.fromReplayLines(scratch, Feed.BANK, bankLines));
+        bad.addAll(ReceivedRecords.fromReplayLines(scratch, Feed.CLOCKINS, clockInLines));
+
+        List<Rejection> rejected = enter(bad);
+
+        assertThat(rejected).hasSize(bankLines.size() + clockInLines.size());
+        for (Rejection r : rejected) {
+            assertNoSixDigitsOf(PERSONAL_NUMBERS, r.payload, r.reason);
+        }
+    }
+
+    private static BankTransaction payout(String account, long fen) {
+        return ContractRecords.payout(DIGIT_HEAVY_TXN_ID, account, COUNTERPARTY_ACCOUNT, COUNTERPARTY_NAME, ID_CARD, fen, AT);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
