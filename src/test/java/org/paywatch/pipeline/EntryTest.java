@@ -10,6 +10,8 @@ import static org.paywatch.testing.PersonalData.account;
 import static org.paywatch.testing.PersonalData.assertNoSixDigitsOf;
 
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +30,7 @@ import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
+import org.paywatch.domain.RejectionCause;
 import org.paywatch.io.AvroCodec;
 import org.paywatch.io.ContractJson;
 import org.paywatch.testing.ContractRecords;
@@ -165,6 +168,67 @@ class EntryTest {
         for (Rejection r : rejected) {
             assertNoSixDigitsOf(PERSONAL_NUMBERS, r.payload, r.reason);
         }
+    }
+
+    @Test
+    void shouldDeadLetterAMegabyteRecordCutToTheLimitWithItsLengthAndDigest() throws Exception {
+        BankTransaction huge = BankTransaction.newBuilder(payout(account(19), -35_000))
+                .setCounterpartyName("某".repeat(350_000)).build();
+        byte[] sent = BANK.encode(huge);
+
+        List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, sent)));
+
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.cause).isEqualTo(RejectionCause.OVERSIZED);
+            assertThat(r.reason).startsWith("record of " + sent.length + " bytes is larger than entry.maxRecordBytes (65536)");
+            assertThat(r.payload).hasSize(16384);
+            assertThat(r.payloadLength).isEqualTo(sent.length);
+            assertThat(r.payloadSha256).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent)));
+            assertNoSixDigitsOf(PERSONAL_NUMBERS, r.payload, r.reason);
+        });
+    }
+
+    @Test
+    void shouldKeepASmallDeadLetterWholeWithoutADigest() throws Exception {
+        byte[] sent = BANK.encode(payout(account(19), -35_000));
+
+        List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, sent)));
+
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.cause).isEqualTo(RejectionCause.CONTRACT);
+            assertThat(r.payload).hasSize(sent.length);
+            assertThat(r.payloadLength).isEqualTo(sent.length);
+            assertThat(r.payloadSha256).isNull();
+        });
+    }
+
+    @Test
+    void shouldDeadLetterAnEventTimeFarAheadOfTheClockSayingSo() throws Exception {
+        long year9999 = Instant.parse("9999-12-31T00:00:00Z").toEpochMilli();
+        BankTransaction future = BankTransaction.newBuilder(payout(account(19), 35_000)).setEventTime(Instant.ofEpochMilli(year9999)).build();
+
+        List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(future))));
+
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.cause).isEqualTo(RejectionCause.IMPOSSIBLE_TIME);
+            assertThat(r.reason).startsWith("event time 9999-12-31T08:00+08:00 is more than 1h (time.maxClockSkew) ahead of the wall clock");
+            assertThat(r.time).as("the dead letter's time is the log's, not the impossible one").isLessThan(year9999);
+            assertNoSixDigitsOf(PERSONAL_NUMBERS, r.payload, r.reason);
+        });
+        assertThat(harness.getSideOutput(Entry.BANK)).as("nothing of it goes on").isNullOrEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterAnEventTimeOfNineteenSeventyAsBeforeTheEarliestDate() throws Exception {
+        BankTransaction zero = BankTransaction.newBuilder(payout(account(19), 35_000)).setEventTime(Instant.EPOCH).build();
+
+        List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(zero))));
+
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.cause).isEqualTo(RejectionCause.IMPOSSIBLE_TIME);
+            assertThat(r.reason).isEqualTo("event time 1970-01-01T08:00+08:00 is before time.earliestEventDate 2016-01-01: "
+                    + "correct the sender's clock or the record's time field");
+        });
     }
 
     private static BankTransaction payout(String account, long fen) {
