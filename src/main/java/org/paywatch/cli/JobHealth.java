@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.paywatch.policy.BusinessCalendar;
 
@@ -23,6 +24,8 @@ final class JobHealth implements AutoCloseable {
     // Text from exceptions is not ours: any run of 8 or more digits could be an account or ID-card number.
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The project monitor's operator name as the Prometheus reporter writes it (RiskMonitorJob names it). */
+    private static final String PROJECT_MONITOR = "project_monitor";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String restUrl;
@@ -33,6 +36,7 @@ final class JobHealth implements AutoCloseable {
     private final String restartLimit;
     private final Thread watcher;
     private long lastExceptionSeen;
+    private int failures;
     private volatile boolean closed;
 
     JobHealth(String restUrl, String metricsUrl, String jobId, PrintWriter err, Duration statusInterval, String restartLimit) {
@@ -82,7 +86,8 @@ final class JobHealth implements AutoCloseable {
             JsonNode e = entries.get(i);
             long at = e.path("timestamp").asLong();
             if (at > lastExceptionSeen) {
-                err.println("paywatch run: the job failed and restarts (" + restartLimit + "): "
+                failures++;
+                err.println("paywatch run: the job failed (failure " + failures + "; it stops at " + restartLimit + "): "
                         + e.path("taskName").asText("the job") + ": " + rootCause(e.path("stacktrace").asText(e.path("exceptionName").asText())));
                 err.flush();
                 newest = Math.max(newest, at);
@@ -91,34 +96,44 @@ final class JobHealth implements AutoCloseable {
         lastExceptionSeen = newest;
     }
 
-    /** The status line: counters, lags and restarts, summed over subtasks. */
+    /**
+     * The status line: counters summed over subtasks; the watermark lag of the project monitor (how late
+     * deadlines are judged); the records not yet read (source lag); the age of the last checkpoint.
+     */
     static String status(MetricsScrape m) {
+        OptionalDouble watermark = m.min("currentInputWatermark", "operator_name=\"" + PROJECT_MONITOR);
         return String.format("status %s in=%d applied=%d duplicates=%d deadLettered=%d waiting=%d watermarkLag=%s "
                         + "sourceLag=%d checkpointAge=%s restarts=%d",
                 LocalTime.now(BusinessCalendar.ZONE).truncatedTo(ChronoUnit.SECONDS),
                 m.sum("recordsIn"), m.sum("recordsApplied"), m.sum("recordsDuplicate"), m.sum("recordsDeadLettered"),
-                m.sum("recordsWaiting"), seconds(m.max("watermarkLagMillis").orElse(-1)), m.sum("pendingRecords"),
-                seconds(m.max("checkpointAgeMillis").orElse(-1)), m.sum("numRestarts"));
+                m.sum("recordsWaiting"),
+                seconds(watermark.isPresent() && watermark.getAsDouble() > 0 ? System.currentTimeMillis() - watermark.getAsDouble() : -1),
+                m.sum("pendingRecords"), seconds(m.max("checkpointAgeMillis").orElse(-1)), m.sum("numRestarts"));
     }
 
-    /** The root cause of a Java stack trace, on one line, long numbers masked. */
+    /**
+     * The deepest cause of a Java stack trace that says something (has a message): deeper ones are often
+     * bare ("ClosedChannelException"), shallower ones Flink's wrappers. One line, long numbers masked.
+     */
     static String rootCause(String stackTrace) {
         String cause = stackTrace.lines().findFirst().orElse("");
         for (String line : (Iterable<String>) stackTrace.lines()::iterator) {
-            if (line.startsWith("Caused by: ")) {
+            if (line.startsWith("Caused by: ") && line.indexOf(": ", "Caused by: ".length()) > 0) {
                 cause = line.substring("Caused by: ".length());
             }
         }
         return oneLine(cause);
     }
 
-    /** The root cause of a throwable, on one line, long numbers masked. */
+    /** As {@link #rootCause(String)}, of a throwable. */
     static String rootCause(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable telling = t;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                telling = c;
+            }
         }
-        return oneLine(root.getClass().getName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
+        return oneLine(telling.getClass().getName() + (telling.getMessage() == null ? "" : ": " + telling.getMessage()));
     }
 
     private static String oneLine(String text) {

@@ -86,13 +86,13 @@ public final class RunCommand implements Callable<Integer> {
         out.println("paywatch run: web UI " + restUrl + ", metrics http://127.0.0.1:" + prometheus + "/metrics");
         out.flush();
         JobConfig.Restarts r = job.job.restarts;
-        String limit = "at most " + r.maxFailures + " failures within " + r.interval + ", job.restarts";
+        String limit = r.maxFailures + " failures within " + r.interval + ", job.restarts";
         try (JobHealth health = new JobHealth(restUrl, "http://127.0.0.1:" + prometheus + "/metrics",
                 client.getJobID().toHexString(), err, JobConfigFile.duration("monitoring.statusInterval",
                 job.monitoring.statusInterval), limit).start()) {
             client.getJobExecutionResult().get();
         } catch (ExecutionException failed) {
-            err.println("paywatch run: the job stopped: it failed more often than job.restarts allows (" + limit
+            err.println("paywatch run: the job stopped: it failed as often as job.restarts allows (" + limit
                     + ") or cannot be restarted; cause: " + JobHealth.rootCause(failed) + ". Fix the cause and start run "
                     + "again: it resumes from the newest checkpoint in " + folder.root());
             return 1;

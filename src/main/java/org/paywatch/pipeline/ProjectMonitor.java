@@ -10,7 +10,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -59,8 +58,6 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     /** Records ahead of the watermark, by event time. */
     private transient MapState<Long, List<FeedEvent>> pending;
     private transient RecordCounts counts;
-    /** The watermark when this subtask last acted, for the lag gauge; Long.MIN_VALUE before the first. */
-    private transient volatile long lastWatermark;
 
     /**
      * @param timeLimit the as-of instant of a replay (no timer fires after it), or Long.MAX_VALUE live
@@ -87,10 +84,6 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
                 Types.LIST(TypeInformation.of(FeedEvent.class))));
         counts.open();
-        lastWatermark = Long.MIN_VALUE;
-        // How far event time trails the wall clock: live, deadlines are judged this late (-1 before any watermark).
-        getRuntimeContext().getMetricGroup().gauge("watermarkLagMillis",
-                (Gauge<Long>) () -> lastWatermark == Long.MIN_VALUE ? -1L : System.currentTimeMillis() - lastWatermark);
     }
 
     @Override
@@ -101,7 +94,6 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     @Override
     public void processElement(FeedEvent e, Context ctx, Collector<AlertEvent> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        lastWatermark = watermark;
         if (e.eventTime() > watermark) {
             // Applied when the watermark passes it, in event-time order with the deadlines around it.
             List<FeedEvent> atSameTime = pending.get(e.eventTime());
@@ -117,7 +109,6 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
-        lastWatermark = ctx.timerService().currentWatermark();
         List<FeedEvent> due = pending.get(timestamp);
         if (due != null) {
             pending.remove(timestamp);

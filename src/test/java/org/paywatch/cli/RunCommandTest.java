@@ -129,7 +129,7 @@ class RunCommandTest {
 
     @Test
     void shouldStopWithItsCauseWhenItFailsMoreOftenThanAllowed() throws Exception {
-        Files.writeString(job, Files.readString(job).replace("maxFailures: 3", "maxFailures: 1").replace("maxRetries: 5", "maxRetries: 0"));
+        Files.writeString(job, Files.readString(job).replace("maxFailures: 3", "maxFailures: 2").replace("maxRetries: 9 ", "maxRetries: 0 "));
         Process run = run("failing");
         long now = System.currentTimeMillis();
         registerProject(now);
@@ -137,12 +137,12 @@ class RunCommandTest {
         awaitAlerts(run, 1);
         influx.close(); // and it stays down: every write fails, every restart fails again
 
-        sendTxn("C2", BankTransactionType.CASH_WITHDRAWAL, now - 30_000);
+        sendTxn("F1", BankTransactionType.FREEZE, now - 30_000); // a new alert, so a point for InfluxDB
         assertThat(run.waitFor(120, TimeUnit.SECONDS)).as(() -> "run gives up instead of restarting for ever: "
                 + read("failing.err")).isTrue();
         assertThat(run.exitValue()).isEqualTo(1);
         String err = Files.readString(dir.resolve("failing.err"));
-        assertThat(err).as("each restart says why").contains("the job failed and restarts").contains("InfluxDB");
+        assertThat(err).as("the failure before the restart says why").contains("the job failed (failure 1;").contains("InfluxDB");
         assertThat(err.lines().filter(l -> l.startsWith("paywatch run: the job stopped")))
                 .singleElement().asString().contains("job.restarts").contains("InfluxDB").contains("resumes from");
     }
