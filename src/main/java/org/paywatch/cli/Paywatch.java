@@ -16,7 +16,9 @@ public final class Paywatch {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Paywatch());
-        cl.setExecutionExceptionHandler(new OneSentenceErrors());
+        OneSentenceErrors errors = new OneSentenceErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         return cl;
     }
 }

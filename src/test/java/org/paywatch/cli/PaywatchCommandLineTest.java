@@ -36,6 +36,77 @@ class PaywatchCommandLineTest {
         assertThat(out.toString()).contains("replay", "run", "rules", "simulate", "demo");
     }
 
+    private void assertOnlyTheSentence(String sentence) {
+        assertThat(err.toString().strip()).isEqualTo(sentence);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldNameAnUnknownCommandAndTheClosestOneInOneSentence() {
+        assertThat(run("rep", "--input", "x")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch: 'rep' is not a paywatch command (did you mean 'replay'?): run paywatch --help for the list");
+    }
+
+    @Test
+    void shouldNameAnUnknownCommandWithNothingCloseWithoutAGuess() {
+        assertThat(run("dispach")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch: 'dispach' is not a paywatch command: run paywatch --help for the list");
+    }
+
+    @Test
+    void shouldNameAnUnknownCommandAskedForHelpInOneSentence() {
+        assertThat(run("help", "simulat")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch: 'simulat' is not a paywatch command (did you mean 'simulate'?): run paywatch --help for the list");
+    }
+
+    @Test
+    void shouldNameAnUnknownOptionAndTheOneMeantInOneSentence() {
+        assertThat(run("rules", "--confg", "jobs/risk-monitor.yaml")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch rules: --confg is not an option of paywatch rules (did you mean --config?): "
+                + "run paywatch rules --help for its options");
+    }
+
+    @Test
+    void shouldNameAMistypedRequiredOptionRatherThanCallItMissing() {
+        assertThat(run("replay", "--inptu", dir.toString(), "--as-of", "2025-06-20T12:00:00+08:00", "--out", "a.jsonl")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch replay: --inptu is not an option of paywatch replay (did you mean --input?): "
+                + "run paywatch replay --help for its options");
+    }
+
+    @Test
+    void shouldNameEveryMissingRequiredOptionInOneSentence() {
+        assertThat(run("replay", "--input", dir.toString())).isEqualTo(2);
+        assertOnlyTheSentence("paywatch replay: --as-of INSTANT and --out FILE are missing: add them (paywatch replay --help describes each)");
+    }
+
+    @Test
+    void shouldNameAnOptionGivenWithoutItsValue() {
+        assertThat(run("rules", "--config")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch rules: --config needs a value: write it right after the option, e.g. --config FILE");
+    }
+
+    @Test
+    void shouldNameAnArgumentThatBelongsToNoOption() {
+        assertThat(run("replay", "--input", dir.toString(), "--as-of", "2025-06-20", "12:00:00+08:00", "--out", "a.jsonl")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch replay: '12:00:00+08:00' is not an option and paywatch replay takes no other argument: "
+                + "write each value right after its option, in quotes if it has spaces (paywatch replay --help lists them)");
+    }
+
+    @Test
+    void shouldNameANumberOptionThatIsNotANumber() {
+        assertThat(run("simulate", "--out", dir.toString(), "--months", "four")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch simulate: --months four is not a whole number: write digits, e.g. --months 4");
+    }
+
+    @Test
+    void shouldListTheCommandsAndExitTwoWhenNoCommandIsGiven() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Commands:", "replay", "simulate");
+        assertThat(err.toString().strip().lines().reduce((a, b) -> b))
+                .hasValue("paywatch: name one of the commands above, e.g. paywatch demo");
+        assertThat(out.toString()).isEmpty();
+    }
+
     @Test
     void shouldRefuseAMissingReplayFolderInOneSentence() {
         assertThat(run("replay", "--input", dir.resolve("nope").toString(), "--as-of", "2025-06-20T12:00:00+08:00",
