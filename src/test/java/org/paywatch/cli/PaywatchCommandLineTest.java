@@ -141,6 +141,25 @@ class PaywatchCommandLineTest {
     }
 
     @Test
+    void shouldSayAConfigFolderIsNotAJobFileAndNameTheOneInIt() throws Exception {
+        Files.copy(Path.of("jobs/risk-monitor.yaml"), dir.resolve("risk-monitor.yaml"));
+        assertThat(run("rules", "--config", dir.toString())).isEqualTo(2);
+        assertOnlyTheSentence("paywatch rules: --config " + dir + " is a folder, not a job file: name the job file in it, e.g. --config "
+                + dir.resolve("risk-monitor.yaml"));
+    }
+
+    @Test
+    void shouldTellBrokenYamlInTheJobFileInOneSentenceWithItsLine() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of("jobs/risk-monitor.yaml")).replace("  parallelism: 2", "\tparallelism: 2"));
+        assertThat(run("replay", "--config", bad.toString(), "--input", dir.toString(), "--as-of", "2025-06-20T12:00:00+08:00",
+                "--out", dir.resolve("a.jsonl").toString())).isEqualTo(2);
+        int line = Files.readAllLines(bad).indexOf("\tparallelism: 2") + 1;
+        assertOnlyTheSentence("paywatch replay: " + bad + " line " + line + ", column 1 is not valid YAML (a tab character: YAML indents with spaces only): "
+                + "replace the tab with spaces");
+    }
+
+    @Test
     void shouldRefuseToRunAgainstAKafkaThatDoesNotAnswerInOneSentence() throws Exception {
         Path key = dir.resolve("hmac.key");
         Files.writeString(key, "a-secret-of-sixteen-bytes-or-more");
