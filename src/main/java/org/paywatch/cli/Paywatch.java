@@ -17,7 +17,9 @@ public final class Paywatch {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Paywatch());
-        cl.setExecutionExceptionHandler(new OneSentenceErrors());
+        OneSentenceErrors errors = new OneSentenceErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         return cl;
     }
 }

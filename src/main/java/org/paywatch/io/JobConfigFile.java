@@ -1,9 +1,9 @@
 package org.paywatch.io;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.paywatch.pipeline.JobConfig;
 import org.paywatch.policy.ConfigurationProblem;
 import org.paywatch.policy.RuleCatalog;
@@ -21,29 +23,63 @@ import org.paywatch.policy.RuleCatalog;
 /** Reads and validates a job file; every problem is one sentence naming the key and what is allowed. */
 public final class JobConfigFile {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    /** Strict about duplicate keys: a county officer who sets a threshold twice would otherwise silently get the last one. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JobConfigFile() {}
 
     public static JobConfig load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigurationProblem("config file " + file + " does not exist: pass --config jobs/risk-monitor.yaml or another job file");
-        }
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        String text = text(file);
         JobConfig config;
         try {
-            config = yaml.readValue(file.toFile(), JobConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigurationProblem(file + ": unknown key " + path(e) + ": allowed there are "
-                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
-        } catch (JsonMappingException e) {
-            throw new ConfigurationProblem(file + ": " + path(e) + " has a value of the wrong type: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigurationProblem(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            config = YAML.readValue(text, JobConfig.class);
+        } catch (JsonProcessingException e) {
+            throw JobFileMistake.of(file, text, e);
         }
         validate(config);
         return config;
+    }
+
+    /** The file's text, with its lines numbered as the file's; a folder, an unreadable or non-UTF-8 file is one sentence. */
+    private static String text(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigurationProblem("--config " + file + " is a folder, not a job file: " + jobFileIn(file));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationProblem("config file " + file + " does not exist: pass --config jobs/risk-monitor.yaml or another job file");
+        }
+        StringBuilder text = new StringBuilder();
+        try (TextFileLines in = TextFileLines.open(file)) {
+            for (TextFileLines.Line line = in.next(); line != null; line = in.next()) {
+                if (!line.isText()) {
+                    throw new ConfigurationProblem(file + " line " + line.number() + " " + line.problem());
+                }
+                text.append(line.text()).append('\n');
+            }
+        } catch (IOException e) {
+            throw new ConfigurationProblem("cannot read " + file + ": check that the user running paywatch may read it");
+        }
+        if (text.toString().lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+            throw new ConfigurationProblem(file + " holds no settings: start from a copy of jobs/risk-monitor.yaml");
+        }
+        return text.toString();
+    }
+
+    private static String jobFileIn(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> yaml = files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(f))
+                    .sorted(Comparator.comparing((Path f) -> !f.getFileName().toString().equals("risk-monitor.yaml")).thenComparing(f -> f))
+                    .toList();
+            if (!yaml.isEmpty()) {
+                return "name the job file in it, e.g. --config " + yaml.get(0);
+            }
+        } catch (IOException e) {
+            // an unreadable folder holds no job file we could name
+        }
+        return "pass the job file itself, e.g. --config jobs/risk-monitor.yaml";
     }
 
     /** Everything a running job would trip over later is checked now. */
@@ -121,9 +157,4 @@ public final class JobConfigFile {
         };
     }
 
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
 }

@@ -1,8 +1,6 @@
 package org.paywatch.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,19 +48,19 @@ public final class ReplayFolder {
             }
             any = true;
             Schema schema = AvroCodec.of(FeedDecoder.contractClass(feed)).schema();
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                long lineNo = 0;
-                while ((line = in.readLine()) != null) {
-                    lineNo++;
-                    if (line.isBlank()) {
+            try (TextFileLines in = TextFileLines.open(file)) {
+                for (TextFileLines.Line line = in.next(); line != null; line = in.next()) {
+                    if (line.isText() && line.text().isBlank()) {
                         continue;
                     }
-                    Origin origin = new Origin(feed.replayFile, 0, lineNo);
-                    byte[] raw = line.getBytes(StandardCharsets.UTF_8);
+                    Origin origin = new Origin(feed.replayFile, 0, line.number());
+                    byte[] raw = line.bytes();
                     Received r;
                     try {
-                        byte[] avro = AvroCodec.of(FeedDecoder.contractClass(feed)).encodeGeneric(ContractJson.read(schema, line));
+                        if (!line.isText()) {
+                            throw new ContractViolation("line " + line.problem());
+                        }
+                        byte[] avro = AvroCodec.of(FeedDecoder.contractClass(feed)).encodeGeneric(ContractJson.read(schema, line.text()));
                         r = decoder.decode(feed, origin, avro, 0, clock.now, clock.name);
                         r.payload = raw; // a rejection shows the line as written, masked
                     } catch (ContractViolation e) {

@@ -36,6 +36,77 @@ class PaywatchCommandLineTest {
         assertThat(out.toString()).contains("replay", "run", "rules", "simulate", "demo");
     }
 
+    private void assertOnlyTheSentence(String sentence) {
+        assertThat(err.toString().strip()).isEqualTo(sentence);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldNameAnUnknownCommandAndTheClosestOneInOneSentence() {
+        assertThat(run("rep", "--input", "x")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch: 'rep' is not a paywatch command (did you mean 'replay'?): run paywatch --help for the list");
+    }
+
+    @Test
+    void shouldNameAnUnknownCommandWithNothingCloseWithoutAGuess() {
+        assertThat(run("dispach")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch: 'dispach' is not a paywatch command: run paywatch --help for the list");
+    }
+
+    @Test
+    void shouldNameAnUnknownCommandAskedForHelpInOneSentence() {
+        assertThat(run("help", "simulat")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch: 'simulat' is not a paywatch command (did you mean 'simulate'?): run paywatch --help for the list");
+    }
+
+    @Test
+    void shouldNameAnUnknownOptionAndTheOneMeantInOneSentence() {
+        assertThat(run("rules", "--confg", "jobs/risk-monitor.yaml")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch rules: --confg is not an option of paywatch rules (did you mean --config?): "
+                + "run paywatch rules --help for its options");
+    }
+
+    @Test
+    void shouldNameAMistypedRequiredOptionRatherThanCallItMissing() {
+        assertThat(run("replay", "--inptu", dir.toString(), "--as-of", "2025-06-20T12:00:00+08:00", "--out", "a.jsonl")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch replay: --inptu is not an option of paywatch replay (did you mean --input?): "
+                + "run paywatch replay --help for its options");
+    }
+
+    @Test
+    void shouldNameEveryMissingRequiredOptionInOneSentence() {
+        assertThat(run("replay", "--input", dir.toString())).isEqualTo(2);
+        assertOnlyTheSentence("paywatch replay: --as-of INSTANT and --out FILE are missing: add them (paywatch replay --help describes each)");
+    }
+
+    @Test
+    void shouldNameAnOptionGivenWithoutItsValue() {
+        assertThat(run("rules", "--config")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch rules: --config needs a value: write it right after the option, e.g. --config FILE");
+    }
+
+    @Test
+    void shouldNameAnArgumentThatBelongsToNoOption() {
+        assertThat(run("replay", "--input", dir.toString(), "--as-of", "2025-06-20", "12:00:00+08:00", "--out", "a.jsonl")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch replay: '12:00:00+08:00' is not an option and paywatch replay takes no other argument: "
+                + "write each value right after its option, in quotes if it has spaces (paywatch replay --help lists them)");
+    }
+
+    @Test
+    void shouldNameANumberOptionThatIsNotANumber() {
+        assertThat(run("simulate", "--out", dir.toString(), "--months", "four")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch simulate: --months four is not a whole number: write digits, e.g. --months 4");
+    }
+
+    @Test
+    void shouldListTheCommandsAndExitTwoWhenNoCommandIsGiven() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Commands:", "replay", "simulate");
+        assertThat(err.toString().strip().lines().reduce((a, b) -> b))
+                .hasValue("paywatch: name one of the commands above, e.g. paywatch demo");
+        assertThat(out.toString()).isEmpty();
+    }
+
     @Test
     void shouldRefuseAMissingReplayFolderInOneSentence() {
         assertThat(run("replay", "--input", dir.resolve("nope").toString(), "--as-of", "2025-06-20T12:00:00+08:00",
@@ -67,6 +138,25 @@ class PaywatchCommandLineTest {
         assertThat(run("rules", "--config", bad.toString())).isEqualTo(2);
         assertOneSentence();
         assertThat(err.toString()).contains("rules.PW02.thresholds.redAfterDays = -1 is out of range");
+    }
+
+    @Test
+    void shouldSayAConfigFolderIsNotAJobFileAndNameTheOneInIt() throws Exception {
+        Files.copy(Path.of("jobs/risk-monitor.yaml"), dir.resolve("risk-monitor.yaml"));
+        assertThat(run("rules", "--config", dir.toString())).isEqualTo(2);
+        assertOnlyTheSentence("paywatch rules: --config " + dir + " is a folder, not a job file: name the job file in it, e.g. --config "
+                + dir.resolve("risk-monitor.yaml"));
+    }
+
+    @Test
+    void shouldTellBrokenYamlInTheJobFileInOneSentenceWithItsLine() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of("jobs/risk-monitor.yaml")).replace("  parallelism: 2", "\tparallelism: 2"));
+        assertThat(run("replay", "--config", bad.toString(), "--input", dir.toString(), "--as-of", "2025-06-20T12:00:00+08:00",
+                "--out", dir.resolve("a.jsonl").toString())).isEqualTo(2);
+        int line = Files.readAllLines(bad).indexOf("\tparallelism: 2") + 1;
+        assertOnlyTheSentence("paywatch replay: " + bad + " line " + line + ", column 1 is not valid YAML (a tab character: YAML indents with spaces only): "
+                + "replace the tab with spaces");
     }
 
     @Test
