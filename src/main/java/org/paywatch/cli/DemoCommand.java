@@ -33,6 +33,7 @@ import org.paywatch.local.EmbeddedKafka;
 import org.paywatch.local.InfluxNotInstalledException;
 import org.paywatch.local.InfluxServer;
 import org.paywatch.local.LocalFlink;
+import org.paywatch.local.MonitorProgress;
 import org.paywatch.pipeline.JobConfig;
 import org.paywatch.pipeline.KafkaRiskMonitor;
 import org.paywatch.policy.BusinessCalendar;

@@ -82,6 +82,11 @@ public final class JobConfigFile {
         return "pass the job file itself, e.g. --config jobs/risk-monitor.yaml";
     }
 
+    /** Writes a job file that {@link #load} reads back as {@code config} (a drill's variants of the county's file). */
+    public static void write(JobConfig config, Path file) throws IOException {
+        new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), config);
+    }
+
     /** Everything a running job would trip over later is checked now. */
     public static void validate(JobConfig c) {
         duration("job.checkpointInterval", c.job.checkpointInterval);

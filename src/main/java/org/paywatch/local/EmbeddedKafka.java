@@ -89,12 +89,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics that do not exist yet and waits until every partition has a leader. */
     public void createTopics(int partitions, String... topics) {
-        createTopics(admin, partitions, topics);
+        createTopics(admin, partitions, Map.of(), topics);
     }
 
-    static void createTopics(Admin admin, int partitions, String... topics) {
+    static void createTopics(Admin admin, int partitions, Map<String, String> settings, String... topics) {
         List<NewTopic> wanted = Arrays.stream(topics)
-                .map(topic -> new NewTopic(topic, partitions, (short) 1))
+                .map(topic -> new NewTopic(topic, partitions, (short) 1).configs(settings))
                 .toList();
         try {
             var created = admin.createTopics(wanted).values();

@@ -19,11 +19,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class KafkaProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Process process;
+    private final Path dataDir;
     private final String bootstrapServers;
     private final Admin admin;
+    private Process process;
 
-    private KafkaProcess(Process process, String bootstrapServers, Admin admin) {
+    private KafkaProcess(Path dataDir, Process process, String bootstrapServers, Admin admin) {
+        this.dataDir = dataDir;
         this.process = process;
         this.bootstrapServers = bootstrapServers;
         this.admin = admin;
@@ -35,32 +37,60 @@ public final class KafkaProcess implements AutoCloseable {
         int controllerPort = FreePort.onLoopback();
         String bootstrap = "127.0.0.1:" + brokerPort;
         Properties props = EmbeddedKafka.brokerProperties(dataDir.resolve("log"), brokerPort, controllerPort);
+        // Records up to 4 MiB where a topic allows them (a hostile-record drill), as a county's broker might.
+        props.put("message.max.bytes", String.valueOf(4 * 1024 * 1024 + 1024));
         EmbeddedKafka.format(dataDir, props);
-        Process process;
         try {
-            Path config = dataDir.resolve("server.properties");
-            try (var out = Files.newOutputStream(config)) {
+            try (var out = Files.newOutputStream(dataDir.resolve("server.properties"))) {
                 props.store(out, "written by KafkaProcess");
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the broker's configuration in " + dataDir, e);
+        }
+        Process process = launch(dataDir);
+        Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()));
+        KafkaProcess broker = new KafkaProcess(dataDir, process, bootstrap, admin);
+        try {
+            broker.awaitReady();
+            return broker;
+        } catch (RuntimeException e) {
+            admin.close(Duration.ZERO);
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /** Stops the broker (as an operator would, SIGTERM), keeps it down for {@code downFor}, and starts it again on the same ports and log. */
+    public void restart(Duration downFor) throws InterruptedException {
+        stopProcess();
+        Thread.sleep(downFor.toMillis());
+        process = launch(dataDir);
+        awaitReady();
+    }
+
+    private static Process launch(Path dataDir) {
+        try {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    "kafka.Kafka", config.toString()))
+            return new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    "kafka.Kafka", dataDir.resolve("server.properties").toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolve("kafka.out").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("kafka.out").toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a Kafka broker process in " + dataDir, e);
         }
-        Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()));
+    }
+
+    private void awaitReady() {
         try {
             admin.listTopics().names().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new KafkaProcess(process, bootstrap, admin);
         } catch (Exception e) {
-            admin.close(Duration.ZERO);
-            process.destroyForcibly();
-            throw new IllegalStateException("the Kafka broker process did not answer on " + bootstrap
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the Kafka broker process did not answer on " + bootstrapServers
                     + " (see " + dataDir.resolve("kafka.out") + "): " + e, e);
         }
     }
@@ -70,12 +100,21 @@ public final class KafkaProcess implements AutoCloseable {
     }
 
     public void createTopics(int partitions, String... topics) {
-        EmbeddedKafka.createTopics(admin, partitions, topics);
+        EmbeddedKafka.createTopics(admin, partitions, Map.of(), topics);
+    }
+
+    /** Topics with settings of their own, e.g. max.message.bytes. */
+    public void createTopics(int partitions, Map<String, String> settings, String... topics) {
+        EmbeddedKafka.createTopics(admin, partitions, settings, topics);
     }
 
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(5));
+        stopProcess();
+    }
+
+    private void stopProcess() {
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

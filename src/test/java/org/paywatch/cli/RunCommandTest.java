@@ -128,6 +128,31 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldStopWithASavepointForAnUpgradeAndResumeFromIt() throws Exception {
+        Process first = run("first");
+        long now = System.currentTimeMillis();
+        registerProject(now);
+        sendTxn("C1", BankTransactionType.CASH_WITHDRAWAL, now - 120_000);
+        awaitAlerts(first, 1);
+
+        var out = new java.io.StringWriter();
+        var cl = Paywatch.commandLine();
+        cl.setOut(new java.io.PrintWriter(out));
+        int exit = cl.execute("savepoint", "--stop", "--config", job.toString(), "--state", dir.resolve("state").toString());
+        assertThat(exit).as(out::toString).isZero();
+        assertThat(out.toString()).startsWith("savepoint: " + dir.resolve("state").resolve("savepoints").toUri());
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("run ends when its job stops with the savepoint").isTrue();
+        assertThat(first.exitValue()).isZero();
+
+        sendTxn("F1", BankTransactionType.FREEZE, now - 60_000);
+        Process second = run("second");
+        KafkaClient.await("run to say where it resumed from", () -> Files.readString(dir.resolve("second.out")).contains("resumed from "));
+        assertThat(Files.readString(dir.resolve("second.out"))).contains("resumed from " + dir.resolve("state").resolve("savepoints"));
+        List<Alert> alerts = awaitAlerts(second, 2);
+        assertThat(alerts).extracting(a -> a.getRuleId() + " " + a.getTransition()).containsExactly("PW10 RAISED", "PW11 RAISED");
+    }
+
+    @Test
     void shouldStopWithItsCauseWhenItFailsMoreOftenThanAllowed() throws Exception {
         Files.writeString(job, Files.readString(job).replace("maxFailures: 3", "maxFailures: 2").replace("maxRetries: 9 ", "maxRetries: 0 "));
         Process run = run("failing");

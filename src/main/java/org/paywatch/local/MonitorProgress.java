@@ -1,4 +1,4 @@
-package org.paywatch.cli;
+package org.paywatch.local;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,23 +10,23 @@ import org.paywatch.pipeline.JobConfig;
 
 /**
  * How far the live job has read the input topics: the offsets its Kafka source commits with every
- * completed checkpoint. The demo's topics are fresh and written without transactions, so the sum of
- * the committed offsets is the number of records read.
+ * completed checkpoint. The demo's and the drills' topics are fresh and written without transactions,
+ * so the sum of the committed offsets is the number of records read.
  */
-final class MonitorProgress implements AutoCloseable {
+public final class MonitorProgress implements AutoCloseable {
     private final Admin admin;
     private final String groupId;
     private final JobConfig.Topics topics;
     private long lastKnown;
 
-    MonitorProgress(String bootstrapServers, String groupId, JobConfig.Topics topics) {
+    public MonitorProgress(String bootstrapServers, String groupId, JobConfig.Topics topics) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         this.groupId = groupId;
         this.topics = topics;
     }
 
     /** Records of the input topics the job has read, as of its last completed checkpoint. */
-    synchronized long recordsRead() {
+    public synchronized long recordsRead() {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);

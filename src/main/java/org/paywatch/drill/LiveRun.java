@@ -1,0 +1,19 @@
+package org.paywatch.drill;
+
+import java.util.Map;
+
+/** One run of the live job in a drill: `paywatch run` as a process, or the job on the cluster. */
+interface LiveRun extends AutoCloseable {
+    void start() throws Exception;
+
+    /** Flink's REST API of the runtime that runs the job. */
+    String restUrl();
+
+    /** The job's accumulators (recordsIn, recordsApplied, …): totals that survive restarts. */
+    Map<String, Long> counters() throws Exception;
+
+    int restarts() throws Exception;
+
+    @Override
+    void close();
+}
