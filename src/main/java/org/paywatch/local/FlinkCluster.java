@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything lives in the caller's directory: {@code conf/config.yaml} and {@code conf/log4j.properties},
  * {@code log/<process>.log} (Flink's log) and {@code log/<process>.out} (the JVM's own output),
- * {@code checkpoints/}, {@code savepoints/} and {@code tmp/}.
+ * {@code checkpoints/}, {@code savepoints/} and {@code tmp/}. Not thread-safe: drive it from one thread.
  */
 public final class FlinkCluster implements AutoCloseable {
 
@@ -63,9 +63,10 @@ public final class FlinkCluster implements AutoCloseable {
 
     /**
      * flink-dist's default {@code env.java.opts.all}: on Java 17 Flink's serializers, Pekko and
-     * Netty reach into these JDK packages, and fail at run time without them.
+     * Netty reach into these JDK packages, and fail at run time without them. To add JVM options,
+     * pass {@code env.java.opts.all} = this + " -X..." in the extra configuration.
      */
-    static final String JAVA_17_MODULE_OPTIONS = String.join(" ",
+    public static final String JAVA_17_MODULE_OPTIONS = String.join(" ",
             "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
             "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
             "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
@@ -122,6 +123,7 @@ public final class FlinkCluster implements AutoCloseable {
     private final RestClusterClient<StandaloneClusterId> client;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private boolean closed;
 
     private FlinkCluster(Path dir, Map<String, String> settings, List<String> javaOptions,
             FlinkProcess jobManager, List<List<String>> taskManagerParams) throws Exception {
@@ -239,7 +241,7 @@ public final class FlinkCluster implements AutoCloseable {
                     && StreamSupport.stream(details.path("vertices").spliterator(), false)
                             .allMatch(vertex -> "RUNNING".equals(vertex.path("status").asText()));
             return allRunning ? Optional.of(true) : Optional.empty();
-        });
+        }, () -> describeTasks(job));
     }
 
     /** How often the job has restarted since it was submitted (Flink's {@code numRestarts} metric). */
@@ -257,7 +259,7 @@ public final class FlinkCluster implements AutoCloseable {
         return poll(timeout, atLeast + " restart(s) of job " + job, () -> {
             int restarts = numRestarts(job);
             return restarts >= atLeast ? Optional.of(restarts) : Optional.empty();
-        });
+        }, () -> "it is " + status(job) + " after " + numRestarts(job) + " restart(s)");
     }
 
     public Checkpoints checkpoints(JobID job) {
@@ -283,7 +285,7 @@ public final class FlinkCluster implements AutoCloseable {
             }
             failIfEnded(job, status(job).name());
             return Optional.empty();
-        });
+        }, () -> "the job is " + status(job) + ", its checkpoints " + checkpoints(job));
     }
 
     /** Slots of a TaskManager that hold tasks now, as the JobManager sees it. */
@@ -339,10 +341,16 @@ public final class FlinkCluster implements AutoCloseable {
     /** Cancels the jobs still running, then stops the TaskManagers and the JobManager. */
     @Override
     public void close() {
-        try {
-            cancelJobs();
-        } catch (RuntimeException e) {
-            LOG.warn("could not cancel the jobs of the Flink cluster in {}: {}", dir, e.toString());
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (jobManager.process().isAlive()) {
+            try {
+                cancelJobs();
+            } catch (RuntimeException e) {
+                LOG.warn("could not cancel the jobs of the Flink cluster in {}: {}", dir, e.toString());
+            }
         }
         stopProcesses();
         client.close();
@@ -520,6 +528,14 @@ public final class FlinkCluster implements AutoCloseable {
         }
     }
 
+    private String describeTasks(JobID job) {
+        JsonNode details = get("/jobs/" + job);
+        return "the job is " + details.path("state").asText() + ", its tasks "
+                + StreamSupport.stream(details.path("vertices").spliterator(), false)
+                        .map(vertex -> vertex.path("name").asText() + " " + vertex.path("tasks"))
+                        .collect(Collectors.joining(", "));
+    }
+
     private String firstFailure(JobID job) {
         try {
             JsonNode entries = get("/jobs/" + job + "/exceptions").path("exceptionHistory").path("entries");
@@ -591,7 +607,7 @@ public final class FlinkCluster implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create(restUrl + path)).timeout(Duration.ofSeconds(10)).GET().build();
     }
 
-    private <T> T poll(Duration timeout, String what, Supplier<Optional<T>> probe) {
+    private <T> T poll(Duration timeout, String what, Supplier<Optional<T>> probe, Supplier<String> lastSeen) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<T> result = probe.get();
@@ -599,7 +615,8 @@ public final class FlinkCluster implements AutoCloseable {
                 return result.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no " + what + " within " + timeout + "; see " + jobManager.log());
+                throw new IllegalStateException("no " + what + " within " + timeout + " (" + lastSeen.get()
+                        + "); see " + jobManager.log());
             }
             sleep(POLL);
         }

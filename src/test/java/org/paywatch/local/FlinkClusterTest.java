@@ -3,12 +3,18 @@ package org.paywatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -26,11 +32,13 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 class FlinkClusterTest {
 
-    @TempDir
+    // A failed drill keeps the processes' logs for the reader of the failure message.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
@@ -78,10 +86,7 @@ class FlinkClusterTest {
                     .hasMessageContaining("the Flink jobmanager exited")
                     .hasMessageContaining(dir.resolve("log").resolve("jobmanager.log").toString());
         }
-        assertThat(ProcessHandle.current().children()
-                .filter(child -> child.info().arguments().map(List::of).orElse(List.of())
-                        .contains(FlinkChildEntrypoint.class.getName())))
-                .as("Flink JVMs left running").isEmpty();
+        assertThat(flinkProcessesOf(ProcessHandle.current())).as("Flink JVMs left running").isEmpty();
     }
 
     @Test
@@ -93,6 +98,54 @@ class FlinkClusterTest {
                 .hasMessageStartingWith("Flink could not size the TaskManager from the memory settings in "
                         + dir.resolve("conf").resolve("config.yaml") + ": TaskManager memory configuration failed: "
                         + "Sum of configured JVM Metaspace");
+    }
+
+    @Test
+    void shouldStopTheClusterWhenTheJvmThatStartedItIsKilled() throws Exception {
+        Process jvm = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                RunUntilKilled.class.getName(), dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.lines().filter(line -> line.startsWith("up at ")).findFirst()).isPresent();
+            List<ProcessHandle> flink = flinkProcessesOf(jvm.toHandle());
+            assertThat(flink).as("the JobManager's JVM").hasSize(1);
+
+            jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
+
+            assertThat(flink.get(0).onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        } finally {
+            jvm.destroyForcibly();
+        }
+    }
+
+    /** Main of the child JVM in {@link #shouldStopTheClusterWhenTheJvmThatStartedItIsKilled}. */
+    static final class RunUntilKilled {
+        public static void main(String[] args) throws InterruptedException {
+            FlinkCluster cluster = FlinkCluster.start(Path.of(args[0]), 0, 1, Map.of());
+            System.out.println("up at " + cluster.restUrl());
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    private static List<ProcessHandle> flinkProcessesOf(ProcessHandle parent) {
+        return parent.children()
+                .filter(child -> commandLine(child).contains(" " + FlinkChildEntrypoint.class.getName() + " "))
+                .toList();
+    }
+
+    // ProcessHandle.Info leaves out the arguments of a command line as long as this class path.
+    private static String commandLine(ProcessHandle process) {
+        try {
+            byte[] cmdline = Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline"));
+            return new String(cmdline, StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException exitedMeanwhile) {
+            return "";
+        }
     }
 
     /** Counts per key from an endless generator, checkpointed every second: a job with state to lose. */
