@@ -13,6 +13,7 @@ import org.paywatch.drill.DrillFault;
 import org.paywatch.io.JobConfigFile;
 import org.paywatch.pipeline.JobConfig;
 import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.sim.CountyPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +37,8 @@ public final class DrillCommand implements Callable<Integer> {
     @Option(names = "--projects", defaultValue = "24", description = "projects in the simulated county (default: ${DEFAULT-VALUE})")
     int projects;
 
-    @Option(names = "--months", defaultValue = "3", description = "months simulated, up to yesterday (default: ${DEFAULT-VALUE})")
+    @Option(names = "--months", defaultValue = "3", description = "months simulated, up to yesterday, " + CountySize.MIN_MONTHS
+            + " to " + CountySize.MAX_MONTHS + " (default: ${DEFAULT-VALUE})")
     int months;
 
     @Option(names = "--seed", defaultValue = "7", description = "seed of the simulated county (default: ${DEFAULT-VALUE})")
@@ -58,9 +60,10 @@ public final class DrillCommand implements Callable<Integer> {
         DrillFault chosen = Arrays.stream(DrillFault.values()).filter(f -> f.label.equals(fault)).findFirst()
                 .orElseThrow(() -> new ConfigurationProblem("--fault " + fault + " is not a drill: use one of " + DrillFault.labels()));
         JobConfig job = JobConfigFile.load(config);
+        CountyPlan plan = CountySize.plan(seed, months, projects, Drill.lastDay());
         Path dir = Files.createTempDirectory("paywatch-drill-");
         Drill.Verdict verdict;
-        try (Drill drill = Drill.prepare(dir, job, Drill.county(seed, projects, months), out)) {
+        try (Drill drill = Drill.prepare(dir, job, plan, out)) {
             verdict = drill.run(chosen);
         } finally {
             if (keep) {

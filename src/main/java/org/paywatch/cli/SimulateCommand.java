@@ -27,8 +27,6 @@ import picocli.CommandLine.Spec;
                 + "prints the record counts and the --as-of to replay it with. One project in six goes wrong, "
                 + "unless --compliant. The same options give the same files.")
 public final class SimulateCommand implements Callable<Integer> {
-    static final int MIN_MONTHS = 3;
-    static final int MAX_MONTHS = 36;
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the replay folder to create")
@@ -37,8 +35,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "seed of the simulated county (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--months", defaultValue = "4", description = "months simulated, " + MIN_MONTHS + " to "
-            + MAX_MONTHS + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--months", defaultValue = "4", description = "months simulated, " + CountySize.MIN_MONTHS + " to "
+            + CountySize.MAX_MONTHS + " (default: ${DEFAULT-VALUE})")
     int months;
 
     @Option(names = "--projects", defaultValue = "60", description = "construction projects, 1 to "
@@ -61,16 +59,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (months < MIN_MONTHS || months > MAX_MONTHS) {
-            throw new ConfigurationProblem("--months " + months + " is out of range: simulate " + MIN_MONTHS + " to "
-                    + MAX_MONTHS + " months");
-        }
-        if (projects < 1 || projects > CountyPlan.MAX_PROJECTS) {
-            throw new ConfigurationProblem("--projects " + projects + " is out of range: simulate 1 to "
-                    + CountyPlan.MAX_PROJECTS + " projects");
-        }
+        CountyPlan plan = CountySize.plan(seed, months, projects, lastDay());
         checkOut();
-        CountyPlan plan = CountyPlan.monthsEndingOn(seed, months, lastDay()).withProjects(projects);
         SyntheticCounty county = new SyntheticCounty(compliant ? plan.compliant() : plan,
                 JobConfigFile.load(config).laborCostRatio());
         CountyReplayFolder.Written written = CountyReplayFolder.write(county, out);

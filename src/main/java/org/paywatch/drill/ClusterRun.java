@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.paywatch.local.FlinkCluster;
 import org.paywatch.pipeline.JobConfig;
 import org.paywatch.pipeline.KafkaRiskMonitor;
@@ -25,7 +26,9 @@ final class ClusterRun implements LiveRun {
     public void start() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         KafkaRiskMonitor.define(env, config, pseudonymKey, null);
-        job = cluster.submit(env.getStreamGraph().getJobGraph());
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(config.job.name);
+        job = cluster.submit(graph.getJobGraph());
         cluster.awaitRunning(job, Duration.ofMinutes(2));
     }
 
@@ -40,8 +43,8 @@ final class ClusterRun implements LiveRun {
     }
 
     @Override
-    public int restarts() {
-        return cluster.numRestarts(job);
+    public int failures() throws Exception {
+        return new FlinkRest(restUrl()).failures(job.toHexString());
     }
 
     @Override

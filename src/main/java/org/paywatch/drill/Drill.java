@@ -47,7 +47,12 @@ import org.paywatch.sim.SyntheticCounty;
 public final class Drill implements AutoCloseable {
     private static final int PARTITIONS = 2;
     private static final double FAULT_AFTER_SHARE_READ = 0.3;
-    private static final Duration QUIET = Duration.ofSeconds(12);
+    /**
+     * How long nothing may change before a run counts as finished: longer than the job's idleness (20 s),
+     * after which a partition that has been read to its end (it sends nothing more after a restart) stops
+     * holding the watermark back.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(25);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration INFLUX_OUTAGE = Duration.ofSeconds(30);
     private static final Duration BROKER_DOWN = Duration.ofSeconds(10);
@@ -64,9 +69,11 @@ public final class Drill implements AutoCloseable {
     private final byte[] key;
     private long loaded;
     private long markerTime;
+    /** When the fault was over (the kill done, the service back), as System.nanoTime(); 0 before. */
+    private volatile long faultEnded;
 
     /** What one run left behind. */
-    record Run(Map<String, Integer> alerts, Map<String, Long> counters, int restarts, long recoveredMillis,
+    record Run(Map<String, Integer> alerts, Map<String, Long> counters, int failures, long recoveredMillis,
                long expectedIn, long oversizedDeadLetters) {
         long alertCount() {
             return alerts.values().stream().mapToLong(Integer::longValue).sum();
@@ -109,9 +116,12 @@ public final class Drill implements AutoCloseable {
         }
     }
 
-    /** The county a drill simulates: {@code months} months of {@code projects} projects, up to yesterday. */
-    public static CountyPlan county(long seed, int projects, int months) {
-        return CountyPlan.monthsEndingOn(seed, months, LocalDate.now(BusinessCalendar.ZONE).minusDays(1)).withProjects(projects);
+    /**
+     * The last day a drill's county simulates: yesterday, so that its records are all in the past and the
+     * closing records (stamped now) end its event time after its last day.
+     */
+    public static LocalDate lastDay() {
+        return LocalDate.now(BusinessCalendar.ZONE).minusDays(1);
     }
 
     private void load(SyntheticCounty county) {
@@ -151,8 +161,8 @@ public final class Drill implements AutoCloseable {
         Run clean = execute("clean", fault, false);
         log.printf("drill: clean run: %d alerts, counters %s%n", clean.alertCount(), clean.counters());
         Run faulty = execute("fault", fault, true);
-        log.printf("drill: run with %s: %d alerts, counters %s, %d restarts%n", fault.label, faulty.alertCount(), faulty.counters(),
-                faulty.restarts());
+        log.printf("drill: run with %s: %d alerts, counters %s, %d failures and restarts%n", fault.label, faulty.alertCount(), faulty.counters(),
+                faulty.failures());
         log.flush();
         return compare(fault, clean, faulty);
     }
@@ -167,11 +177,11 @@ public final class Drill implements AutoCloseable {
             run.start();
             long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
             long faultAt = 0;
-            long readAtFault = 0;
+            long readAtFaultEnd = -1;
             long recovered = 0;
             Thread faultThread = null;
             long lastChange = System.nanoTime();
-            long lastCount = -1;
+            String lastSeen = "";
             while (true) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the " + name + " run did not finish within " + RUN_TIMEOUT.toMinutes()
@@ -183,38 +193,42 @@ public final class Drill implements AutoCloseable {
                     log.printf("drill: %s at %d of %d records read, %d alerts committed%n", fault.label, read, expectedIn, alerts.total());
                     log.flush();
                     faultAt = System.nanoTime();
-                    readAtFault = read;
+                    faultEnded = 0;
                     faultThread = inject(fault, run);
                     expectedIn += fault == DrillFault.POISON_RECORD ? 1 : 0;
                 }
-                if (faultAt != 0 && recovered == 0 && read > readAtFault) {
-                    recovered = System.nanoTime() - faultAt;
+                if (faultEnded != 0 && readAtFaultEnd < 0) {
+                    readAtFaultEnd = read;
                 }
-                if (alerts.total() != lastCount) {
-                    lastCount = alerts.total();
+                if (readAtFaultEnd >= 0 && recovered == 0 && read > readAtFaultEnd) {
+                    recovered = System.nanoTime() - faultEnded;
+                }
+                Map<String, Long> counters = countersNow(run);
+                String seen = alerts.total() + " " + counters;
+                if (!seen.equals(lastSeen)) {
+                    lastSeen = seen;
                     lastChange = System.nanoTime();
                 }
                 boolean faultDone = faultThread == null || !faultThread.isAlive();
-                if (read >= expectedIn && (!inject || faultAt != 0) && faultDone && System.nanoTime() - lastChange > QUIET.toNanos()) {
+                if (read >= expectedIn && counters.getOrDefault("recordsIn", 0L) >= expectedIn && (!inject || faultAt != 0)
+                        && faultDone && System.nanoTime() - lastChange > QUIET.toNanos()) {
                     break;
                 }
             }
-            Map<String, Long> counters = awaitCounters(run, expectedIn);
+            Map<String, Long> counters = run.counters();
             long oversized = fault == DrillFault.POISON_RECORD && inject
                     ? DeadLetters.count(kafka.bootstrapServers(), config.kafka.topics.deadletter, "oversized") : 0;
-            return new Run(new HashMap<>(alerts.copies()), counters, run.restarts(), recovered / 1_000_000, expectedIn, oversized);
+            return new Run(new HashMap<>(alerts.copies()), counters, run.failures(), recovered / 1_000_000, expectedIn, oversized);
         }
     }
 
-    /** Accumulators reach the REST API with the TaskManagers' heartbeats: wait until they have counted every record. */
-    private static Map<String, Long> awaitCounters(LiveRun run, long expectedIn) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Map<String, Long> counters = run.counters();
-        while (counters.getOrDefault("recordsIn", 0L) < expectedIn && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            counters = run.counters();
+    /** The job's counters as its REST API has them now (they arrive with heartbeats); empty while it is down. */
+    private static Map<String, Long> countersNow(LiveRun run) {
+        try {
+            return run.counters();
+        } catch (Exception restarting) {
+            return Map.of();
         }
-        return counters;
     }
 
     private LiveRun runProcess(String name, JobConfig config) throws IOException {
@@ -233,13 +247,16 @@ public final class Drill implements AutoCloseable {
                     case PROCESS_KILL -> {
                         RunProcess process = (RunProcess) run;
                         process.kill();
+                        faultEnded = System.nanoTime();
                         log.println("drill: paywatch run killed (kill -9); started again with the same command");
                         log.flush();
                         process.start();
                     }
                     case TASKMANAGER_KILL -> {
-                        cluster.killTaskManager(0);
-                        log.println("drill: TaskManager 0 killed (kill -9); a replacement starts");
+                        int busy = cluster.busySlots(0) > 0 ? 0 : 1; // one that runs some of the job's tasks
+                        cluster.killTaskManager(busy);
+                        faultEnded = System.nanoTime();
+                        log.println("drill: TaskManager " + busy + " killed (kill -9); a replacement starts");
                         log.flush();
                         cluster.startTaskManager();
                     }
@@ -247,15 +264,20 @@ public final class Drill implements AutoCloseable {
                         influx.close();
                         Thread.sleep(INFLUX_OUTAGE.toMillis());
                         influx = InfluxServer.start(influxDir, influxPort);
+                        faultEnded = System.nanoTime();
                         log.println("drill: influxd back after " + INFLUX_OUTAGE.toSeconds() + " s");
                         log.flush();
                     }
                     case BROKER_RESTART -> {
                         kafka.restart(BROKER_DOWN);
+                        faultEnded = System.nanoTime();
                         log.println("drill: Kafka broker back after " + BROKER_DOWN.toSeconds() + " s down");
                         log.flush();
                     }
-                    case POISON_RECORD -> sendPoison();
+                    case POISON_RECORD -> {
+                        sendPoison();
+                        faultEnded = System.nanoTime();
+                    }
                 }
             } catch (Exception e) {
                 log.println("drill: injecting " + fault.label + " failed: " + e);
@@ -338,12 +360,15 @@ public final class Drill implements AutoCloseable {
         if (clean.alerts().values().stream().anyMatch(n -> n > 1)) {
             problems.add("the clean run itself published an alert transition twice");
         }
+        if (fault == DrillFault.TASKMANAGER_KILL && faulty.failures() == 0) {
+            problems.add("the job did not restart: the killed TaskManager ran none of its tasks");
+        }
         if (fault == DrillFault.POISON_RECORD) {
             if (faulty.oversizedDeadLetters() != 1) {
                 problems.add("the poison record was dead-lettered " + faulty.oversizedDeadLetters() + " times, not once");
             }
-            if (faulty.restarts() != 0) {
-                problems.add("the job restarted " + faulty.restarts() + " times on the poison record");
+            if (faulty.failures() != 0) {
+                problems.add("the job restarted " + faulty.failures() + " times on the poison record");
             }
         }
         String counters = "clean " + clean.counters() + ", fault " + faulty.counters();

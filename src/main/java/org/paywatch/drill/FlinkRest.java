@@ -46,11 +46,9 @@ final class FlinkRest {
         return values;
     }
 
-    int restarts(String jobId) throws IOException, InterruptedException {
-        for (JsonNode m : get("/jobs/" + jobId + "/metrics?get=numRestarts")) {
-            return (int) Double.parseDouble(m.path("value").asText("0"));
-        }
-        return 0;
+    /** How often the job has failed (and restarted, unless it then stopped): its exception history. */
+    int failures(String jobId) throws IOException, InterruptedException {
+        return get("/jobs/" + jobId + "/exceptions?maxExceptions=1000").path("exceptionHistory").path("entries").size();
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

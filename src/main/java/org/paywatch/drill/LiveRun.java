@@ -12,7 +12,8 @@ interface LiveRun extends AutoCloseable {
     /** The job's accumulators (recordsIn, recordsApplied, …): totals that survive restarts. */
     Map<String, Long> counters() throws Exception;
 
-    int restarts() throws Exception;
+    /** How often the job has failed and restarted (a process killed and started again is not counted). */
+    int failures() throws Exception;
 
     @Override
     void close();

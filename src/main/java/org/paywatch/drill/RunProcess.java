@@ -53,9 +53,9 @@ final class RunProcess implements LiveRun {
     }
 
     @Override
-    public int restarts() throws Exception {
+    public int failures() throws Exception {
         FlinkRest rest = new FlinkRest(restUrl());
-        return rest.restarts(rest.runningJob());
+        return rest.failures(rest.runningJob());
     }
 
     @Override

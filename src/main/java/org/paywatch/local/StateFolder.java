@@ -2,6 +2,8 @@ package org.paywatch.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -39,7 +41,9 @@ public final class StateFolder {
             Files.createDirectories(absolute.resolve("checkpoints"));
             Files.createDirectories(absolute.resolve("savepoints"));
         } catch (IOException | SecurityException e) {
-            throw new ConfigurationProblem("the state folder " + absolute + " cannot be created (" + e.getClass().getSimpleName()
+            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e instanceof AccessDeniedException || e instanceof SecurityException ? "permission denied" : e.getMessage();
+            throw new ConfigurationProblem("the state folder " + absolute + " cannot be created (" + why
                     + "): create it with write access for this user, or choose another with --state DIR or job.stateDir");
         }
         if (!Files.isWritable(absolute.resolve("checkpoints"))) {

@@ -42,6 +42,47 @@ class PaywatchCommandLineTest {
     }
 
     @Test
+    void shouldNameAnUnknownDrillFaultAndTheKnownOnesInOneSentence() {
+        assertThat(run("drill", "--fault", "tm-kill")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch drill: --fault tm-kill is not a drill: use one of process-kill, taskmanager-kill, "
+                + "influx-outage, broker-restart, poison-record");
+    }
+
+    @Test
+    void shouldAskRunForAStateFolderWhenTheJobFileHasNone() throws Exception {
+        Path job = dir.resolve("no-state.yaml");
+        Files.writeString(job, Files.readString(Path.of("jobs/risk-monitor.yaml")).replace("  stateDir: /var/lib/paywatch/state\n", ""));
+        assertThat(run("run", "--config", job.toString())).isEqualTo(2);
+        assertOnlyTheSentence("paywatch run: no state folder: set job.stateDir in " + job + " or pass --state DIR");
+    }
+
+    @Test
+    void shouldSayWhenTheStateFolderCannotBeCreated() throws Exception {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");
+        assertThat(run("run", "--state", aFile.resolve("state").toString())).isEqualTo(2);
+        assertOneSentence();
+        assertThat(err.toString()).contains("the state folder " + aFile.resolve("state") + " cannot be created",
+                "choose another with --state DIR or job.stateDir");
+    }
+
+    @Test
+    void shouldSayASavepointToResumeFromIsNotOne() {
+        assertThat(run("run", "--state", dir.resolve("state").toString(), "--from-savepoint", dir.toString())).isEqualTo(2);
+        assertOnlyTheSentence("paywatch run: --from-savepoint " + dir + " is not a savepoint or checkpoint folder (it has no "
+                + "_metadata file): pass the folder that `paywatch savepoint` printed");
+    }
+
+    @Test
+    void shouldSayNoRunAnswersWhenASavepointIsAskedFor() throws Exception {
+        Path job = dir.resolve("job.yaml");
+        int port = org.paywatch.local.FreePort.onLoopback();
+        Files.writeString(job, Files.readString(Path.of("jobs/risk-monitor.yaml")).replace("webUiPort: 8081", "webUiPort: " + port));
+        assertThat(run("savepoint", "--config", job.toString(), "--state", dir.resolve("state").toString())).isEqualTo(2);
+        assertOnlyTheSentence("paywatch savepoint: no paywatch run answers on 127.0.0.1:" + port
+                + ": start it, or pass the --config it runs with (monitoring.webUiPort)");
+    }
+
+    @Test
     void shouldNameAnUnknownCommandAndTheClosestOneInOneSentence() {
         assertThat(run("rep", "--input", "x")).isEqualTo(2);
         assertOnlyTheSentence("paywatch: 'rep' is not a paywatch command (did you mean 'replay'?): run paywatch --help for the list");
