@@ -1,9 +1,14 @@
 package org.paywatch.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.client.deployment.StandaloneClusterId;
 import org.apache.flink.client.program.rest.RestClusterClient;
 import org.apache.flink.configuration.Configuration;
@@ -51,7 +56,8 @@ public final class SavepointCommand implements Callable<Integer> {
         if (dir == null) {
             throw new ConfigurationProblem("no state folder: set job.stateDir in " + config + " or pass --state DIR");
         }
-        String target = StateFolder.at(dir).savepoints().toUri().toString();
+        StateFolder folder = StateFolder.at(dir);
+        String target = folder.savepoints().toUri().toString();
         Configuration flink = new Configuration();
         flink.set(RestOptions.ADDRESS, "127.0.0.1");
         flink.set(RestOptions.PORT, job.monitoring.webUiPort);
@@ -70,10 +76,25 @@ public final class SavepointCommand implements Callable<Integer> {
                         + " runs no job named " + job.job.name + ": check job.name in " + config);
             }
             var id = running.get(0).getJobId();
-            String path = stop
-                    ? client.stopWithSavepoint(id, false, target, SavepointFormatType.CANONICAL).get(TIMEOUT_MINUTES, TimeUnit.MINUTES)
-                    : client.triggerSavepoint(id, target, SavepointFormatType.CANONICAL).get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
-            spec.commandLine().getOut().println("savepoint: " + path + (stop ? " (the job has stopped; run again resumes from it)" : ""));
+            FileTime triggered = FileTime.fromMillis(System.currentTimeMillis() - 1000);
+            Path savepoint;
+            try {
+                String uri = stop
+                        ? client.stopWithSavepoint(id, false, target, SavepointFormatType.CANONICAL).get(TIMEOUT_MINUTES, TimeUnit.MINUTES)
+                        : client.triggerSavepoint(id, target, SavepointFormatType.CANONICAL).get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+                savepoint = uri.startsWith("file:") ? Path.of(URI.create(uri)) : Path.of(uri);
+            } catch (ExecutionException | TimeoutException failed) {
+                // Stopped with its savepoint, `run` exits and takes its REST API along, sometimes before the
+                // answer is read: the savepoint is then in the folder.
+                Optional<Path> written = stop ? folder.savepointWrittenSince(triggered) : Optional.empty();
+                if (written.isEmpty()) {
+                    spec.commandLine().getErr().println("paywatch savepoint: the savepoint failed, and the job goes on as it was: "
+                            + JobHealth.rootCause(failed) + ". Try again in a minute.");
+                    return 1;
+                }
+                savepoint = written.get();
+            }
+            spec.commandLine().getOut().println("savepoint: " + savepoint + (stop ? " (the job has stopped; run again resumes from it)" : ""));
             return 0;
         }
     }

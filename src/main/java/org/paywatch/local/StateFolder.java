@@ -66,6 +66,12 @@ public final class StateFolder {
         return completed().stream().max(Comparator.comparing(StateFolder::writtenAt));
     }
 
+    /** The newest complete savepoint written at or after {@code since}, if any. */
+    public Optional<Path> savepointWrittenSince(FileTime since) {
+        return list(savepoints()).stream().filter(p -> Files.isRegularFile(p.resolve(METADATA)))
+                .filter(p -> writtenAt(p).compareTo(since) >= 0).max(Comparator.comparing(StateFolder::writtenAt));
+    }
+
     /**
      * Deletes the checkpoints of earlier runs, older than {@code kept}: each run of the job has a job
      * id of its own, and Flink cleans up only its own. Savepoints are the operator's to delete.

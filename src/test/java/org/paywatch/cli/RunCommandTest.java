@@ -138,11 +138,12 @@ class RunCommandTest {
         var out = new java.io.StringWriter();
         var cl = Paywatch.commandLine();
         cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(out));
         int exit = cl.execute("savepoint", "--stop", "--config", job.toString(), "--state", dir.resolve("state").toString());
         assertThat(exit).as(out::toString).isZero();
-        assertThat(out.toString()).startsWith("savepoint: " + dir.resolve("state").resolve("savepoints").toUri());
+        assertThat(out.toString()).startsWith("savepoint: " + dir.resolve("state").resolve("savepoints").resolve("savepoint-"));
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("run ends when its job stops with the savepoint").isTrue();
-        assertThat(first.exitValue()).isZero();
+        assertThat(first.exitValue()).as(() -> read("first.err")).isZero();
 
         sendTxn("F1", BankTransactionType.FREEZE, now - 60_000);
         Process second = run("second");

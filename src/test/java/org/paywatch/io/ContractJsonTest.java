@@ -50,7 +50,7 @@ class ContractJsonTest {
   private static final String ALERT = """
       {"alertId": "PW05-SX-F05A-2025-04", "projectId": "SX-F05A", "ruleId": "PW05", "level": "YELLOW", "transition": "RAISED", "scope": "2025-04", "eventTime": "2025-06-01T00:00:00+08:00", "message": "SX-F05A项目2025年4月工资逾期未发放", "legalBasis": "《保障农民工工资支付条例》第三十条", "metrics": {"daysOverdue": 20.0, "unpaidFen": 1.2E7}, "recipients": ["县人社局", "城关镇"], "taskForce": false, "rebound": false}""";
   private static final String DEAD_LETTER = """
-      {"payload": "eyJ0eG5JZCI6IDF9", "topic": "bank.jsonl", "partition": 0, "offset": 17, "reason": "missing required field amountFen", "time": "2025-06-20T12:00:00+08:00"}""";
+      {"payload": "eyJ0eG5JZCI6IDF9", "topic": "bank.jsonl", "partition": 0, "offset": 17, "reason": "missing required field amountFen", "time": "2025-06-20T12:00:00+08:00", "cause": "undecodable", "payloadLength": 12, "payloadSha256": null}""";
 
   static Stream<Arguments> oneLineOfEachFeed() {
     return Stream.of(
