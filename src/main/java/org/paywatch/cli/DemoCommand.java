@@ -1,13 +1,11 @@
 package org.paywatch.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,6 +29,7 @@ import org.paywatch.io.PseudonymKey;
 import org.paywatch.local.EmbeddedKafka;
 import org.paywatch.local.InfluxNotInstalledException;
 import org.paywatch.local.InfluxServer;
+import org.paywatch.local.FileTree;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.local.MonitorProgress;
 import org.paywatch.pipeline.JobConfig;
@@ -98,10 +96,10 @@ public final class DemoCommand implements Callable<Integer> {
             influx = InfluxServer.start(tmp.resolve("influx"));
         } catch (InfluxNotInstalledException e) {
             spec.commandLine().getErr().println(e.getMessage());
-            deleteTree(tmp);
+            FileTree.delete(tmp);
             return 2;
         }
-        running.push(() -> deleteTree(tmp));
+        running.push(() -> FileTree.delete(tmp));
         running.push(influx);
 
         CountDownLatch stopRequested = new CountDownLatch(1);
@@ -191,6 +189,8 @@ public final class DemoCommand implements Callable<Integer> {
         job.time.followWallClock = false;
         job.time.maxOutOfOrderness = "1s";
         job.time.idleness = "3s";
+        // The county's last day is today: its records run to this evening, hours ahead of the wall clock.
+        job.time.maxClockSkew = "2d";
         JobConfigFile.validate(job);
     }
 
@@ -239,16 +239,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
         try {

@@ -1,15 +1,13 @@
 package org.paywatch.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.paywatch.drill.Drill;
 import org.paywatch.drill.DrillFault;
+import org.paywatch.local.FileTree;
 import org.paywatch.io.JobConfigFile;
 import org.paywatch.pipeline.JobConfig;
 import org.paywatch.policy.ConfigurationProblem;
@@ -69,7 +67,7 @@ public final class DrillCommand implements Callable<Integer> {
             if (keep) {
                 out.println("drill: its folder is kept: " + dir);
             } else {
-                deleteTree(dir);
+                FileTree.delete(dir);
             }
         }
         if (!verdict.problems().isEmpty()) {
@@ -80,11 +78,4 @@ public final class DrillCommand implements Callable<Integer> {
         return verdict.passed() ? 0 : 1;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.paywatch.policy.BusinessCalendar;
 
@@ -24,8 +23,6 @@ final class JobHealth implements AutoCloseable {
     // Text from exceptions is not ours: any run of 8 or more digits could be an account or ID-card number.
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The project monitor's operator name as the Prometheus reporter writes it (RiskMonitorJob names it). */
-    private static final String PROJECT_MONITOR = "project_monitor";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String restUrl;
@@ -101,13 +98,12 @@ final class JobHealth implements AutoCloseable {
      * deadlines are judged); the records not yet read (source lag); the age of the last checkpoint.
      */
     static String status(MetricsScrape m) {
-        OptionalDouble watermark = m.min("currentInputWatermark", "operator_name=\"" + PROJECT_MONITOR);
         return String.format("status %s in=%d applied=%d duplicates=%d deadLettered=%d waiting=%d watermarkLag=%s "
                         + "sourceLag=%d checkpointAge=%s restarts=%d",
                 LocalTime.now(BusinessCalendar.ZONE).truncatedTo(ChronoUnit.SECONDS),
                 m.sum("recordsIn"), m.sum("recordsApplied"), m.sum("recordsDuplicate"), m.sum("recordsDeadLettered"),
                 m.sum("recordsWaiting"),
-                seconds(watermark.isPresent() && watermark.getAsDouble() > 0 ? System.currentTimeMillis() - watermark.getAsDouble() : -1),
+                seconds(m.max("watermarkLagMillis").orElse(-1)),
                 m.sum("pendingRecords"), seconds(m.max("checkpointAgeMillis").orElse(-1)), m.sum("numRestarts"));
     }
 

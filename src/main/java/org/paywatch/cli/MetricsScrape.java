@@ -73,12 +73,6 @@ final class MetricsScrape {
         return samples.stream().filter(s -> s.name().endsWith("_" + suffix)).mapToDouble(Sample::value).max();
     }
 
-    /** The smallest value among the series named {@code ..._suffix} whose labels contain {@code labelText}. */
-    OptionalDouble min(String suffix, String labelText) {
-        return samples.stream().filter(s -> s.name().endsWith("_" + suffix) && s.labels().contains(labelText))
-                .mapToDouble(Sample::value).min();
-    }
-
     List<Sample> samples() {
         return samples;
     }

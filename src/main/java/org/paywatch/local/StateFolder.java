@@ -85,7 +85,11 @@ public final class StateFolder {
             boolean older = list(jobFolder).stream().map(c -> c.resolve(METADATA)).filter(Files::isRegularFile)
                     .allMatch(m -> writtenAt(m.getParent()).compareTo(keptAt) < 0);
             if (older) {
-                deleteTree(jobFolder);
+                try {
+                    FileTree.delete(jobFolder);
+                } catch (IOException e) {
+                    // an old checkpoint left behind costs disk space, not correctness
+                }
             }
         }
     }
@@ -148,13 +152,4 @@ public final class StateFolder {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // an old checkpoint left behind costs disk space, not correctness
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package org.paywatch.pipeline;
 
 import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -53,8 +54,9 @@ public final class RiskMonitorJob {
 
         SingleOutputStreamOperator<AlertEvent> alerts = entered.union(resolvedBank, resolvedTax)
                 .keyBy(e -> e.projectId, Types.STRING)
-                .process(new ProjectMonitor(config.policy(), grace, timeLimit, settledHistoryDays))
-                .uid("project-monitor").name("project monitor (rules, deadlines)");
+                .transform("project monitor (rules, deadlines)", TypeInformation.of(AlertEvent.class),
+                        new WatermarkLagOperator<>(new ProjectMonitor(config.policy(), grace, timeLimit, settledHistoryDays)))
+                .uid("project-monitor");
 
         DataStream<Rejection> rejected = entered.getSideOutput(Entry.REJECTED)
                 .union(resolvedBank.getSideOutput(Entry.REJECTED), alerts.getSideOutput(Entry.REJECTED));

@@ -125,6 +125,12 @@ class RunCommandTest {
         });
         MetricsScrape m = metrics();
         assertThat(m.sum("recordsDeadLettered") + m.sum("recordsDuplicate") + m.sum("recordsWaiting")).isZero();
+        assertThat(m.max("watermarkLagMillis").orElse(-1)).as("event time follows the wall clock, less 30 s of out-of-orderness")
+                .isBetween(25_000.0, 60_000.0);
+        assertThat(m.max("checkpointAgeMillis").orElse(-1)).as("checkpoints every second").isBetween(0.0, 10_000.0);
+        assertThat(m.samples()).as("the Kafka source's lag").anyMatch(sample -> sample.name().endsWith("_pendingRecords"));
+        KafkaClient.await("a status line with the restored counters", () -> Files.readString(dir.resolve("second.err")).lines()
+                .anyMatch(l -> l.startsWith("paywatch run: status ") && l.contains(" in=3 applied=3 ") && l.contains(" restarts=0")));
     }
 
     @Test
