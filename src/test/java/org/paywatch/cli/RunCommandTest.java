@@ -41,6 +41,7 @@ class RunCommandTest {
     KafkaClient bank;
     Path job;
     int prometheusPort;
+    int webUiPort;
     final List<Process> runs = new ArrayList<>();
 
     @BeforeEach
@@ -54,6 +55,7 @@ class RunCommandTest {
         Path key = dir.resolve("hmac.key");
         Files.writeString(key, "run-command-test-secret-key");
         prometheusPort = FreePort.onLoopback();
+        webUiPort = FreePort.onLoopback();
         job = dir.resolve("risk-monitor.yaml");
         Files.writeString(job, Files.readString(Path.of("jobs/risk-monitor.yaml"))
                 .replace("pseudonymKeyFile: /etc/paywatch/hmac.key", "pseudonymKeyFile: " + key)
@@ -61,7 +63,7 @@ class RunCommandTest {
                 .replace("idleness: 20s", "idleness: 2s")
                 .replace("heartbeat: 5s", "heartbeat: 1s")
                 .replace("delay: 20s", "delay: 1s")
-                .replace("webUiPort: 8081", "webUiPort: " + FreePort.onLoopback())
+                .replace("webUiPort: 8081", "webUiPort: " + webUiPort)
                 .replace("prometheusPort: 9249", "prometheusPort: " + prometheusPort)
                 .replace("statusInterval: 60s", "statusInterval: 2s"));
     }
@@ -129,6 +131,8 @@ class RunCommandTest {
                 .isBetween(25_000.0, 60_000.0);
         assertThat(m.max("checkpointAgeMillis").orElse(-1)).as("checkpoints every second").isBetween(0.0, 10_000.0);
         assertThat(m.samples()).as("the Kafka source's lag").anyMatch(sample -> sample.name().endsWith("_pendingRecords"));
+        String dashboard = new String(new java.net.URL("http://127.0.0.1:" + webUiPort + "/").openStream().readAllBytes());
+        assertThat(dashboard).as("Flink's web UI on the configured port").contains("Apache Flink Web Dashboard");
         KafkaClient.await("a status line with the restored counters", () -> Files.readString(dir.resolve("second.err")).lines()
                 .anyMatch(l -> l.startsWith("paywatch run: status ") && l.contains(" in=3 applied=3 ") && l.contains(" restarts=0")));
     }
