@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -229,6 +231,28 @@ class EntryTest {
             assertThat(r.reason).isEqualTo("event time 1970-01-01T08:00+08:00 is before time.earliestEventDate 2016-01-01: "
                     + "correct the sender's clock or the record's time field");
         });
+    }
+
+    @Test
+    void shouldKeepItsCountsAcrossARestoreFromACheckpoint() throws Exception {
+        Received good = ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(payout(account(19), 35_000)));
+        Received bad = ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(payout(account(19), -35_000)));
+        enter(List.of(good, good, bad));
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
+        harness.close();
+
+        // ProcessFunctionTestHarnesses opens the harness at once: a restore initialises a fresh one from the checkpoint first.
+        harness = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new Entry(KEY, 16384)));
+        harness.initializeState(checkpoint);
+        harness.open();
+        enter(List.of(bad));
+
+        assertThat(accumulator("recordsIn")).as("3 before the restore, 1 after").isEqualTo(4);
+        assertThat(accumulator("recordsDeadLettered")).isEqualTo(2);
+    }
+
+    private long accumulator(String name) {
+        return ((Number) harness.getEnvironment().getAccumulatorRegistry().getUserMap().get(name).getLocalValue()).longValue();
     }
 
     private static BankTransaction payout(String account, long fen) {
