@@ -1,0 +1,3 @@
+package org.paywatch.dispatch;
+
+public enum Channel { SMS, WEBHOOK }

@@ -1,0 +1,3 @@
+package org.paywatch.dispatch;
+
+public record ProjectContact(String role, String name, String phone) {}

@@ -1,0 +1,223 @@
+package org.paywatch.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.contract.Alert;
+import org.paywatch.contract.AlertLevel;
+import org.paywatch.contract.AlertTransition;
+import org.paywatch.policy.BusinessCalendar;
+
+/** The outbox's decisions in business time, over a real ledger; the sender records what it is handed. */
+class OutboxTest {
+    private static final Contact MANAGER = new Contact("城关镇", "张三", Channel.SMS, "13800000001");
+    private static final Outbox.Reach TO_MANAGER = new Outbox.Reach(List.of(MANAGER), List.of(), List.of());
+    private static final Outbox.Timing TIMING = new Outbox.Timing(Duration.ofMinutes(2), Duration.ofMinutes(10),
+            LocalTime.of(22, 0), LocalTime.of(7, 0), 10);
+
+    @TempDir
+    Path dir;
+    Ledger ledger;
+    Outbox outbox;
+    final List<String> sent = new ArrayList<>();
+    boolean gatewayDown;
+
+    @BeforeEach
+    void open() {
+        ledger = Ledger.open(dir);
+        outbox = outbox();
+    }
+
+    private Outbox outbox() {
+        Outbox.Wording wording = new Outbox.Wording() {
+            @Override
+            public String transition(Alert a) {
+                return a.getProjectId() + " " + a.getRuleId() + " " + a.getLevel() + " " + a.getTransition();
+            }
+
+            @Override
+            public String digest(List<Notice> held) {
+                return "汇总" + held.size() + "条";
+            }
+        };
+        return new Outbox(ledger, wording, (key, contact, text) -> {
+            if (gatewayDown) {
+                return new Outbox.Sent(false, 6, "网关返回503");
+            }
+            sent.add(key + " " + contact.address() + " " + text);
+            return new Outbox.Sent(true, 1, null);
+        }, TIMING);
+    }
+
+    @AfterEach
+    void close() {
+        ledger.close();
+    }
+
+    @Test
+    void shouldSendRedAtOnceEvenInQuietHours() {
+        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T23:30"), TO_MANAGER, at("2025-06-01T23:30"));
+
+        assertThat(texts()).containsExactly("P1 PW10 RED RAISED");
+        assertThat(statuses()).containsExactly(NoticeStatus.DELIVERED);
+    }
+
+    @Test
+    void shouldHoldYellowForTheDebounceWindowThenSendIt() {
+        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
+        outbox.release(at("2025-06-01T10:09"));
+        assertThat(sent).isEmpty();
+
+        outbox.release(at("2025-06-01T10:10"));
+        assertThat(texts()).containsExactly("P1 PW10 YELLOW RAISED");
+    }
+
+    @Test
+    void shouldSendTwoYellowsToOneNumberAsOneDigest() {
+        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
+        outbox.accept(alert("A2", AlertLevel.BLUE, AlertTransition.RAISED, "2025-06-01T10:01"), TO_MANAGER, at("2025-06-01T10:01"));
+        outbox.release(at("2025-06-01T10:10"));
+
+        assertThat(texts()).containsExactly("汇总2条");
+        assertThat(statuses()).containsExactlyInAnyOrder(NoticeStatus.DIGESTED, NoticeStatus.DIGESTED, NoticeStatus.DELIVERED);
+    }
+
+    @Test
+    void shouldHoldYellowInQuietHoursUntilMorning() {
+        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T21:55"), TO_MANAGER, at("2025-06-01T21:55"));
+        outbox.release(at("2025-06-02T06:59"));
+        assertThat(sent).isEmpty();
+
+        outbox.release(at("2025-06-02T07:00"));
+        assertThat(texts()).containsExactly("P1 PW10 YELLOW RAISED");
+    }
+
+    @Test
+    void shouldSendNothingForARaiseClearedWithinTheDebounceWindow() {
+        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
+        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.CLEARED, "2025-06-01T10:04"), TO_MANAGER, at("2025-06-01T10:04"));
+        outbox.releaseAll();
+
+        assertThat(sent).isEmpty();
+        assertThat(statuses()).containsExactly(NoticeStatus.DEBOUNCED, NoticeStatus.DEBOUNCED);
+    }
+
+    @Test
+    void shouldSendTheRedAndDropThePendingYellowOfAnEscalatedAlert() {
+        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
+        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.ESCALATED, "2025-06-01T10:01"), TO_MANAGER, at("2025-06-01T10:01"));
+        outbox.releaseAll();
+
+        assertThat(texts()).containsExactly("P1 PW10 RED ESCALATED");
+        assertThat(statuses()).containsExactlyInAnyOrder(NoticeStatus.SUPERSEDED, NoticeStatus.DELIVERED);
+    }
+
+    @Test
+    void shouldFoldSmsBeyondTheDailyCapIntoTheNextMorningsDigest() {
+        for (int i = 0; i < 12; i++) {
+            String time = "2025-06-01T10:" + (10 + i);
+            outbox.accept(alert("A" + i, AlertLevel.RED, AlertTransition.RAISED, time), TO_MANAGER, at(time));
+        }
+        assertThat(sent).hasSize(10);
+
+        outbox.release(at("2025-06-02T07:00"));
+        assertThat(texts()).hasSize(11).last().isEqualTo("汇总2条");
+    }
+
+    @Test
+    void shouldMuteASilencedProjectWithTheSilencesReason() {
+        ledger.addSilence("P1", null, at("2025-06-03T00:00"), "已约谈，整改中", "李四", at("2025-06-01T09:00"));
+        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
+
+        assertThat(sent).isEmpty();
+        assertThat(ledger.history("P1", 0)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(NoticeStatus.SILENCED);
+            assertThat(e.reason()).contains("李四", "已约谈，整改中", "2025-06-03");
+        });
+    }
+
+    @Test
+    void shouldRecordARecipientWithNoContactAsUnreachable() {
+        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"),
+                new Outbox.Reach(List.of(), List.of("县法院"), List.of()), at("2025-06-01T10:00"));
+
+        assertThat(ledger.history(null, 0)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(NoticeStatus.UNREACHABLE);
+            assertThat(e.unit()).isEqualTo("县法院");
+        });
+    }
+
+    @Test
+    void shouldParkAMessageTheGatewayKeepsRefusing() {
+        gatewayDown = true;
+        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
+
+        assertThat(ledger.inStatus(NoticeStatus.PARKED)).singleElement().satisfies(n -> {
+            assertThat(n.reason()).isEqualTo("网关返回503");
+            assertThat(n.attempts()).isEqualTo(6);
+        });
+        assertThat(ledger.history(null, 0)).extracting(Ledger.Event::status)
+                .containsExactly(NoticeStatus.SENDING, NoticeStatus.RETRIED, NoticeStatus.PARKED);
+    }
+
+    @Test
+    void shouldSendNothingTheSecondTimeTheSameAlertIsRead() {
+        Alert a = alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00");
+        outbox.accept(a, TO_MANAGER, at("2025-06-01T10:00"));
+        ledger.close();
+        ledger = Ledger.open(dir);
+        outbox = outbox();
+        outbox.accept(a, TO_MANAGER, at("2025-06-01T10:00"));
+
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void shouldSendAgainWithTheSameKeyOnlyTheNoticeThatWasInFlight() {
+        Alert a = alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00");
+        outbox.accept(a, TO_MANAGER, at("2025-06-01T10:00"));
+        Notice delivered = ledger.inStatus(NoticeStatus.DELIVERED).get(0);
+        ledger.record(delivered.with(NoticeStatus.SENDING, null, delivered.at())); // as if killed before the outcome was recorded
+        String firstSend = sent.get(0);
+
+        outbox.resume(at("2025-06-01T10:05"));
+        outbox.accept(a, TO_MANAGER, at("2025-06-01T10:05"));
+
+        assertThat(sent).containsExactly(firstSend, firstSend);
+        assertThat(statuses()).containsExactly(NoticeStatus.DELIVERED);
+    }
+
+    // ---- helpers ----
+
+    private List<String> texts() {
+        return sent.stream().map(s -> s.substring(s.indexOf(' ', s.indexOf(' ') + 1) + 1)).toList();
+    }
+
+    private List<NoticeStatus> statuses() {
+        List<NoticeStatus> all = new ArrayList<>();
+        for (NoticeStatus s : NoticeStatus.values()) {
+            ledger.inStatus(s).forEach(n -> all.add(n.status()));
+        }
+        return all;
+    }
+
+    private static long at(String localTime) {
+        return LocalDateTime.parse(localTime).atZone(BusinessCalendar.ZONE).toInstant().toEpochMilli();
+    }
+
+    private static Alert alert(String id, AlertLevel level, AlertTransition transition, String time) {
+        return Alert.newBuilder().setAlertId(id).setProjectId("P1").setRuleId("PW10").setLevel(level).setTransition(transition)
+                .setScope("").setEventTime(java.time.Instant.ofEpochMilli(at(time))).setMessage("测试").setLegalBasis("测试")
+                .setMetrics(Map.of()).setRecipients(List.of("城关镇")).setTaskForce(false).setRebound(false).build();
+    }
+}
