@@ -15,7 +15,7 @@ import org.paywatch.policy.ConfigurationProblem;
 /**
  * The dispatcher's durable record, an embedded H2 database in the state folder: every notice with its
  * current status (the outbox), every change of it as an event (the history an auditor reads), the
- * silences, the projects' contacts and how far the input has been read. Each change is committed at
+ * silences. Each change is committed at
  * once, before the next send: after a crash the ledger says what was sent, and the one notice that
  * may have been in flight is the one left SENDING.
  */
@@ -59,9 +59,6 @@ public final class Ledger implements AutoCloseable {
             s.execute("CREATE INDEX IF NOT EXISTS event_key ON notice_event(notice_key)");
             s.execute("CREATE TABLE IF NOT EXISTS silence (id BIGINT AUTO_INCREMENT PRIMARY KEY, project_id VARCHAR(200), "
                     + "rule_id VARCHAR(10), until_time BIGINT, reason VARCHAR(2000), by_name VARCHAR(200), created BIGINT)");
-            s.execute("CREATE TABLE IF NOT EXISTS project (project_id VARCHAR(200) PRIMARY KEY, name VARCHAR(1000), "
-                    + "general_contractor VARCHAR(1000), construction_unit VARCHAR(1000), contacts VARCHAR(100000))");
-            s.execute("CREATE TABLE IF NOT EXISTS input_position (source VARCHAR(500) PRIMARY KEY, position BIGINT)");
         }
     }
 
@@ -231,59 +228,6 @@ public final class Ledger implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return all;
-    }
-
-    // ---- projects ----
-
-    public synchronized void project(ProjectContacts p, String contactsJson) {
-        try (PreparedStatement merge = db.prepareStatement("MERGE INTO project (project_id, name, general_contractor, construction_unit, "
-                + "contacts) KEY (project_id) VALUES (?, ?, ?, ?, ?)")) {
-            merge.setString(1, p.projectId());
-            merge.setString(2, p.projectName());
-            merge.setString(3, p.generalContractor());
-            merge.setString(4, p.constructionUnit());
-            merge.setString(5, contactsJson);
-            merge.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The project's row: name, general contractor, construction unit and the contacts as stored JSON. */
-    public synchronized Optional<String[]> project(String projectId) {
-        try (PreparedStatement q = db.prepareStatement(
-                "SELECT project_id, name, general_contractor, construction_unit, contacts FROM project WHERE project_id = ?")) {
-            q.setString(1, projectId);
-            try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)})
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // ---- input positions ----
-
-    public synchronized long position(String source) {
-        try (PreparedStatement q = db.prepareStatement("SELECT position FROM input_position WHERE source = ?")) {
-            q.setString(1, source);
-            try (ResultSet r = q.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public synchronized void position(String source, long position) {
-        try (PreparedStatement merge = db.prepareStatement("MERGE INTO input_position (source, position) KEY (source) VALUES (?, ?)")) {
-            merge.setString(1, source);
-            merge.setLong(2, position);
-            merge.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<Notice> query(String sql, String... args) {

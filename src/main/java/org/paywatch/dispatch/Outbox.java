@@ -90,10 +90,14 @@ public final class Outbox {
         }
     }
 
-    /** One alert transition: records what it means for each contact, sends what is due now. */
+    /**
+     * One alert transition: records what it means for each contact, sends what is due now.
+     *
+     * @param now the time of the decision: the alert's own time when reading a file, the wall clock live
+     */
     public void accept(Alert alert, Reach reach, long now) {
         release(now);
-        long at = alert.getEventTime().toEpochMilli();
+        long at = now;
         for (String unit : reach.unreachable()) {
             recordOnce(notice(alert, new Contact(unit, null, null, null), null, NoticeStatus.UNREACHABLE,
                     "目录和项目登记中均无" + unit + "的联系方式", 0, at));
@@ -175,6 +179,13 @@ public final class Outbox {
         }
     }
 
+    /** Parked notices are sent again, with their keys: `dispatch --retry-parked`. */
+    public void retryParked(long now) {
+        for (Notice n : ledger.inStatus(NoticeStatus.PARKED)) {
+            deliver(n.with(NoticeStatus.SENDING, "再次发送已搁置的通知", now), now);
+        }
+    }
+
     /** Everything still held goes out at its due time: the end of an alerts file. */
     public void releaseAll() {
         for (Notice n; (n = ledger.inStatus(NoticeStatus.HELD).stream().findFirst().orElse(null)) != null; ) {
@@ -204,7 +215,7 @@ public final class Outbox {
         boolean any = false;
         for (Notice held : ledger.ofAlert(alert.getAlertId(), NoticeStatus.HELD)) {
             if (held.address() != null && held.address().equals(c.address()) && held.channel() == c.channel()
-                    && at - held.eventTime() <= timing.debounce().toMillis()) {
+                    && at - held.at() <= timing.debounce().toMillis()) {
                 record(held.with(NoticeStatus.DEBOUNCED, "在" + minutes(timing.debounce()) + "分钟内即已消除", at));
                 any = true;
             }
