@@ -66,13 +66,18 @@ final class SmsBodyTemplate {
      * usual mistake is quotes around {@code ${textJson}} or {@code ${templateParam}}.
      */
     void requireJson() {
-        String sample = render("13800000000", "【签名\"测试】", "引号\" 反斜杠\\ 换行\n结束", "sample-key");
+        if (!isJson(render("13800000000", "【签名\"测试】", "引号\" 反斜杠\\ 换行\n结束", "sample-key"))) {
+            throw new ConfigurationProblem("gateway.bodyTemplate does not make valid JSON: check its braces and commas, "
+                    + "put ${textJson} and ${templateParam} without quotes around them and the other placeholders inside quotes");
+        }
+    }
+
+    private static boolean isJson(String body) {
         try {
-            STRICT_JSON.readTree(sample);
+            STRICT_JSON.readTree(body);
+            return true;
         } catch (JsonProcessingException e) {
-            throw new ConfigurationProblem("gateway.bodyTemplate does not make valid JSON (" + e.getOriginalMessage()
-                    .lines().findFirst().orElse("") + "): put ${textJson} and ${templateParam} without quotes around "
-                    + "them, and the other placeholders inside quotes");
+            return false;
         }
     }
 

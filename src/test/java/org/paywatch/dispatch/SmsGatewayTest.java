@@ -112,12 +112,12 @@ class SmsGatewayTest {
         gateway.failKey("k-stall", 1, Trouble.stall(Duration.ofSeconds(20)));
         long start = System.nanoTime();
 
-        Outcome outcome = sms(settings(ALIYUN, 6, Duration.ofSeconds(1))).send(message("k-stall"));
+        Outcome outcome = sms(settings(ALIYUN, 6, Duration.ofSeconds(2))).send(message("k-stall"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(outcome.status()).isEqualTo(Status.DELIVERED);
         assertThat(outcome.attempts()).isEqualTo(2);
-        assertThat(outcome.reason()).isEqualTo("delivered after no answer from 127.0.0.1:" + gateway.port() + " within 1s");
+        assertThat(outcome.reason()).isEqualTo("delivered after no answer from 127.0.0.1:" + gateway.port() + " within 2s");
         assertThat(gateway.requests()).extracting(Request::status).containsExactly(0, 200);
         assertThat(gateway.requests()).extracting(Request::idempotencyKey).containsOnly("k-stall");
     }
