@@ -1,17 +1,35 @@
 package org.paywatch.dispatch;
 
-/** Phone numbers are personal data: every log line and printout shows them masked. */
+/** Phone numbers are personal data: whatever logs or prints one shows it masked. */
 public final class Phones {
-    private Phones() {}
+    private static final int KEPT_AT_START = 3;
+    private static final int KEPT_AT_END = 2;
 
-    /** Keeps the first 3 and the last 2 digits: 138******01. */
+    private Phones() {
+    }
+
+    /**
+     * The number with its digits masked but the first 3 and the last 2, e.g. 139******01; other
+     * characters (+, spaces, dashes) stay. A number of 5 digits or fewer is masked whole, or it
+     * would show in full.
+     */
     public static String mask(String phone) {
         if (phone == null) {
             return null;
         }
-        if (phone.length() <= 5) {
-            return "*".repeat(phone.length());
+        long digits = phone.chars().filter(Character::isDigit).count();
+        boolean keepAny = digits > KEPT_AT_START + KEPT_AT_END;
+        StringBuilder masked = new StringBuilder(phone.length());
+        int index = 0;
+        for (char c : phone.toCharArray()) {
+            if (!Character.isDigit(c)) {
+                masked.append(c);
+                continue;
+            }
+            boolean kept = keepAny && (index < KEPT_AT_START || index >= digits - KEPT_AT_END);
+            masked.append(kept ? c : '*');
+            index++;
         }
-        return phone.substring(0, 3) + "*".repeat(phone.length() - 5) + phone.substring(phone.length() - 2);
+        return masked.toString();
     }
 }
