@@ -39,20 +39,12 @@ import org.paywatch.policy.BusinessCalendar;
  * </ul>
  */
 public final class Outbox {
-    /** Says what a notice and a digest say. */
+    /** Says what a notice and a digest say, on the contact's channel (an SMS text, a webhook's JSON body). */
     public interface Wording {
-        String transition(Alert alert);
+        String transition(Alert alert, Contact contact, String key);
 
-        String digest(List<Notice> held);
+        String digest(List<Notice> held, Contact contact, String key);
     }
-
-    /** Hands a message to its channel; retries are the sender's. */
-    public interface Sender {
-        Sent send(String idempotencyKey, Contact contact, String text);
-    }
-
-    /** What became of one message: delivered (after how many attempts), or failed with a reason. */
-    public record Sent(boolean delivered, int attempts, String reason) {}
 
     /** What the directory says about an alert's recipients. */
     public record Reach(List<Contact> contacts, List<String> unreachable, List<String> notWanted) {}
@@ -62,7 +54,7 @@ public final class Outbox {
 
     private final Ledger ledger;
     private final Wording wording;
-    private final Sender sender;
+    private final Delivery delivery;
     private final Timing timing;
     private final List<Listener> listeners = new ArrayList<>();
 
@@ -71,10 +63,10 @@ public final class Outbox {
         void recorded(Notice notice);
     }
 
-    public Outbox(Ledger ledger, Wording wording, Sender sender, Timing timing) {
+    public Outbox(Ledger ledger, Wording wording, Delivery delivery, Timing timing) {
         this.ledger = ledger;
         this.wording = wording;
-        this.sender = sender;
+        this.delivery = delivery;
         this.timing = timing;
     }
 
@@ -84,7 +76,7 @@ public final class Outbox {
     }
 
     /** After a crash: the notice that was being sent is sent again, with its key. */
-    public void resume(long now) {
+    public void resume(long now) throws InterruptedException {
         for (Notice n : ledger.inStatus(NoticeStatus.SENDING)) {
             deliver(n, now);
         }
@@ -95,7 +87,7 @@ public final class Outbox {
      *
      * @param now the time of the decision: the alert's own time when reading a file, the wall clock live
      */
-    public void accept(Alert alert, Reach reach, long now) {
+    public void accept(Alert alert, Reach reach, long now) throws InterruptedException {
         release(now);
         long at = now;
         for (String unit : reach.unreachable()) {
@@ -108,7 +100,8 @@ public final class Outbox {
         }
         Optional<Ledger.Silence> silence = ledger.silence(alert.getProjectId(), alert.getRuleId(), at);
         for (Contact c : reach.contacts()) {
-            Notice n = notice(alert, c, wording.transition(alert), NoticeStatus.HELD, null, 0, at);
+            Notice n = notice(alert, c, null, NoticeStatus.HELD, null, 0, at);
+            n = notice(alert, c, wording.transition(alert, c, n.key()), NoticeStatus.HELD, null, 0, at);
             if (ledger.notice(n.key()).isPresent()) {
                 continue; // handled before (a re-read after a restart, or a second run over the same ledger)
             }
@@ -142,7 +135,7 @@ public final class Outbox {
      * Sends what is due by {@code now}: a contact's held notices go out together, as one message (a digest
      * if several), as soon as the first of them is due — the group window starts with the first.
      */
-    public void release(long now) {
+    public void release(long now) throws InterruptedException {
         Map<String, List<Notice>> byContact = new LinkedHashMap<>();
         for (Notice n : ledger.inStatus(NoticeStatus.HELD)) {
             byContact.computeIfAbsent(n.channel() + " " + n.address(), k -> new ArrayList<>()).add(n);
@@ -167,7 +160,7 @@ public final class Outbox {
             }
             String digestKey = key(due.stream().map(Notice::key).sorted().reduce("digest", (a, b) -> a + "|" + b));
             Notice digest = new Notice(digestKey, null, "DIGEST", worst(due), due.size() == 1 ? first.projectId() : null, null, at,
-                    contact.unit(), contact.person(), contact.channel(), contact.address(), wording.digest(due),
+                    contact.unit(), contact.person(), contact.channel(), contact.address(), wording.digest(due, contact, digestKey),
                     NoticeStatus.SENDING, null, 0, 0, null, at);
             if (ledger.notice(digestKey).filter(d -> d.status().isFinal).isEmpty()) {
                 record(digest);
@@ -180,27 +173,33 @@ public final class Outbox {
     }
 
     /** Parked notices are sent again, with their keys: `dispatch --retry-parked`. */
-    public void retryParked(long now) {
+    public void retryParked(long now) throws InterruptedException {
         for (Notice n : ledger.inStatus(NoticeStatus.PARKED)) {
             deliver(n.with(NoticeStatus.SENDING, "再次发送已搁置的通知", now), now);
         }
     }
 
     /** Everything still held goes out at its due time: the end of an alerts file. */
-    public void releaseAll() {
+    public void releaseAll() throws InterruptedException {
         for (Notice n; (n = ledger.inStatus(NoticeStatus.HELD).stream().findFirst().orElse(null)) != null; ) {
             release(n.dueAt());
         }
     }
 
-    private void deliver(Notice sending, long at) {
+    /**
+     * Records SENDING, hands the message over, records the outcome. Interrupted while sending, the
+     * outcome is unknown: the notice stays SENDING, and is sent again with its key on the next start.
+     */
+    private void deliver(Notice sending, long at) throws InterruptedException {
         record(sending);
-        Sent sent = sender.send(sending.key(), new Contact(sending.unit(), sending.person(), sending.channel(), sending.address()),
-                sending.text());
+        Delivery.Outcome sent = delivery.send(new Delivery.Message(sending.key(),
+                new Contact(sending.unit(), sending.person(), sending.channel(), sending.address()), sending.text()));
         if (sent.attempts() > 1) {
-            ledger.event(sending.key(), NoticeStatus.RETRIED, "重试" + (sent.attempts() - 1) + "次", sent.attempts(), at);
+            ledger.event(sending.key(), NoticeStatus.RETRIED, sent.delivered() ? sent.reason() : "重试" + (sent.attempts() - 1) + "次",
+                    sent.attempts(), at);
         }
-        record(sending.sent(sent.delivered() ? NoticeStatus.DELIVERED : NoticeStatus.PARKED, sent.reason(), sent.attempts(), at));
+        record(sending.sent(sent.delivered() ? NoticeStatus.DELIVERED : NoticeStatus.PARKED,
+                sent.delivered() ? null : sent.reason(), sent.attempts(), at));
     }
 
     private void supersedeHeld(Alert alert, Contact c, long at) {

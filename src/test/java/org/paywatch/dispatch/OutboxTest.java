@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.contract.Alert;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
+import org.paywatch.local.StandInGateway;
 import org.paywatch.policy.BusinessCalendar;
 
-/** The outbox's decisions in business time, over a real ledger; the sender records what it is handed. */
+/** The outbox's decisions in business time, over a real ledger, sending through the real gateway client to a stand-in gateway. */
 class OutboxTest {
     private static final Contact MANAGER = new Contact("城关镇", "张三", Channel.SMS, "13800000001");
     private static final Outbox.Reach TO_MANAGER = new Outbox.Reach(List.of(MANAGER), List.of(), List.of());
@@ -29,11 +30,11 @@ class OutboxTest {
     Path dir;
     Ledger ledger;
     Outbox outbox;
-    final List<String> sent = new ArrayList<>();
-    boolean gatewayDown;
+    StandInGateway gateway;
 
     @BeforeEach
     void open() {
+        gateway = StandInGateway.start();
         ledger = Ledger.open(dir);
         outbox = outbox();
     }
@@ -41,31 +42,28 @@ class OutboxTest {
     private Outbox outbox() {
         Outbox.Wording wording = new Outbox.Wording() {
             @Override
-            public String transition(Alert a) {
+            public String transition(Alert a, Contact contact, String key) {
                 return a.getProjectId() + " " + a.getRuleId() + " " + a.getLevel() + " " + a.getTransition();
             }
 
             @Override
-            public String digest(List<Notice> held) {
+            public String digest(List<Notice> held, Contact contact, String key) {
                 return "汇总" + held.size() + "条";
             }
         };
-        return new Outbox(ledger, wording, (key, contact, text) -> {
-            if (gatewayDown) {
-                return new Outbox.Sent(false, 6, "网关返回503");
-            }
-            sent.add(key + " " + contact.address() + " " + text);
-            return new Outbox.Sent(true, 1, null);
-        }, TIMING);
+        GatewaySettings settings = new GatewaySettings(gateway.url().toString(), Map.of(),
+                "{\"phone\": \"${phone}\", \"text\": ${textJson}}", Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Duration.ofSeconds(4));
+        return new Outbox(ledger, wording, new SmsGateway(settings, "【测试】", wait -> { }), TIMING);
     }
 
     @AfterEach
     void close() {
         ledger.close();
+        gateway.close();
     }
 
     @Test
-    void shouldSendRedAtOnceEvenInQuietHours() {
+    void shouldSendRedAtOnceEvenInQuietHours() throws Exception {
         outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T23:30"), TO_MANAGER, at("2025-06-01T23:30"));
 
         assertThat(texts()).containsExactly("P1 PW10 RED RAISED");
@@ -73,17 +71,17 @@ class OutboxTest {
     }
 
     @Test
-    void shouldHoldYellowForTheDebounceWindowThenSendIt() {
+    void shouldHoldYellowForTheDebounceWindowThenSendIt() throws Exception {
         outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
         outbox.release(at("2025-06-01T10:09"));
-        assertThat(sent).isEmpty();
+        assertThat(sent()).isEmpty();
 
         outbox.release(at("2025-06-01T10:10"));
         assertThat(texts()).containsExactly("P1 PW10 YELLOW RAISED");
     }
 
     @Test
-    void shouldSendTwoYellowsToOneNumberAsOneDigest() {
+    void shouldSendTwoYellowsToOneNumberAsOneDigest() throws Exception {
         outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
         outbox.accept(alert("A2", AlertLevel.BLUE, AlertTransition.RAISED, "2025-06-01T10:01"), TO_MANAGER, at("2025-06-01T10:01"));
         outbox.release(at("2025-06-01T10:10"));
@@ -93,27 +91,27 @@ class OutboxTest {
     }
 
     @Test
-    void shouldHoldYellowInQuietHoursUntilMorning() {
+    void shouldHoldYellowInQuietHoursUntilMorning() throws Exception {
         outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T21:55"), TO_MANAGER, at("2025-06-01T21:55"));
         outbox.release(at("2025-06-02T06:59"));
-        assertThat(sent).isEmpty();
+        assertThat(sent()).isEmpty();
 
         outbox.release(at("2025-06-02T07:00"));
         assertThat(texts()).containsExactly("P1 PW10 YELLOW RAISED");
     }
 
     @Test
-    void shouldSendNothingForARaiseClearedWithinTheDebounceWindow() {
+    void shouldSendNothingForARaiseClearedWithinTheDebounceWindow() throws Exception {
         outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
         outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.CLEARED, "2025-06-01T10:04"), TO_MANAGER, at("2025-06-01T10:04"));
         outbox.releaseAll();
 
-        assertThat(sent).isEmpty();
+        assertThat(sent()).isEmpty();
         assertThat(statuses()).containsExactly(NoticeStatus.DEBOUNCED, NoticeStatus.DEBOUNCED);
     }
 
     @Test
-    void shouldSendTheRedAndDropThePendingYellowOfAnEscalatedAlert() {
+    void shouldSendTheRedAndDropThePendingYellowOfAnEscalatedAlert() throws Exception {
         outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
         outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.ESCALATED, "2025-06-01T10:01"), TO_MANAGER, at("2025-06-01T10:01"));
         outbox.releaseAll();
@@ -123,23 +121,23 @@ class OutboxTest {
     }
 
     @Test
-    void shouldFoldSmsBeyondTheDailyCapIntoTheNextMorningsDigest() {
+    void shouldFoldSmsBeyondTheDailyCapIntoTheNextMorningsDigest() throws Exception {
         for (int i = 0; i < 12; i++) {
             String time = "2025-06-01T10:" + (10 + i);
             outbox.accept(alert("A" + i, AlertLevel.RED, AlertTransition.RAISED, time), TO_MANAGER, at(time));
         }
-        assertThat(sent).hasSize(10);
+        assertThat(sent()).hasSize(10);
 
         outbox.release(at("2025-06-02T07:00"));
         assertThat(texts()).hasSize(11).last().isEqualTo("汇总2条");
     }
 
     @Test
-    void shouldMuteASilencedProjectWithTheSilencesReason() {
+    void shouldMuteASilencedProjectWithTheSilencesReason() throws Exception {
         ledger.addSilence("P1", null, at("2025-06-03T00:00"), "已约谈，整改中", "李四", at("2025-06-01T09:00"));
         outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
 
-        assertThat(sent).isEmpty();
+        assertThat(sent()).isEmpty();
         assertThat(ledger.history("P1", 0)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(NoticeStatus.SILENCED);
             assertThat(e.reason()).contains("李四", "已约谈，整改中", "2025-06-03");
@@ -147,7 +145,7 @@ class OutboxTest {
     }
 
     @Test
-    void shouldRecordARecipientWithNoContactAsUnreachable() {
+    void shouldRecordARecipientWithNoContactAsUnreachable() throws Exception {
         outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"),
                 new Outbox.Reach(List.of(), List.of("县法院"), List.of()), at("2025-06-01T10:00"));
 
@@ -158,20 +156,20 @@ class OutboxTest {
     }
 
     @Test
-    void shouldParkAMessageTheGatewayKeepsRefusing() {
-        gatewayDown = true;
+    void shouldParkAMessageTheGatewayKeepsRefusing() throws Exception {
+        gateway.failNext(3, StandInGateway.Trouble.status(503));
         outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
 
         assertThat(ledger.inStatus(NoticeStatus.PARKED)).singleElement().satisfies(n -> {
-            assertThat(n.reason()).isEqualTo("网关返回503");
-            assertThat(n.attempts()).isEqualTo(6);
+            assertThat(n.reason()).contains("503");
+            assertThat(n.attempts()).isEqualTo(3);
         });
         assertThat(ledger.history(null, 0)).extracting(Ledger.Event::status)
                 .containsExactly(NoticeStatus.SENDING, NoticeStatus.RETRIED, NoticeStatus.PARKED);
     }
 
     @Test
-    void shouldSendNothingTheSecondTimeTheSameAlertIsRead() {
+    void shouldSendNothingTheSecondTimeTheSameAlertIsRead() throws Exception {
         Alert a = alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00");
         outbox.accept(a, TO_MANAGER, at("2025-06-01T10:00"));
         ledger.close();
@@ -179,28 +177,44 @@ class OutboxTest {
         outbox = outbox();
         outbox.accept(a, TO_MANAGER, at("2025-06-01T10:00"));
 
-        assertThat(sent).hasSize(1);
+        assertThat(sent()).hasSize(1);
     }
 
     @Test
-    void shouldSendAgainWithTheSameKeyOnlyTheNoticeThatWasInFlight() {
+    void shouldSendAgainWithTheSameKeyOnlyTheNoticeThatWasInFlight() throws Exception {
         Alert a = alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00");
         outbox.accept(a, TO_MANAGER, at("2025-06-01T10:00"));
         Notice delivered = ledger.inStatus(NoticeStatus.DELIVERED).get(0);
         ledger.record(delivered.with(NoticeStatus.SENDING, null, delivered.at())); // as if killed before the outcome was recorded
-        String firstSend = sent.get(0);
+        String firstSend = sent().get(0);
 
         outbox.resume(at("2025-06-01T10:05"));
         outbox.accept(a, TO_MANAGER, at("2025-06-01T10:05"));
 
-        assertThat(sent).containsExactly(firstSend, firstSend);
+        assertThat(sent()).containsExactly(firstSend, firstSend);
         assertThat(statuses()).containsExactly(NoticeStatus.DELIVERED);
     }
 
     // ---- helpers ----
 
+    /** What the gateway received: "KEY PHONE TEXT" per request it answered. */
+    private List<String> sent() {
+        List<String> sent = new ArrayList<>();
+        for (StandInGateway.Request r : gateway.requests()) {
+            if (r.delivered()) {
+                try {
+                    var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+                    sent.add(r.idempotencyKey() + " " + body.get("phone").asText() + " " + body.get("text").asText());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        return sent;
+    }
+
     private List<String> texts() {
-        return sent.stream().map(s -> s.substring(s.indexOf(' ', s.indexOf(' ') + 1) + 1)).toList();
+        return sent().stream().map(s -> s.substring(s.indexOf(' ', s.indexOf(' ') + 1) + 1)).toList();
     }
 
     private List<NoticeStatus> statuses() {
