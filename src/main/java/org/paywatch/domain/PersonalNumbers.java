@@ -6,6 +6,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -16,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * ID-card and bank-card numbers never leave the entry operator in clear: known fields are replaced
  * by a keyed HMAC pseudonym (stable, so the same worker or account joins across feeds), and the
- * bytes of a dead letter are masked ({@link #maskedPayload}).
+ * bytes of a dead letter are masked ({@link #maskedPayload}). A project's contacts (names and phone
+ * numbers) do not leave it at all.
  */
 public final class PersonalNumbers {
     /** A number keeps this many characters at its end when masked, so the sender can tell which it was. */
@@ -49,7 +51,7 @@ public final class PersonalNumbers {
         return accountNo == null ? null : "A-" + hmac("account:" + accountNo.trim());
     }
 
-    /** Replaces every personal number of a decoded record by its pseudonym, in place. */
+    /** Replaces every personal number of a decoded record by its pseudonym, in place, and drops a project's contacts. */
     public void pseudonymise(FeedEvent e) {
         for (PersonalField f : PersonalField.of(e.feed)) {
             switch (f.kind) {
@@ -58,7 +60,15 @@ public final class PersonalNumbers {
                 case NAME -> {
                     // not a number: nothing downstream joins on it
                 }
+                case PHONE -> {
+                    // dropped with the contacts below
+                }
             }
+        }
+        if (e.feed == Feed.PROJECTS) {
+            // The monitor tells no one itself: the dispatcher reads the contacts from the registry. Names
+            // and phones kept here would only sit in state and checkpoints, so none are.
+            e.project.contacts = new ArrayList<>();
         }
     }
 
@@ -73,9 +83,10 @@ public final class PersonalNumbers {
      *
      * <p>For a record that decoded ({@code decodedOrNull}, before pseudonymisation), each personal
      * field's value is masked wherever it stands, every other byte left as sent (the txnId above all,
-     * which the bank needs to find the record): a number keeps its last 4 characters if it has 8 or
-     * more, a name its first character. If a value cannot be found as it was decoded (a JSON escape
-     * other than backslash-u for non-ASCII), every long digit run is masked too, as below.
+     * which the bank needs to find the record): a number, a phone number too, keeps its last 4
+     * characters if it has 8 or more (as in bytes that did not decode), a name its first character.
+     * If a value cannot be found as it was decoded (a JSON escape other than backslash-u for
+     * non-ASCII), every long digit run is masked too, as below.
      *
      * <p>In bytes that did not decode, nothing tells a personal number from another: every run of 8
      * or more digits (an ID card may end in X) keeps only its last 4, and a run that reaches the end
@@ -98,9 +109,10 @@ public final class PersonalNumbers {
     private static boolean maskFields(byte[] payload, byte[] masked, FeedEvent e) {
         boolean allFound = true;
         for (PersonalField f : PersonalField.of(e.feed)) {
-            String value = f.get(e);
-            if (value != null && !value.isEmpty()) {
-                allFound &= maskValue(payload, masked, value, f.kind);
+            for (String value : f.values(e)) {
+                if (value != null && !value.isEmpty()) {
+                    allFound &= maskValue(payload, masked, value, f.kind);
+                }
             }
         }
         return allFound;
@@ -196,7 +208,7 @@ public final class PersonalNumbers {
 
     /** What a personal field holds, which decides its pseudonym and its mask. */
     private enum Kind {
-        ACCOUNT, ID_CARD, NAME;
+        ACCOUNT, ID_CARD, NAME, PHONE;
 
         /** Bytes of a spelling left in clear at its start: a name's first character. */
         int keptAtStart(Spelling s) {
@@ -225,18 +237,36 @@ public final class PersonalNumbers {
         ACCOUNT(Feed.BANK, Kind.ACCOUNT, e -> e.bank.accountNo, (e, v) -> e.bank.accountNo = v),
         COUNTERPARTY_ACCOUNT(Feed.BANK, Kind.ACCOUNT, e -> e.bank.counterpartyAccountNo, (e, v) -> e.bank.counterpartyAccountNo = v),
         COUNTERPARTY_NAME(Feed.BANK, Kind.NAME, e -> e.bank.counterpartyName, null), // masked, not pseudonymised
-        PAYEE(Feed.BANK, Kind.ID_CARD, e -> e.bank.workerId, (e, v) -> e.bank.workerId = v);
+        PAYEE(Feed.BANK, Kind.ID_CARD, e -> e.bank.workerId, (e, v) -> e.bank.workerId = v),
+        // one value per contact; not pseudonymised: pseudonymise drops the contacts
+        CONTACT_NAME(Feed.PROJECTS, Kind.NAME, e -> contacts(e, c -> c.name)),
+        CONTACT_PHONE(Feed.PROJECTS, Kind.PHONE, e -> contacts(e, c -> c.phone));
 
         final Feed feed;
         final Kind kind;
         private final Function<FeedEvent, String> getter;
         private final BiConsumer<FeedEvent, String> setter;
+        private final Function<FeedEvent, List<String>> values;
 
         PersonalField(Feed feed, Kind kind, Function<FeedEvent, String> getter, BiConsumer<FeedEvent, String> setter) {
             this.feed = feed;
             this.kind = kind;
             this.getter = getter;
             this.setter = setter;
+            this.values = e -> Collections.singletonList(getter.apply(e));
+        }
+
+        /** A field that a record holds once per item of a list. */
+        PersonalField(Feed feed, Kind kind, Function<FeedEvent, List<String>> values) {
+            this.feed = feed;
+            this.kind = kind;
+            this.getter = null;
+            this.setter = null;
+            this.values = values;
+        }
+
+        private static List<String> contacts(FeedEvent e, Function<ProjectContact, String> field) {
+            return e.project.contacts == null ? List.of() : e.project.contacts.stream().map(field).toList();
         }
 
         static List<PersonalField> of(Feed feed) {
@@ -251,6 +281,11 @@ public final class PersonalNumbers {
 
         String get(FeedEvent e) {
             return getter.apply(e);
+        }
+
+        /** Every value of the field in the record, null ones included. */
+        List<String> values(FeedEvent e) {
+            return values.apply(e);
         }
 
         void set(FeedEvent e, String value) {

@@ -29,6 +29,8 @@ public class Project {
     public Integer payDay;
     public ProjectStatus status;
     public long updatedAt;
+    /** Whom alert dispatch tells on the project's side; always empty after the entry operator (phones are personal data). */
+    public List<ProjectContact> contacts = new ArrayList<>();
 
     /** Every enterprise with a role on the project, each once (construction unit, contractor, subcontractors). */
     public List<String> enterpriseCodes() {

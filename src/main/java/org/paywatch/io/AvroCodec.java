@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ import org.apache.avro.specific.SpecificRecord;
  * fingerprint of the writer schema, then the binary record), exactly what the generated
  * {@code toByteBuffer()} produces. Reads that, with the writer schema found by fingerprint among
  * the current schema and every version in {@link SchemaHistory} (so producers still on an older
- * version keep working), and also plain Avro binary written with the current schema, for banks
- * that cannot add the header.
+ * version keep working), and also plain Avro binary, for banks that cannot add the header: written
+ * with the current schema, or else with the newest older version that reads it exactly to its end.
  *
  * <p>The two cannot be confused for the contract schemas: each starts with a string or bytes
  * field, and a record starting with {@code C3 01} would be one of negative length (AvroCodecTest
@@ -106,7 +107,21 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
       }
       return read(p, reader, bytes, HEADER_LENGTH);
     }
-    return read(p, p.readerFor(p.currentFingerprint), bytes, 0);
+    try {
+      return read(p, p.readerFor(p.currentFingerprint), bytes, 0);
+    } catch (ContractViolation notCurrent) {
+      // A producer of plain binary that has not moved to the current version yet: a field added
+      // since is missing at the end. The newest older version that reads the bytes exactly to
+      // their end is the writer's; if none does, the bytes are wrong for the current version.
+      for (long fingerprint : p.olderNewestFirst) {
+        try {
+          return read(p, p.readerFor(fingerprint), bytes, 0);
+        } catch (ContractViolation notThatOneEither) {
+          // try the next older one
+        }
+      }
+      throw notCurrent;
+    }
   }
 
   private T read(Prepared<T> p, DatumReader<T> reader, byte[] bytes, int offset)
@@ -186,6 +201,8 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
     final SpecificData model;
     final Map<Long, Schema> writers = new HashMap<>();
     final Map<Long, DatumReader<T>> readers = new HashMap<>();
+    /** Fingerprints of the history's versions other than the current one, newest first. */
+    final List<Long> olderNewestFirst = new ArrayList<>();
     final BinaryMessageEncoder<T> encoder;
     final BinaryMessageEncoder<GenericRecord> genericEncoder;
     Schema lastGenericSchema;
@@ -202,7 +219,11 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
       model.setFastReaderEnabled(false);
       for (String version : history) {
         Schema writer = SchemaHistory.parse(version);
-        writers.put(SchemaNormalization.parsingFingerprint64(writer), writer);
+        long fingerprint = SchemaNormalization.parsingFingerprint64(writer);
+        writers.put(fingerprint, writer);
+        if (fingerprint != currentFingerprint && !olderNewestFirst.contains(fingerprint)) {
+          olderNewestFirst.add(0, fingerprint);
+        }
       }
       writers.put(currentFingerprint, current);
       encoder = new BinaryMessageEncoder<>(generated, current);

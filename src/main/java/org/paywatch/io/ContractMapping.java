@@ -12,6 +12,7 @@ import org.paywatch.domain.ClockIn;
 import org.paywatch.domain.Enterprise;
 import org.paywatch.domain.ProgressReport;
 import org.paywatch.domain.Project;
+import org.paywatch.domain.ProjectContact;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.TaxChange;
 import org.paywatch.domain.WorkerRegistration;
@@ -52,6 +53,11 @@ public final class ContractMapping {
         p.payDay = a.getPayDay();
         p.status = a.getStatus();
         p.updatedAt = a.getUpdatedAt().toEpochMilli();
+        List<ProjectContact> contacts = new ArrayList<>();
+        for (org.paywatch.contract.ProjectContact c : a.getContacts()) {
+            contacts.add(new ProjectContact(c.getRole(), c.getName(), c.getPhone()));
+        }
+        p.contacts = contacts;
         return p;
     }
 

@@ -22,12 +22,14 @@ import java.util.TreeMap;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.ClockIn;
+import org.paywatch.contract.ContactRole;
 import org.paywatch.contract.Direction;
 import org.paywatch.contract.Enterprise;
 import org.paywatch.contract.PayrollAccount;
 import org.paywatch.contract.Progress;
 import org.paywatch.contract.Project;
 import org.paywatch.contract.ProjectCategory;
+import org.paywatch.contract.ProjectContact;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.contract.WageType;
 import org.paywatch.contract.Worker;
@@ -55,6 +57,8 @@ public final class SyntheticCounty {
     private static final double ATTENDANCE = 0.92;
     /** One project in this many goes wrong, when the plan has faults. */
     private static final int FAULTY_ONE_IN = 6;
+    /** Mixed into the seed for the people's own random stream. */
+    private static final long PEOPLE_STREAM = 0x70656f706c65L;
     private static final String COURT = "张掖市甘州区人民法院";
     private static final String[] TEAMS = {"钢筋班", "木工班", "瓦工班", "混凝土班", "架子工班", "水电班", "杂工班", "机械班"};
     private static final String[][] BANKS = {
@@ -86,7 +90,8 @@ public final class SyntheticCounty {
         this.nextDay = firstDay;
         Random random = new Random(plan.seed());
         this.daily = new Random(random.nextLong());
-        new Founding(random).build();
+        // The contacts were added later: a stream of their own left every other record of a seed as it was.
+        new Founding(random, new CountyPeople(new Random(plan.seed() ^ PEOPLE_STREAM))).build();
     }
 
     /** The demo's county (sixty projects, one in six faulty) over the {@code months} months up to and including {@code lastDay}. */
@@ -355,12 +360,16 @@ public final class SyntheticCounty {
     private final class Founding {
         private final Random r;
         private final CountyNumbers numbers;
+        private final CountyPeople people;
         private final Map<String, Enterprise> enterprises = new LinkedHashMap<>();
+        /** Credit code -> the construction unit's contact, the same person for each of its projects. */
+        private final Map<String, ProjectContact> unitContacts = new HashMap<>();
         private final Set<String> projectNames = new HashSet<>();
 
-        Founding(Random r) {
+        Founding(Random r, CountyPeople people) {
             this.r = r;
             this.numbers = new CountyNumbers(r);
+            this.people = people;
         }
 
         void build() {
@@ -444,16 +453,18 @@ public final class SyntheticCounty {
                 payDay = lastDay.plusDays(3).getDayOfMonth();
             }
             boolean government = category != ProjectCategory.HOUSING || r.nextInt(3) == 0;
+            String name = projectName(category, town);
+            Enterprise constructionUnit = constructionUnit(category, town, government); // after the name: the seed's draws in their order
             Project project = Project.newBuilder()
                     .setProjectId(projectId)
-                    .setName(projectName(category, town))
+                    .setName(name)
                     .setCategory(category)
                     .setTown(town)
                     .setContractValueFen(contractFen)
                     .setStartDate(start)
                     .setPlannedEndDate(plannedEnd)
                     .setGovernmentInvested(government)
-                    .setConstructionUnit(constructionUnit(category, town, government))
+                    .setConstructionUnit(constructionUnit)
                     .setGeneralContractor(contractor)
                     .setSubcontractors(subcontractors)
                     .setPayrollAccount(new PayrollAccount(bank[0], accountNo))
@@ -463,6 +474,7 @@ public final class SyntheticCounty {
                     .setPayDay(payDay)
                     .setStatus(ProjectStatus.ACTIVE)
                     .setUpdatedAt(at(firstDay, LocalTime.of(0, 1).plusSeconds(i)))
+                    .setContacts(contacts(constructionUnit))
                     .build();
             Set<String> leftOff = new HashSet<>();
             if (fault == Fault.ONE_WORKER_UNPAID) {
@@ -483,6 +495,13 @@ public final class SyntheticCounty {
             return new Site(project, crew, fault, bank[0], accountNo, numbers.account(bank[1]),
                     2 + r.nextInt(3), 6 + r.nextInt(7), leftOff, faultDay, releaseDay, YearMonth.from(firstDay),
                     ratio, plannedMonths, completed);
+        }
+
+        /** The general contractor's labour manager on this project, and the construction unit's contact. */
+        private List<ProjectContact> contacts(Enterprise constructionUnit) {
+            ProjectContact unit = unitContacts.computeIfAbsent(constructionUnit.getCreditCode(),
+                    code -> people.contact(ContactRole.CONSTRUCTION_UNIT));
+            return List.of(people.contact(ContactRole.LABOR_MANAGER), ProjectContact.newBuilder(unit).build());
         }
 
         private Worker worker(String projectId, Enterprise contractor, LocalDate start, int j, List<Enterprise> subcontractors) {

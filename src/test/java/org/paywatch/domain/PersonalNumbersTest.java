@@ -2,10 +2,15 @@ package org.paywatch.domain;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.paywatch.testing.PersonalData.COUNTERPARTY_ACCOUNT;
 import static org.paywatch.testing.PersonalData.COUNTERPARTY_NAME;
 import static org.paywatch.testing.PersonalData.DIGIT_HEAVY_TXN_ID;
 import static org.paywatch.testing.PersonalData.ID_CARD;
+import static org.paywatch.testing.PersonalData.LABOUR_MANAGER;
+import static org.paywatch.testing.PersonalData.LABOUR_MANAGER_PHONE;
+import static org.paywatch.testing.PersonalData.UNIT_CONTACT;
+import static org.paywatch.testing.PersonalData.UNIT_CONTACT_PHONE;
 import static org.paywatch.testing.PersonalData.account;
 import static org.paywatch.testing.PersonalData.assertNoSixDigitsOf;
 
@@ -24,8 +29,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.ClockIn;
+import org.paywatch.contract.ContactRole;
 import org.paywatch.contract.PayrollAccount;
 import org.paywatch.contract.Project;
+import org.paywatch.contract.ProjectContact;
 import org.paywatch.contract.Worker;
 import org.paywatch.io.AvroCodec;
 import org.paywatch.io.ContractJson;
@@ -174,6 +181,62 @@ class PersonalNumbersTest {
     }
 
     @Test
+    void shouldMaskAProjectsContactsWhereTheyStandKeepingTheirRolesAndTheAvroDecodable() throws Exception {
+        AvroCodec<Project> codec = AvroCodec.of(Project.class);
+        Project sent = Project.newBuilder(projectWithContacts()).setPayDay(40).build();
+        Received r = ReceivedRecords.fromKafka(Feed.PROJECTS, codec.encode(sent));
+
+        byte[] masked = PersonalNumbers.maskedPayload(r.payload, r.event);
+
+        assertThat(codec.decode(masked)).isEqualTo(Project.newBuilder(sent)
+                .setPayrollAccount(new PayrollAccount("ZYRCB", "***************1582"))
+                .setContacts(List.of(new ProjectContact(ContactRole.LABOR_MANAGER, "王******", "*******0417"),
+                        new ProjectContact(ContactRole.CONSTRUCTION_UNIT, "李******", "*******2961")))
+                .build());
+        assertNoSixDigitsOf(List.of(LABOUR_MANAGER_PHONE, UNIT_CONTACT_PHONE), masked, "");
+    }
+
+    @Test
+    void shouldMaskARejectedProjectLinesContactsWhereTheyStandKeepingItValidJson() throws Exception {
+        String line = ContractJson.write(Project.newBuilder(projectWithContacts()).setPayDay(40).build());
+        Received r = ReceivedRecords.fromReplayLine(scratch, Feed.PROJECTS, line);
+        assertThat(r.error).isNull();
+
+        String masked = text(PersonalNumbers.maskedPayload(r.payload, r.event));
+
+        assertThat(masked).isEqualTo(line.replace(account(19), "***************1582")
+                .replace(LABOUR_MANAGER_PHONE, "*******0417").replace(UNIT_CONTACT_PHONE, "*******2961")
+                .replace(LABOUR_MANAGER, "王******").replace(UNIT_CONTACT, "李******"));
+        assertThat(ContractJson.read(Project.getClassSchema(), masked).get("projectId")).isEqualTo("P-20250303");
+    }
+
+    @Test
+    void shouldMaskAPhoneWrittenWithSpacesAndDashesAsAWholeValueNotAsDigitRuns() throws Exception {
+        String phone = "+86 138-0000-0417"; // no digit run of 8: only the field tells that it is a number
+        Project sent = Project.newBuilder(projectWithContacts()).setPayDay(40).build();
+        sent.getContacts().get(0).setPhone(phone);
+        String line = ContractJson.write(sent);
+        Received r = ReceivedRecords.fromReplayLine(scratch, Feed.PROJECTS, line);
+
+        String masked = text(PersonalNumbers.maskedPayload(r.payload, r.event));
+
+        assertThat(masked).contains("\"phone\": \"*************0417\"").doesNotContain("138-0000");
+    }
+
+    @Test
+    void shouldReadAProjectsContactsFromAReplayLineAndDropThemAllWhenPseudonymising() {
+        Received r = ReceivedRecords.fromReplayLine(scratch, Feed.PROJECTS, ContractJson.write(projectWithContacts()));
+        assertThat(r.event.project.contacts).extracting(c -> c.role, c -> c.name, c -> c.phone).containsExactly(
+                tuple(ContactRole.LABOR_MANAGER, LABOUR_MANAGER, LABOUR_MANAGER_PHONE),
+                tuple(ContactRole.CONSTRUCTION_UNIT, UNIT_CONTACT, UNIT_CONTACT_PHONE));
+
+        numbers.pseudonymise(r.event);
+
+        assertThat(r.event.project.contacts).isEmpty();
+        assertThat(r.event.project.payrollAccountNo).isEqualTo(numbers.account(account(19)));
+    }
+
+    @Test
     void shouldMaskTheIdCardOfAWorkerRegistrationAndOfAClockInWhereItStands() throws Exception {
         AvroCodec<Worker> workers = AvroCodec.of(Worker.class);
         AvroCodec<ClockIn> clockIns = AvroCodec.of(ClockIn.class);
@@ -278,26 +341,45 @@ class PersonalNumbersTest {
     @ParameterizedTest
     @MethodSource("accountLengths")
     void shouldLeaveNoSixDigitsOfAnAccountInAReplayLineCutInsideIt(int length) {
-        assertNoSixDigitsWhereverTheLineIsCutInside(ContractJson.write(payout(account(length), 35_000)), account(length));
+        assertNoSixDigitsWhereverTheLineIsCutInside(Feed.BANK, ContractJson.write(payout(account(length), 35_000)), account(length));
     }
 
     @Test
     void shouldLeaveNoSixDigitsOfAnIdCardOrACounterpartyAccountInAReplayLineCutInsideIt() {
         String line = ContractJson.write(payout(account(19), 35_000));
-        assertNoSixDigitsWhereverTheLineIsCutInside(line, COUNTERPARTY_ACCOUNT);
-        assertNoSixDigitsWhereverTheLineIsCutInside(line, ID_CARD);
+        assertNoSixDigitsWhereverTheLineIsCutInside(Feed.BANK, line, COUNTERPARTY_ACCOUNT);
+        assertNoSixDigitsWhereverTheLineIsCutInside(Feed.BANK, line, ID_CARD);
     }
 
-    private void assertNoSixDigitsWhereverTheLineIsCutInside(String line, String number) {
+    @Test
+    void shouldLeaveNoSixDigitsOfAContactsPhoneInAProjectCutAnywhere() {
+        byte[] whole = AvroCodec.of(Project.class).encode(projectWithContacts());
+        for (int cut = 0; cut < whole.length; cut++) {
+            Received r = ReceivedRecords.fromKafka(Feed.PROJECTS, Arrays.copyOf(whole, cut));
+            assertThat(r.event).as("a record cut at %d of %d", cut, whole.length).isNull();
+
+            assertNoSixDigitsOf(List.of(LABOUR_MANAGER_PHONE, UNIT_CONTACT_PHONE, account(19)),
+                    PersonalNumbers.maskedPayload(r.payload, r.event), r.error);
+        }
+        String line = ContractJson.write(projectWithContacts());
+        assertNoSixDigitsWhereverTheLineIsCutInside(Feed.PROJECTS, line, LABOUR_MANAGER_PHONE);
+        assertNoSixDigitsWhereverTheLineIsCutInside(Feed.PROJECTS, line, UNIT_CONTACT_PHONE);
+    }
+
+    private void assertNoSixDigitsWhereverTheLineIsCutInside(Feed feed, String line, String number) {
         int at = line.indexOf(number);
         List<String> cutLines = IntStream.rangeClosed(at + 1, at + number.length()).mapToObj(cut -> line.substring(0, cut)).toList();
-        List<Received> read = ReceivedRecords.fromReplayLines(scratch, Feed.BANK, cutLines);
+        List<Received> read = ReceivedRecords.fromReplayLines(scratch, feed, cutLines);
         assertThat(read).hasSize(cutLines.size());
         for (Received r : read) {
             assertThat(r.event).isNull();
 
             assertNoSixDigitsOf(List.of(number), PersonalNumbers.maskedPayload(r.payload, r.event), r.error);
         }
+    }
+
+    private static Project projectWithContacts() {
+        return ContractRecords.projectWithContacts("P-20250303", account(19), LocalDate.of(2025, 3, 3), AT);
     }
 
     private static BankTransaction payout(String account, long fen) {

@@ -28,12 +28,14 @@ import org.paywatch.contract.Alert;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.ClockIn;
+import org.paywatch.contract.ContactRole;
 import org.paywatch.contract.DeadLetter;
 import org.paywatch.contract.Enterprise;
 import org.paywatch.contract.PayrollAccount;
 import org.paywatch.contract.Progress;
 import org.paywatch.contract.Project;
 import org.paywatch.contract.ProjectCategory;
+import org.paywatch.contract.ProjectContact;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.contract.TaxChange;
 import org.paywatch.contract.Worker;
@@ -72,6 +74,20 @@ class AvroCodecTest {
         .setStatus(ProjectStatus.ACTIVE)
         .setUpdatedAt(Instant.parse("2025-02-21T01:00:00Z"))
         .build();
+  }
+
+  private static Project projectWithContacts() {
+    return Project.newBuilder(project())
+        .setContacts(List.of(new ProjectContact(ContactRole.LABOR_MANAGER, "王建国", "13800000417"),
+            new ProjectContact(ContactRole.CONSTRUCTION_UNIT, "李秀英", "13800002961")))
+        .build();
+  }
+
+  /** {@link #project()} as a registry still on schema-history/Project/v1.avsc writes it: without contacts. */
+  private static GenericRecord projectOfV1() throws ContractViolation {
+    Schema v1 = SchemaHistory.parse(SchemaHistory.versions("Project").get(0));
+    assertThat(v1.getField("contacts")).isNull();
+    return ContractJson.read(v1, ContractJson.write(project()));
   }
 
   /** The bytes after the 10-byte single-object header: plain Avro binary. */
@@ -156,6 +172,44 @@ class AvroCodecTest {
     assertThatThrownBy(() -> bankCodec.decode(bytes))
         .isInstanceOf(ContractViolation.class)
         .hasMessageStartingWith("unknown schema fingerprint");
+  }
+
+  @Test
+  void shouldDecodeAProjectWrittenWithV1AsOneWithoutContacts() throws Exception {
+    GenericRecord old = projectOfV1();
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), old.getSchema()).encode(old).array();
+
+    Project decoded = AvroCodec.of(Project.class).decode(bytes);
+
+    assertThat(decoded).isEqualTo(project());
+    assertThat(decoded.getContacts()).isEmpty();
+  }
+
+  @Test
+  void shouldRoundTripAProjectWithItsContacts() throws Exception {
+    AvroCodec<Project> projects = AvroCodec.of(Project.class);
+
+    assertThat(projects.decode(projects.encode(projectWithContacts()))).isEqualTo(projectWithContacts());
+    assertThat(projects.decode(plain(projects.encode(projectWithContacts())))).isEqualTo(projectWithContacts());
+  }
+
+  @Test
+  void shouldDecodePlainBinaryOfAProducerStillOnAnOlderVersion() throws Exception {
+    GenericRecord old = projectOfV1();
+
+    assertThat(AvroCodec.of(Project.class).decode(plainBinary(old.getSchema(), old))).isEqualTo(project());
+  }
+
+  @Test
+  void shouldNotTakePlainBinaryCutInsideANewFieldForAnOlderVersion() {
+    byte[] whole = plain(AvroCodec.of(Project.class).encode(projectWithContacts()));
+
+    assertThatThrownBy(() -> AvroCodec.of(Project.class).decode(Arrays.copyOf(whole, whole.length - 3)))
+        .isInstanceOf(ContractViolation.class)
+        .hasMessage("truncated Avro record: it ends in field contacts.phone");
+    assertThatThrownBy(() -> AvroCodec.of(Project.class).decode(Arrays.copyOf(whole, whole.length + 1)))
+        .isInstanceOf(ContractViolation.class)
+        .hasMessage("trailing bytes after the record");
   }
 
   @Test

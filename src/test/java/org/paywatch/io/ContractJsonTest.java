@@ -2,6 +2,7 @@ package org.paywatch.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,10 @@ class ContractJsonTest {
   // One line of each feed of samples/replay-basic/input, copied verbatim (null optionals explicit).
   private static final String PROJECT = """
       {"projectId": "SX-H1", "name": "高台县城关镇SX-H1工程", "category": "HOUSING", "town": "城关镇", "contractValueFen": 400000000, "startDate": "2025-03-03", "plannedEndDate": "2025-12-31", "governmentInvested": false, "constructionUnit": {"creditCode": "91620724LLJY1JJC17", "name": "SX-H1投资建设单位"}, "generalContractor": {"creditCode": "9162072472HD1TJ3Y7", "name": "SX-H1建设工程有限公司"}, "subcontractors": [{"creditCode": "916207241HU49D4H3J", "name": "SX-H1劳务分包有限公司"}], "payrollAccount": {"bankCode": "ZYRCB", "accountNo": "6252601815908301661"}, "onboardedDate": "2025-03-06", "wageDepositFen": 6000000, "payDay": null, "status": "ACTIVE", "updatedAt": "2025-02-21T09:00:00+08:00"}""";
+  // The same project from a registry on Project v2, with its contacts (fictional numbers).
+  private static final String CONTACTS = """
+      "contacts": [{"role": "LABOR_MANAGER", "name": "王建国", "phone": "13800000417"}, {"role": "CONSTRUCTION_UNIT", "name": "李秀英", "phone": "13800002961"}]""";
+  private static final String PROJECT_WITH_CONTACTS = PROJECT.substring(0, PROJECT.length() - 1) + ", " + CONTACTS + "}";
   private static final String WORKER = """
       {"projectId": "SX-H1", "workerId": "620724197811035730", "employerCreditCode": "916207241HU49D4H3J", "team": "木工班", "wageType": "DAILY", "wageRateFen": 35000, "entryDate": "2025-03-03", "exitDate": null, "updatedAt": "2025-03-02T10:00:00+08:00"}""";
   private static final String PROGRESS = """
@@ -54,7 +59,7 @@ class ContractJsonTest {
 
   static Stream<Arguments> oneLineOfEachFeed() {
     return Stream.of(
-        Arguments.of(Project.getClassSchema(), PROJECT),
+        Arguments.of(Project.getClassSchema(), PROJECT_WITH_CONTACTS),
         Arguments.of(Worker.getClassSchema(), WORKER),
         Arguments.of(Progress.getClassSchema(), PROGRESS),
         Arguments.of(BankTransaction.getClassSchema(), BANK),
@@ -222,6 +227,41 @@ class ContractJsonTest {
     assertThat(((GenericRecord) project.get("payrollAccount")).get("bankCode")).isEqualTo("ZYRCB");
     assertThat(project.get("governmentInvested")).isEqualTo(false);
     assertThat(project.get("payDay")).isNull();
+  }
+
+  @Test
+  void shouldReadAProjectLineWithoutContactsAsOneWithNoneAndWriteThemEmpty() throws Exception {
+    GenericRecord project = ContractJson.read(Project.getClassSchema(), PROJECT);
+
+    assertThat((List<?>) project.get("contacts")).isEmpty();
+    assertThat(ContractJson.write(project)).isEqualTo(PROJECT.substring(0, PROJECT.length() - 1) + ", \"contacts\": []}");
+  }
+
+  @Test
+  void shouldReadAProjectsContactsWithTheirRoles() throws Exception {
+    GenericRecord project = ContractJson.read(Project.getClassSchema(), PROJECT_WITH_CONTACTS);
+
+    assertThat((List<?>) project.get("contacts")).extracting(c -> ((GenericRecord) c).get("role").toString(),
+            c -> ((GenericRecord) c).get("phone"))
+        .containsExactly(tuple("LABOR_MANAGER", "13800000417"), tuple("CONSTRUCTION_UNIT", "13800002961"));
+  }
+
+  @Test
+  void shouldRejectAContactRoleTheContractDoesNotKnowNamingTheField() {
+    String line = PROJECT_WITH_CONTACTS.replace("\"CONSTRUCTION_UNIT\"", "\"SUPERVISOR\"");
+
+    assertThatThrownBy(() -> ContractJson.read(Project.getClassSchema(), line))
+        .isInstanceOf(ContractViolation.class)
+        .hasMessage("unknown ContactRole symbol 'SUPERVISOR' in field contacts[1].role");
+  }
+
+  @Test
+  void shouldRejectAPhoneSentAsANumberWithoutEchoingIt() {
+    String line = PROJECT_WITH_CONTACTS.replace("\"13800000417\"", "13800000417");
+
+    assertThatThrownBy(() -> ContractJson.read(Project.getClassSchema(), line))
+        .isInstanceOf(ContractViolation.class)
+        .hasMessage("field contacts[0].phone must be a string, got an integer");
   }
 
   @ParameterizedTest

@@ -2,21 +2,31 @@ package org.paywatch.pipeline;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.paywatch.testing.PersonalData.COUNTERPARTY_ACCOUNT;
 import static org.paywatch.testing.PersonalData.COUNTERPARTY_NAME;
 import static org.paywatch.testing.PersonalData.DIGIT_HEAVY_TXN_ID;
 import static org.paywatch.testing.PersonalData.ID_CARD;
+import static org.paywatch.testing.PersonalData.LABOUR_MANAGER_PHONE;
+import static org.paywatch.testing.PersonalData.UNIT_CONTACT_PHONE;
 import static org.paywatch.testing.PersonalData.account;
 import static org.paywatch.testing.PersonalData.assertNoSixDigitsOf;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
@@ -28,6 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.ClockIn;
+import org.paywatch.contract.ContactRole;
+import org.paywatch.contract.Project;
+import org.paywatch.contract.ProjectContact;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Received;
@@ -45,6 +58,8 @@ class EntryTest {
     private static final AvroCodec<BankTransaction> BANK = AvroCodec.of(BankTransaction.class);
     /** Every shorter test account is a prefix of it, so its digits cover theirs. */
     private static final List<String> PERSONAL_NUMBERS = List.of(account(30), COUNTERPARTY_ACCOUNT, ID_CARD);
+    private static final List<String> PHONES = List.of(LABOUR_MANAGER_PHONE, UNIT_CONTACT_PHONE);
+    private static final AvroCodec<Project> PROJECTS = AvroCodec.of(Project.class);
 
     @TempDir
     Path scratch;
@@ -108,6 +123,68 @@ class EntryTest {
             assertThat(e.getValue().bank.accountNo).startsWith("A-");
             assertThat(e.getValue().bank.workerId).startsWith("W-");
         });
+    }
+
+    @Test
+    void shouldPassOnAProjectWithoutItsContactsSoThatNoPhoneNumberReachesStateOrAnyOutput() throws Exception {
+        Project sent = projectWithContacts(0);
+        List<Received> fromBothSources = List.of(ReceivedRecords.fromKafka(Feed.PROJECTS, PROJECTS.encode(sent)),
+                ReceivedRecords.fromReplayLine(scratch, Feed.PROJECTS, ContractJson.write(sent)));
+        assertThat(fromBothSources).allSatisfy(r -> assertThat(r.event.project.contacts).hasSize(2));
+
+        List<Rejection> rejected = enter(fromBothSources);
+
+        assertThat(rejected).isEmpty();
+        assertThat(harness.extractOutputValues()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.project.contacts).isEmpty();
+            assertNoSixDigitsOf(PHONES, asFlinkStoresIt(e), "");
+        });
+    }
+
+    @Test
+    void shouldDeadLetterAProjectThatBreaksTheContractWithItsContactsMasked() throws Exception {
+        Project sent = projectWithContacts(40);
+
+        List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.PROJECTS, PROJECTS.encode(sent))));
+
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.reason).isEqualTo("payDay 40 is not a day of the month (1..31)");
+            assertThat(PROJECTS.decode(r.payload).getContacts())
+                    .extracting(ProjectContact::getRole, ProjectContact::getName, ProjectContact::getPhone)
+                    .containsExactly(tuple(ContactRole.LABOR_MANAGER, "王******", "*******0417"),
+                            tuple(ContactRole.CONSTRUCTION_UNIT, "李******", "*******2961"));
+        });
+    }
+
+    @Test
+    void shouldLeaveNoSixDigitsOfAMobileNumberInTheDeadLetterOfAnyBadProjectRecord() throws Exception {
+        List<Received> bad = new ArrayList<>();
+        byte[] whole = PROJECTS.encode(projectWithContacts(0));
+        for (int cut = 0; cut < whole.length; cut++) {
+            bad.add(ReceivedRecords.fromKafka(Feed.PROJECTS, Arrays.copyOf(whole, cut)));
+        }
+        bad.add(ReceivedRecords.fromKafka(Feed.PROJECTS, concat(whole, LABOUR_MANAGER_PHONE.getBytes(UTF_8))));
+        bad.add(ReceivedRecords.fromKafka(Feed.PROJECTS, PROJECTS.encode(projectWithContacts(40))));
+        String line = ContractJson.write(projectWithContacts(0));
+        List<String> lines = new ArrayList<>();
+        for (String phone : PHONES) {
+            int at = line.indexOf(phone);
+            IntStream.rangeClosed(at + 1, at + phone.length()).forEach(cut -> lines.add(line.substring(0, cut)));
+            // A phone sent as a number; as the role; after the line; instead of it.
+            lines.add(line.replace("\"" + phone + "\"", phone));
+            lines.add(line.replace("\"LABOR_MANAGER\"", "\"" + phone + "\""));
+            lines.add(line + " " + phone);
+            lines.add("[" + phone + "]");
+        }
+        lines.add(ContractJson.write(projectWithContacts(40)));
+        bad.addAll(ReceivedRecords.fromReplayLines(scratch, Feed.PROJECTS, lines));
+
+        List<Rejection> rejected = enter(bad);
+
+        assertThat(rejected).hasSameSizeAs(bad);
+        for (Rejection r : rejected) {
+            assertNoSixDigitsOf(PHONES, r.payload, r.reason);
+        }
     }
 
     @Test
@@ -253,6 +330,24 @@ class EntryTest {
 
     private long accumulator(String name) {
         return ((Number) harness.getEnvironment().getAccumulatorRegistry().getUserMap().get(name).getLocalValue()).longValue();
+    }
+
+    /** A project with its contacts; a pay day of 40 breaks the contract, 0 leaves it unset. */
+    private static Project projectWithContacts(int payDay) {
+        Project p = ContractRecords.projectWithContacts("P-20250303", account(19), LocalDate.of(2025, 3, 3), AT);
+        return payDay == 0 ? p : Project.newBuilder(p).setPayDay(payDay).build();
+    }
+
+    /** The bytes Flink writes when it keeps or sends the record: what a checkpoint would hold. */
+    private static byte[] asFlinkStoresIt(FeedEvent e) {
+        TypeSerializer<FeedEvent> serializer = TypeInformation.of(FeedEvent.class).createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        try {
+            serializer.serialize(e, out);
+        } catch (IOException writingToMemory) {
+            throw new UncheckedIOException(writingToMemory);
+        }
+        return out.getCopyOfBuffer();
     }
 
     private static BankTransaction payout(String account, long fen) {

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
 import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.ProjectContact;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
 import org.paywatch.policy.AlertEvent;
@@ -20,7 +21,8 @@ class StateTypesTest {
     @Test
     void shouldKeepTheBookAndTheRecordsAsEvolvablePojos() {
         for (Class<?> type : new Class<?>[] {ProjectBook.class, FeedEvent.class, Received.class, Rejection.class,
-                AlertEvent.class, RiskSnapshot.class, AccountBinding.class, EnterpriseRole.class}) {
+                AlertEvent.class, RiskSnapshot.class, AccountBinding.class, EnterpriseRole.class,
+                ProjectContact.class}) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
     }

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.ClockIn;
+import org.paywatch.contract.ContactRole;
 import org.paywatch.contract.Project;
 import org.paywatch.contract.ProjectCategory;
+import org.paywatch.contract.ProjectContact;
 import org.paywatch.contract.Worker;
 import org.paywatch.domain.Feed;
 import org.paywatch.io.JobConfigFile;
@@ -71,6 +73,31 @@ class SyntheticCountyTest {
                 });
         assertThat(projects()).extracting(Project::getName).doesNotHaveDuplicates();
         assertThat(projects()).extracting(Project::getCategory).containsAll(List.of(ProjectCategory.values()));
+    }
+
+    @Test
+    void everyProjectHasItsLabourManagerAndItsConstructionUnitsContactWithObviouslyFictionalNumbers() {
+        assertThat(projects()).allSatisfy(p -> {
+            assertThat(p.getContacts()).extracting(ProjectContact::getRole)
+                    .containsExactly(ContactRole.LABOR_MANAGER, ContactRole.CONSTRUCTION_UNIT);
+            assertThat(p.getContacts()).allSatisfy(c -> {
+                assertThat(c.getName()).matches("\\p{IsHan}{3}");
+                assertThat(c.getPhone()).matches("1380000\\d{4}");
+            });
+        });
+        Set<String> labourManagers = new HashSet<>();
+        Map<String, Set<String>> unitContacts = new TreeMap<>(); // construction unit -> its contacts' phones
+        for (Project p : projects()) {
+            labourManagers.add(p.getContacts().get(0).getPhone());
+            unitContacts.computeIfAbsent(p.getConstructionUnit().getCreditCode(), k -> new TreeSet<>())
+                    .add(p.getContacts().get(1).getPhone());
+        }
+        assertThat(labourManagers).as("one labour manager a project").hasSameSizeAs(projects());
+        assertThat(unitContacts).as("units with several projects").hasSizeLessThan(projects().size())
+                .allSatisfy((unit, phones) -> assertThat(phones).as("the one contact of %s", unit).hasSize(1));
+        Set<String> everyone = new HashSet<>(labourManagers);
+        unitContacts.values().forEach(everyone::addAll);
+        assertThat(everyone).as("no two people share a number").hasSize(labourManagers.size() + unitContacts.size());
     }
 
     @Test

@@ -6,11 +6,13 @@ import java.util.List;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.ClockIn;
+import org.paywatch.contract.ContactRole;
 import org.paywatch.contract.Direction;
 import org.paywatch.contract.Enterprise;
 import org.paywatch.contract.PayrollAccount;
 import org.paywatch.contract.Project;
 import org.paywatch.contract.ProjectCategory;
+import org.paywatch.contract.ProjectContact;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.contract.WageType;
 import org.paywatch.contract.Worker;
@@ -34,6 +36,14 @@ public final class ContractRecords {
                 .setPayrollAccount(new PayrollAccount("ZYRCB", accountNo)).setOnboardedDate(start.plusDays(3))
                 .setWageDepositFen(0L).setPayDay(null).setStatus(ProjectStatus.ACTIVE)
                 .setUpdatedAt(Instant.ofEpochMilli(updatedAt)).build();
+    }
+
+    /** {@link #project} with its contacts, as a registry on Project v2 sends it. */
+    public static Project projectWithContacts(String projectId, String accountNo, LocalDate start, long updatedAt) {
+        return Project.newBuilder(project(projectId, accountNo, start, updatedAt)).setContacts(List.of(
+                new ProjectContact(ContactRole.LABOR_MANAGER, PersonalData.LABOUR_MANAGER, PersonalData.LABOUR_MANAGER_PHONE),
+                new ProjectContact(ContactRole.CONSTRUCTION_UNIT, PersonalData.UNIT_CONTACT, PersonalData.UNIT_CONTACT_PHONE)))
+                .build();
     }
 
     public static BankTransaction txn(String txnId, String accountNo, BankTransactionType type, long fen, long at) {

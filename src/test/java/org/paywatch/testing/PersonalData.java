@@ -8,8 +8,8 @@ import java.util.stream.IntStream;
 
 /**
  * Personal numbers for the dead-letter tests, chosen to share no 6 consecutive digits with each
- * other nor with the other fields of the records they are put in, and the check that none of them
- * survives in an output.
+ * other (but the two phones, both of the fictional 138-0000 block) nor with the other fields of the
+ * records they are put in, and the check that none of them survives in an output.
  */
 public final class PersonalData {
     /** Digit-heavy, like many banks' serial numbers: the bank needs it to find a rejected record. */
@@ -19,6 +19,11 @@ public final class PersonalData {
     public static final String OLD_ID_CARD = "620724840128726";
     public static final String COUNTERPARTY_ACCOUNT = "6228480402564890018";
     public static final String COUNTERPARTY_NAME = "张三丰";
+    /** A project's contacts: the general contractor's labour manager and the construction unit's contact. */
+    public static final String LABOUR_MANAGER = "王建国";
+    public static final String LABOUR_MANAGER_PHONE = "13800000417";
+    public static final String UNIT_CONTACT = "李秀英";
+    public static final String UNIT_CONTACT_PHONE = "13800002961";
     /** The longest account the tests use; shorter ones are its prefixes. */
     private static final String LONGEST_ACCOUNT = "955880371246093158274619305827";
 
