@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.io.JobConfigFile;
@@ -29,7 +31,8 @@ public final class DispatchConfigFile {
     private static final Path EXAMPLE = Path.of("jobs/alert-dispatch.yaml");
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+    /** ${name} in the job file's templates. */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
     private DispatchConfigFile() {}
 
@@ -235,11 +238,11 @@ public final class DispatchConfigFile {
 
     /** Every ${name} in a template is one paywatch fills in. */
     static void placeholders(String key, String template, Set<String> known) {
-        var m = PLACEHOLDER.matcher(template);
+        Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             if (!known.contains(m.group(1))) {
                 throw new ConfigurationProblem(key + " has the unknown placeholder ${" + m.group(1) + "}: use "
-                        + String.join(", ", new java.util.TreeSet<>(known).stream().map(p -> "${" + p + "}").toList()));
+                        + String.join(", ", new TreeSet<>(known).stream().map(p -> "${" + p + "}").toList()));
             }
         }
         int open = template.replaceAll(PLACEHOLDER.pattern(), "").indexOf("${");

@@ -45,7 +45,6 @@ public final class SmsText {
     /** Placeholders of the digest: the number of alerts, the projects, the count by level (红色1条、黄色2条). */
     public static final Set<String> DIGEST_PLACEHOLDERS = Set.of("count", "projects", "levels");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     /** A run this long in a registry's free text could be an ID-card or account number. */
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
     private static final String ELLIPSIS = "…";
@@ -202,7 +201,7 @@ public final class SmsText {
     }
 
     private static String fill(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
+        Matcher m = DispatchConfigFile.PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));

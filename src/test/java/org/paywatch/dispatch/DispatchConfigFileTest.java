@@ -183,6 +183,13 @@ class DispatchConfigFileTest {
     }
 
     @Test
+    void shouldReadQuietHoursWrittenWithoutQuotes() throws Exception {
+        Path f = shippedWith("{from: \"22:00\", to: \"07:00\"}", "{from: 21:30, to: 06:45}");
+        assertThat(DispatchConfigFile.load(f).timing().quietHours())
+                .isEqualTo(new DispatchConfig.QuietHours(LocalTime.of(21, 30), LocalTime.of(6, 45)));
+    }
+
+    @Test
     void shouldRefuseAUnitsOwnQuietHoursThatAreNotHoursAndMinutes() throws Exception {
         Path f = shippedWith("  县领导: {levels: [BLUE, YELLOW, RED], contacts: [], webhooks: []}",
                 "  县领导: {levels: [BLUE, YELLOW, RED], contacts: [], webhooks: [], quietHours: {from: \"24:00\", to: \"08:00\"}}");
