@@ -1,3 +1,5 @@
 package org.paywatch.dispatch;
 
-public record ProjectContact(String role, String name, String phone) {}
+/** A person the project registered to be told: role LABOR_MANAGER, CONSTRUCTION_UNIT or GENERAL_CONTRACTOR. */
+public record ProjectContact(String role /* LABOR_MANAGER | CONSTRUCTION_UNIT | GENERAL_CONTRACTOR */,
+                             String name, String phone) {}

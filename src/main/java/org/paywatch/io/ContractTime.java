@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
  * not zero: {@code 2025-06-01T00:00:00+08:00}, {@code 2025-06-01T00:00:00.250+08:00}.
  * Any ISO-8601 offset is accepted on input.
  */
-final class ContractTime {
+public final class ContractTime {
 
   static final ZoneOffset BUSINESS_OFFSET = ZoneOffset.ofHours(8);
 
@@ -31,7 +31,7 @@ final class ContractTime {
     return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
   }
 
-  static String formatInstant(long epochMillis) {
+  public static String formatInstant(long epochMillis) {
     OffsetDateTime time = Instant.ofEpochMilli(epochMillis).atOffset(BUSINESS_OFFSET);
     return (epochMillis % 1000 == 0 ? WHOLE_SECONDS : WITH_MILLIS).format(time);
   }

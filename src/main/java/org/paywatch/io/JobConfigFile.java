@@ -29,27 +29,37 @@ public final class JobConfigFile {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    private static final Path RISK_MONITOR = Path.of("jobs/risk-monitor.yaml");
+
     private JobConfigFile() {}
 
     public static JobConfig load(Path file) {
-        String text = text(file);
-        JobConfig config;
-        try {
-            config = YAML.readValue(text, JobConfig.class);
-        } catch (JsonProcessingException e) {
-            throw JobFileMistake.of(file, text, e);
-        }
+        JobConfig config = read(file, JobConfig.class, RISK_MONITOR);
         validate(config);
         return config;
     }
 
+    /**
+     * The job file as {@code shape}, strict about unknown and duplicate keys; a missing or unreadable file, bad YAML or a
+     * value of the wrong shape is one sentence with the line and column. {@code example} is the shipped job file of this
+     * kind (e.g. jobs/risk-monitor.yaml), named in the fixes.
+     */
+    public static <T> T read(Path file, Class<T> shape, Path example) {
+        String text = text(file, example);
+        try {
+            return YAML.readValue(text, shape);
+        } catch (JsonProcessingException e) {
+            throw JobFileMistake.of(file, text, e, example.toString());
+        }
+    }
+
     /** The file's text, with its lines numbered as the file's; a folder, an unreadable or non-UTF-8 file is one sentence. */
-    private static String text(Path file) {
+    private static String text(Path file, Path example) {
         if (Files.isDirectory(file)) {
-            throw new ConfigurationProblem("--config " + file + " is a folder, not a job file: " + jobFileIn(file));
+            throw new ConfigurationProblem("--config " + file + " is a folder, not a job file: " + jobFileIn(file, example));
         }
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationProblem("config file " + file + " does not exist: pass --config jobs/risk-monitor.yaml or another job file");
+            throw new ConfigurationProblem("config file " + file + " does not exist: pass --config " + example + " or another job file");
         }
         StringBuilder text = new StringBuilder();
         try (TextFileLines in = TextFileLines.open(file)) {
@@ -63,15 +73,16 @@ public final class JobConfigFile {
             throw new ConfigurationProblem("cannot read " + file + ": check that the user running paywatch may read it");
         }
         if (text.toString().lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
-            throw new ConfigurationProblem(file + " holds no settings: start from a copy of jobs/risk-monitor.yaml");
+            throw new ConfigurationProblem(file + " holds no settings: start from a copy of " + example);
         }
         return text.toString();
     }
 
-    private static String jobFileIn(Path dir) {
+    private static String jobFileIn(Path dir, Path example) {
+        String preferred = example.getFileName().toString();
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> yaml = files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(f))
-                    .sorted(Comparator.comparing((Path f) -> !f.getFileName().toString().equals("risk-monitor.yaml")).thenComparing(f -> f))
+                    .sorted(Comparator.comparing((Path f) -> !f.getFileName().toString().equals(preferred)).thenComparing(f -> f))
                     .toList();
             if (!yaml.isEmpty()) {
                 return "name the job file in it, e.g. --config " + yaml.get(0);
@@ -79,7 +90,7 @@ public final class JobConfigFile {
         } catch (IOException e) {
             // an unreadable folder holds no job file we could name
         }
-        return "pass the job file itself, e.g. --config jobs/risk-monitor.yaml";
+        return "pass the job file itself, e.g. --config " + example;
     }
 
     /** Writes a job file that {@link #load} reads back as {@code config} (a drill's variants of the county's file). */

@@ -37,7 +37,8 @@ final class JobFileMistake {
 
     private JobFileMistake() {}
 
-    static ConfigurationProblem of(Path file, String text, JsonProcessingException e) {
+    /** {@code example} is the shipped job file of the same kind, e.g. jobs/risk-monitor.yaml, that the officer can compare with. */
+    static ConfigurationProblem of(Path file, String text, JsonProcessingException e, String example) {
         MarkedYAMLException syntax = syntaxError(e);
         JsonNode tree = null;
         if (syntax == null) {
@@ -70,13 +71,13 @@ final class JobFileMistake {
                     + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         }
         if (e instanceof InvalidFormatException f) {
-            return new ConfigurationProblem(at + ": " + path(f) + " = " + f.getValue() + " is not " + kindOf(f.getTargetType()));
+            return new ConfigurationProblem(at + ": " + path(f) + " = " + f.getValue() + " is not " + kindOf(f.getTargetType(), example));
         }
         if (e instanceof MismatchedInputException m) {
-            return new ConfigurationProblem(at + ": " + shapeMismatch(path(m), m.getTargetType(), nodeAt(tree, m.getPath())));
+            return new ConfigurationProblem(at + ": " + shapeMismatch(path(m), m.getTargetType(), nodeAt(tree, m.getPath()), example));
         }
         if (e instanceof JsonMappingException m) {
-            return new ConfigurationProblem(at + ": " + named(path(m)) + " is not what paywatch expects there: compare it with jobs/risk-monitor.yaml");
+            return new ConfigurationProblem(at + ": " + named(path(m)) + " is not what paywatch expects there: compare it with " + example);
         }
         return new ConfigurationProblem(at + " is not valid YAML: " + SYNTAX_FIX);
     }
@@ -239,7 +240,7 @@ final class JobFileMistake {
         return line.length() - line.stripLeading().length();
     }
 
-    private static String kindOf(Class<?> type) {
+    private static String kindOf(Class<?> type, String example) {
         if (WHOLE_NUMBERS.contains(type)) {
             return "a whole number: write it in digits, e.g. 500";
         }
@@ -253,7 +254,7 @@ final class JobFileMistake {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "))
                     + ": write one of them";
         }
-        return "what paywatch expects there: compare it with jobs/risk-monitor.yaml";
+        return "what paywatch expects there: compare it with " + example;
     }
 
     /** What the file holds where the mapping failed (Jackson has closed its parser by then). */
@@ -266,12 +267,12 @@ final class JobFileMistake {
     }
 
     /** A list where keys with values belong, a single value where a list belongs, and so on. */
-    private static String shapeMismatch(String path, Class<?> expected, JsonNode found) {
+    private static String shapeMismatch(String path, Class<?> expected, JsonNode found, String example) {
         boolean wantsKeys = expected != null && (Map.class.isAssignableFrom(expected)
                 || (expected.getName().startsWith("org.paywatch.") && !expected.isEnum()));
         boolean wantsList = expected != null && (Collection.class.isAssignableFrom(expected) || expected.isArray());
         if (path.isEmpty()) {
-            return "the file is not a set of keys with values: start from a copy of jobs/risk-monitor.yaml";
+            return "the file is not a set of keys with values: start from a copy of " + example;
         }
         String name = path;
         boolean list = found != null && found.isArray();
@@ -293,7 +294,7 @@ final class JobFileMistake {
             return name + " is " + (list ? "a list" : "a group of keys") + " where a single value belongs: "
                     + "write one value after the colon";
         }
-        return name + " is not what paywatch expects there: compare it with jobs/risk-monitor.yaml";
+        return name + " is not what paywatch expects there: compare it with " + example;
     }
 
     private static String named(String path) {

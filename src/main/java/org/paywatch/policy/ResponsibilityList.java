@@ -49,6 +49,24 @@ public class ResponsibilityList implements java.io.Serializable {
         }
     }
 
+    /** Every recipient named as it is, not by a role of the project: departments, the court, the task force … */
+    public Set<String> fixedNames() {
+        Set<String> names = new LinkedHashSet<>();
+        List<String> entries = new ArrayList<>(everyLevel);
+        entries.addAll(yellowAndRed);
+        byRule.values().forEach(entries::addAll);
+        for (String entry : entries) {
+            if (!entry.startsWith("{")) {
+                names.add(entry);
+            }
+        }
+        if (entries.contains("{industryDepartment}")) {
+            names.addAll(industryDepartments.values());
+            names.add(defaultIndustryDepartment);
+        }
+        return names;
+    }
+
     /** Fails on a placeholder that names no role, so a typo in the config is found at start. */
     public void validate() {
         List<String> all = new ArrayList<>(everyLevel);
