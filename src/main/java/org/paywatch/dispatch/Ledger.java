@@ -34,7 +34,9 @@ public final class Ledger implements AutoCloseable {
         Path file = stateDir.toAbsolutePath().resolve("ledger");
         try {
             // FILE_LOCK=FS: a second dispatcher on the same state folder is refused rather than let in.
-            Connection c = DriverManager.getConnection("jdbc:h2:file:" + file + ";FILE_LOCK=FS", "paywatch", "");
+            // WRITE_DELAY=0: a commit is written at once (H2 otherwise waits up to a second), so a kill -9
+            // loses no recorded outcome and only the one message in flight is sent again.
+            Connection c = DriverManager.getConnection("jdbc:h2:file:" + file + ";FILE_LOCK=FS;WRITE_DELAY=0", "paywatch", "");
             c.setAutoCommit(true);
             Ledger ledger = new Ledger(c);
             ledger.create();
@@ -57,6 +59,7 @@ public final class Ledger implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS notice_event (id BIGINT AUTO_INCREMENT PRIMARY KEY, notice_key VARCHAR(64), "
                     + "status VARCHAR(20), reason VARCHAR(2000), attempts INT, at_time BIGINT, wall_time BIGINT)");
             s.execute("CREATE INDEX IF NOT EXISTS event_key ON notice_event(notice_key)");
+            s.execute("CREATE TABLE IF NOT EXISTS alert (alert_key VARCHAR(400) PRIMARY KEY, json VARCHAR(1000000))");
             s.execute("CREATE TABLE IF NOT EXISTS silence (id BIGINT AUTO_INCREMENT PRIMARY KEY, project_id VARCHAR(200), "
                     + "rule_id VARCHAR(10), until_time BIGINT, reason VARCHAR(2000), by_name VARCHAR(200), created BIGINT)");
         }
@@ -177,6 +180,35 @@ public final class Ledger implements AutoCloseable {
                         String transition, String level, String projectId, String ruleId, String unit, String person,
                         Channel channel, String address) {}
 
+    // ---- alerts: what a digest of held notices is written from ----
+
+    /** Keeps an alert transition's contract JSON line, under its notices' identity. */
+    public synchronized void alert(String alertId, String transition, long eventTime, String json) {
+        try (PreparedStatement merge = db.prepareStatement("MERGE INTO alert (alert_key, json) KEY (alert_key) VALUES (?, ?)")) {
+            merge.setString(1, alertKey(alertId, transition, eventTime));
+            merge.setString(2, json);
+            merge.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the dispatch ledger could not keep an alert: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JSON line of the alert transition a notice is about, if kept. */
+    public synchronized Optional<String> alertOf(Notice n) {
+        try (PreparedStatement q = db.prepareStatement("SELECT json FROM alert WHERE alert_key = ?")) {
+            q.setString(1, alertKey(n.alertId(), n.transition(), n.eventTime()));
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String alertKey(String alertId, String transition, long eventTime) {
+        return alertId + "|" + transition + "|" + eventTime;
+    }
+
     // ---- silences ----
 
     public record Silence(long id, String projectId, String ruleId, long until, String reason, String by, long created) {}
@@ -200,14 +232,13 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** The silence that mutes a project's rule at business time {@code at}, if any. */
+    /** The silence that mutes a project's rule at business time {@code at} (any before its end), if any. */
     public synchronized Optional<Silence> silence(String projectId, String ruleId, long at) {
         try (PreparedStatement q = db.prepareStatement("SELECT id, project_id, rule_id, until_time, reason, by_name, created FROM silence "
-                + "WHERE project_id = ? AND (rule_id IS NULL OR rule_id = ?) AND until_time > ? AND created <= ? ORDER BY id")) {
+                + "WHERE project_id = ? AND (rule_id IS NULL OR rule_id = ?) AND until_time > ? ORDER BY id")) {
             q.setString(1, projectId);
             q.setString(2, ruleId);
             q.setLong(3, at);
-            q.setLong(4, at);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(new Silence(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5),
                         r.getString(6), r.getLong(7))) : Optional.empty();

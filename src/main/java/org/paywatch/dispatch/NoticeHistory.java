@@ -35,6 +35,13 @@ public final class NoticeHistory {
         return s.toString();
     }
 
+    /** A silence, as the record shows it. */
+    public static String line(Ledger.Silence s) {
+        return TIME.format(Instant.ofEpochMilli(s.created())) + "  静默#" + s.id() + " " + s.projectId()
+                + (s.ruleId() == null ? "" : " " + s.ruleId()) + " 至" + TIME.format(Instant.ofEpochMilli(s.until()))
+                + "，由" + s.by() + "设置：" + s.reason();
+    }
+
     public static List<String> lines(List<Ledger.Event> events) {
         return events.stream().map(NoticeHistory::line).toList();
     }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.paywatch.contract.Alert;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
@@ -46,16 +47,13 @@ public final class Outbox {
         String digest(List<Notice> held, Contact contact, String key);
     }
 
-    /** What the directory says about an alert's recipients. */
-    public record Reach(List<Contact> contacts, List<String> unreachable, List<String> notWanted) {}
-
-    /** The timing of the job file. */
-    public record Timing(Duration groupWindow, Duration debounce, LocalTime quietFrom, LocalTime quietTo, int dailyCapPerNumber) {}
 
     private final Ledger ledger;
     private final Wording wording;
     private final Delivery delivery;
-    private final Timing timing;
+    private final DispatchConfig.Timing timing;
+    /** A unit's quiet hours: the directory's own, else the job file's. */
+    private final Function<String, DispatchConfig.QuietHours> quietHours;
     private final List<Listener> listeners = new ArrayList<>();
 
     /** Told of every outcome (InfluxDB, the demo's screen). */
@@ -63,11 +61,13 @@ public final class Outbox {
         void recorded(Notice notice);
     }
 
-    public Outbox(Ledger ledger, Wording wording, Delivery delivery, Timing timing) {
+    public Outbox(Ledger ledger, Wording wording, Delivery delivery, DispatchConfig.Timing timing,
+                  Function<String, DispatchConfig.QuietHours> quietHours) {
         this.ledger = ledger;
         this.wording = wording;
         this.delivery = delivery;
         this.timing = timing;
+        this.quietHours = quietHours;
     }
 
     public Outbox listen(Listener listener) {
@@ -75,10 +75,10 @@ public final class Outbox {
         return this;
     }
 
-    /** After a crash: the notice that was being sent is sent again, with its key. */
-    public void resume(long now) throws InterruptedException {
+    /** After a crash: the notice that was being sent is sent again, with its key, as of when it was decided. */
+    public void resume() throws InterruptedException {
         for (Notice n : ledger.inStatus(NoticeStatus.SENDING)) {
-            deliver(n, now);
+            deliver(n, n.at());
         }
     }
 
@@ -87,7 +87,7 @@ public final class Outbox {
      *
      * @param now the time of the decision: the alert's own time when reading a file, the wall clock live
      */
-    public void accept(Alert alert, Reach reach, long now) throws InterruptedException {
+    public void accept(Alert alert, Recipients.Resolution reach, long now) throws InterruptedException {
         release(now);
         long at = now;
         for (String unit : reach.unreachable()) {
@@ -111,7 +111,7 @@ public final class Outbox {
             } else if (isUrgent(alert)) {
                 supersedeHeld(alert, c, at);
                 if (capReached(c, at)) {
-                    long due = nextMorning(at);
+                    long due = nextMorning(c.unit(), at);
                     record(held(n, due, "今日已达每号" + timing.dailyCapPerNumber() + "条上限，并入次日汇总", at));
                 } else {
                     deliver(n.with(NoticeStatus.SENDING, null, at), at);
@@ -122,8 +122,9 @@ public final class Outbox {
                 // Held at least the debounce window too, so that a raise cleared within it sends nothing.
                 long due = at + Math.max(timing.groupWindow().toMillis(), timing.debounce().toMillis());
                 String why = "汇总窗口" + minutes(timing.groupWindow()) + "分钟（至少" + minutes(timing.debounce()) + "分钟防抖）";
-                if (inQuietHours(due)) {
-                    due = quietEnd(due);
+                long quietEnd = quietHours.apply(c.unit()).end(Instant.ofEpochMilli(due)).toEpochMilli();
+                if (quietEnd != due) {
+                    due = quietEnd;
                     why = "免打扰时段，" + format(due) + "发送";
                 }
                 record(held(n, due, why, at));
@@ -148,7 +149,7 @@ public final class Outbox {
             Notice first = due.get(0);
             Contact contact = new Contact(first.unit(), first.person(), first.channel(), first.address());
             if (capReached(contact, at)) {
-                long next = nextMorning(at);
+                long next = nextMorning(contact.unit(), at);
                 for (Notice n : due) {
                     record(held(n, next, "今日已达每号" + timing.dailyCapPerNumber() + "条上限，并入次日汇总", at));
                 }
@@ -236,25 +237,10 @@ public final class Outbox {
                 >= timing.dailyCapPerNumber();
     }
 
-    private boolean inQuietHours(long at) {
-        LocalTime t = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(at), BusinessCalendar.ZONE).toLocalTime();
-        LocalTime from = timing.quietFrom();
-        LocalTime to = timing.quietTo();
-        return from.isAfter(to) ? !t.isBefore(from) || t.isBefore(to) : !t.isBefore(from) && t.isBefore(to);
-    }
-
-    /** The end of the quiet hours that {@code at} falls in. */
-    private long quietEnd(long at) {
-        ZonedDateTime t = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(at), BusinessCalendar.ZONE);
-        ZonedDateTime end = t.toLocalDate().atTime(timing.quietTo()).atZone(BusinessCalendar.ZONE);
-        return (end.isAfter(t) ? end : end.plusDays(1)).toInstant().toEpochMilli();
-    }
-
-    /** The first moment of the next day outside quiet hours. */
-    private long nextMorning(long at) {
-        LocalDate tomorrow = BusinessCalendar.date(at).plusDays(1);
-        long start = BusinessCalendar.startOfDay(tomorrow);
-        return inQuietHours(start) ? quietEnd(start) : start;
+    /** The first moment of the next day outside the unit's quiet hours. */
+    private long nextMorning(String unit, long at) {
+        long start = BusinessCalendar.startOfDay(BusinessCalendar.date(at).plusDays(1));
+        return quietHours.apply(unit).end(Instant.ofEpochMilli(start)).toEpochMilli();
     }
 
     private void recordOnce(Notice n) {
@@ -299,6 +285,6 @@ public final class Outbox {
     }
 
     private static String format(long at) {
-        return ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(at), BusinessCalendar.ZONE).toLocalDateTime().toString().replace('T', ' ');
+        return ZonedDateTime.ofInstant(Instant.ofEpochMilli(at), BusinessCalendar.ZONE).toLocalDateTime().toString().replace('T', ' ');
     }
 }

@@ -22,9 +22,9 @@ import org.paywatch.policy.BusinessCalendar;
 /** The outbox's decisions in business time, over a real ledger, sending through the real gateway client to a stand-in gateway. */
 class OutboxTest {
     private static final Contact MANAGER = new Contact("城关镇", "张三", Channel.SMS, "13800000001");
-    private static final Outbox.Reach TO_MANAGER = new Outbox.Reach(List.of(MANAGER), List.of(), List.of());
-    private static final Outbox.Timing TIMING = new Outbox.Timing(Duration.ofMinutes(2), Duration.ofMinutes(10),
-            LocalTime.of(22, 0), LocalTime.of(7, 0), 10);
+    private static final Recipients.Resolution TO_MANAGER = new Recipients.Resolution(List.of(MANAGER), List.of(), List.of());
+    private static final DispatchConfig.Timing TIMING = new DispatchConfig.Timing(Duration.ofMinutes(2), Duration.ofMinutes(10),
+            new DispatchConfig.QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0)), 10);
 
     @TempDir
     Path dir;
@@ -53,7 +53,7 @@ class OutboxTest {
         };
         GatewaySettings settings = new GatewaySettings(gateway.url().toString(), Map.of(),
                 "{\"phone\": \"${phone}\", \"text\": ${textJson}}", Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Duration.ofSeconds(4));
-        return new Outbox(ledger, wording, new SmsGateway(settings, "【测试】", wait -> { }), TIMING);
+        return new Outbox(ledger, wording, new SmsGateway(settings, "【测试】", wait -> { }), TIMING, unit -> TIMING.quietHours());
     }
 
     @AfterEach
@@ -147,7 +147,7 @@ class OutboxTest {
     @Test
     void shouldRecordARecipientWithNoContactAsUnreachable() throws Exception {
         outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"),
-                new Outbox.Reach(List.of(), List.of("县法院"), List.of()), at("2025-06-01T10:00"));
+                new Recipients.Resolution(List.of(), List.of("县法院"), List.of()), at("2025-06-01T10:00"));
 
         assertThat(ledger.history(null, 0)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(NoticeStatus.UNREACHABLE);
@@ -188,7 +188,7 @@ class OutboxTest {
         ledger.record(delivered.with(NoticeStatus.SENDING, null, delivered.at())); // as if killed before the outcome was recorded
         String firstSend = sent().get(0);
 
-        outbox.resume(at("2025-06-01T10:05"));
+        outbox.resume();
         outbox.accept(a, TO_MANAGER, at("2025-06-01T10:05"));
 
         assertThat(sent()).containsExactly(firstSend, firstSend);
