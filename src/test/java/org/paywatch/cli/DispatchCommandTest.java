@@ -22,7 +22,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.dispatch.Ledger;
+import org.paywatch.dispatch.Notice;
+import org.paywatch.dispatch.NoticeStatus;
+import org.paywatch.io.AvroCodec;
+import org.paywatch.io.ContractJson;
 import org.paywatch.io.JobConfigFile;
+import org.paywatch.local.EmbeddedKafka;
+import org.paywatch.testing.KafkaClient;
 import org.paywatch.io.PseudonymKey;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.local.StandInGateway;
@@ -141,6 +148,26 @@ class DispatchCommandTest {
     }
 
     @Test
+    void shouldParkWhatTheGatewayKeepsRefusingAndSendItAgainOnRequest() throws Exception {
+        gateway.failNext(100_000, StandInGateway.Trouble.status(503));
+        Files.writeString(config, Files.readString(config).replace("maxAttempts: 6", "maxAttempts: 2"));
+        StringWriter out = new StringWriter();
+        assertThat(run(out, args(dir.resolve("state")))).as("a run that parked messages says so in its exit code").isEqualTo(1);
+        List<String> parked = Files.readAllLines(Path.of(alerts + ".failed"));
+        Files.delete(Path.of(alerts + ".failed"));
+        assertThat(parked).isNotEmpty().allSatisfy(line -> assertThat(line).contains("503").doesNotContainPattern("1380000\\d{4}"));
+        gateway.close();
+        gateway = StandInGateway.start(portOf(config));
+
+        StringWriter retry = new StringWriter();
+        assertThat(run(retry, "dispatch", "--config", config.toString(), "--state", dir.resolve("state").toString(), "--retry-parked"))
+                .as(retry::toString).isZero();
+
+        assertThat(gateway.deliveredKeys()).hasSize(parked.size());
+        assertThat(retry.toString()).contains("parked=0");
+    }
+
+    @Test
     void shouldPrintTheRecordInChineseWithPhonesMasked() throws Exception {
         assertThat(run(new StringWriter(), args(dir.resolve("state")))).isZero();
         StringWriter log = new StringWriter();
@@ -150,7 +177,71 @@ class DispatchCommandTest {
         assertThat(log.toString()).contains("已送达", "短信 138*").doesNotContainPattern("1380000\\d{4}");
     }
 
+    @Test
+    void shouldDeliverTheSameFromKafkaOnceAndNothingAfterARestart() throws Exception {
+        StringWriter out = new StringWriter();
+        assertThat(run(out, args(dir.resolve("reference")))).as(out::toString).isZero();
+        Set<String> urgent = urgentKeys(dir.resolve("reference"));
+        gateway.close();
+        gateway = StandInGateway.start(portOf(config));
+        Files.writeString(config, Files.readString(config).replace("groupWindow: 2m", "groupWindow: 1s")
+                .replace("debounce: 10m", "debounce: 1s").replace("quietHours: {from: \"22:00\", to: \"07:00\"}",
+                        "quietHours: {from: \"00:00\", to: \"00:00\"}"));
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+             KafkaClient producer = new KafkaClient(kafka.bootstrapServers())) {
+            kafka.createTopics(2, "paywatch.alerts", "paywatch.registry.projects", "paywatch.dispatch.failed");
+            AvroCodec<org.paywatch.contract.Project> projects = AvroCodec.of(org.paywatch.contract.Project.class);
+            for (String line : Files.readAllLines(county.resolve("input/projects.jsonl"))) {
+                var p = projects.decode(projects.encodeGeneric(ContractJson.read(projects.schema(), line)));
+                producer.send("paywatch.registry.projects", p.getProjectId(), projects.encode(p));
+            }
+            AvroCodec<org.paywatch.contract.Alert> codec = AvroCodec.of(org.paywatch.contract.Alert.class);
+            for (String line : Files.readAllLines(alerts)) {
+                var a = codec.decode(codec.encodeGeneric(ContractJson.read(codec.schema(), line)));
+                producer.send("paywatch.alerts", a.getProjectId(), codec.encode(a));
+            }
+            Path state = dir.resolve("live");
+            Process live = kafkaDispatch(kafka.bootstrapServers(), state, "live-1");
+            KafkaClient.await("the urgent messages from Kafka", () -> gateway.deliveredKeys().containsAll(urgent));
+            Thread.sleep(5_000); // the digests of what is held, a group window later
+            live.destroy(); // SIGTERM, as Ctrl-C: the consumer's offsets are committed
+            assertThat(live.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            int delivered = gateway.requests().size();
+
+            Process again = kafkaDispatch(kafka.bootstrapServers(), state, "live-2");
+            Thread.sleep(8_000);
+            again.destroy();
+            assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(gateway.keysDeliveredMoreThanOnce()).isEmpty();
+            assertThat(gateway.requests()).as("a restart reads from the committed offsets and sends nothing again").hasSize(delivered);
+            assertThat(read("live-1.out")).contains("paywatch dispatch: reading paywatch.alerts");
+        }
+    }
+
     // ---- helpers ----
+
+    /** The keys of the notices sent at once (RED raised or escalated): the same whatever the input's timing. */
+    private Set<String> urgentKeys(Path state) {
+        Set<String> keys = new TreeSet<>();
+        try (Ledger ledger = Ledger.open(state)) {
+            for (Notice n : ledger.inStatus(NoticeStatus.DELIVERED)) {
+                if (!n.isDigest() && n.level().equals("RED") && (n.transition().equals("RAISED") || n.transition().equals("ESCALATED"))) {
+                    keys.add(n.key());
+                }
+            }
+        }
+        assertThat(keys).as("the county has red alerts").isNotEmpty();
+        return keys;
+    }
+
+    private Process kafkaDispatch(String bootstrap, Path state, String name) throws Exception {
+        return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Paywatch.class.getName(), "dispatch", "--config", config.toString(),
+                "--state", state.toString(), "--kafka", bootstrap, "--influx", ""))
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".out").toFile()).start();
+    }
 
     private Process dispatchProcess(Path state, String name) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
