@@ -29,7 +29,19 @@ import org.paywatch.io.PseudonymKey;
 import org.paywatch.local.EmbeddedKafka;
 import org.paywatch.local.InfluxNotInstalledException;
 import org.paywatch.local.InfluxServer;
+import org.paywatch.dispatch.Delivery;
+import org.paywatch.dispatch.DispatchConfig;
+import org.paywatch.dispatch.DispatchConfigFile;
+import org.paywatch.dispatch.Dispatcher;
+import org.paywatch.dispatch.GatewaySettings;
+import org.paywatch.dispatch.KafkaDispatch;
+import org.paywatch.dispatch.Ledger;
+import org.paywatch.dispatch.NotificationPoints;
+import org.paywatch.dispatch.SmsGateway;
+import org.paywatch.dispatch.WebhookSender;
+import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.local.FileTree;
+import org.paywatch.local.StandInGateway;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.local.MonitorProgress;
 import org.paywatch.pipeline.JobConfig;
@@ -58,6 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static final Duration OVERHEAD = Duration.ofSeconds(35);
     // About two weeks of the county's records: a few checkpoints' worth for the monitor on an idle machine.
     private static final long MAX_UNREAD = 25_000;
+    private static final Path DISPATCH_CONFIG = Path.of("jobs/alert-dispatch.demo.yaml");
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "90s",
             description = "how long the demo runs before it stops and cleans up (default: ${DEFAULT-VALUE})")
@@ -111,6 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
 
         AlertBoard board = new AlertBoard();
+        DispatchBoard messages = new DispatchBoard();
         CountyStreamer streamer = null;
         try {
             EmbeddedKafka kafka = EmbeddedKafka.start(tmp.resolve("kafka"));
@@ -126,6 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
 
             KafkaConsumer<byte[], byte[]> alerts = alertConsumer(kafka.bootstrapServers(), t.alerts);
             running.push(alerts);
+            startDispatch(kafka.bootstrapServers(), influx.url(), job, tmp.resolve("dispatch"), messages);
 
             MonitorProgress progress = new MonitorProgress(kafka.bootstrapServers(), job.kafka.groupId, t);
             running.push(progress);
@@ -160,14 +175,15 @@ public final class DemoCommand implements Callable<Integer> {
                         // not an alert of ours: nothing to show
                     }
                 }
-                screen.refresh(streamer, board);
+                screen.refresh(streamer, board, messages);
             }
             return 0;
         } finally {
             stopAll();
             Map<AlertLevel, Long> open = board.openByLevel();
-            out.printf("demo: events=%d alerts=%d blue=%d yellow=%d red=%d%n", streamer == null ? 0 : streamer.sent(),
-                    board.transitions(), open.get(AlertLevel.BLUE), open.get(AlertLevel.YELLOW), open.get(AlertLevel.RED));
+            out.printf("demo: events=%d alerts=%d blue=%d yellow=%d red=%d messages=%d%n", streamer == null ? 0 : streamer.sent(),
+                    board.transitions(), open.get(AlertLevel.BLUE), open.get(AlertLevel.YELLOW), open.get(AlertLevel.RED),
+                    messages.delivered());
             out.flush();
             stopped.countDown();
             try {
@@ -176,6 +192,31 @@ public final class DemoCommand implements Callable<Integer> {
                 // Ctrl-C: the hook is what is waiting for us
             }
         }
+    }
+
+    /**
+     * Alert dispatch as the county would run it, reading the alerts topic, with the fictional directory of
+     * jobs/alert-dispatch.demo.yaml and a stand-in SMS gateway; its windows shortened to the demo's pace.
+     */
+    private void startDispatch(String bootstrapServers, String influxUrl, JobConfig job, Path state, DispatchBoard messages) {
+        StandInGateway gateway = StandInGateway.start();
+        running.push(gateway);
+        DispatchConfig demo = DispatchDemo.pointedAt(DispatchConfigFile.load(DISPATCH_CONFIG), gateway, bootstrapServers, influxUrl,
+                job.kafka.topics);
+        Ledger ledger = Ledger.open(state);
+        running.push(ledger);
+        GatewaySettings settings = demo.gateway().settings();
+        Dispatcher dispatcher = new Dispatcher(demo, ledger, Delivery.byChannel(new SmsGateway(settings, demo.sms().signature()),
+                new WebhookSender(settings.retryPolicy()))).listen(messages)
+                .listen(new NotificationPoints(new InfluxHttp(influxUrl), demo.influx().database()));
+        KafkaDispatch live = new KafkaDispatch(dispatcher, bootstrapServers, demo.kafka(), problem -> { });
+        Thread thread = new Thread(live, "paywatch-demo-dispatch");
+        thread.setDaemon(true);
+        thread.start();
+        running.push(() -> {
+            live.stop();
+            thread.join(10_000);
+        });
     }
 
     /** The job file, pointed at the local servers, with its clock run by the simulated data. */

@@ -41,7 +41,7 @@ final class DemoScreen {
         }
     }
 
-    void refresh(CountyStreamer streamer, AlertBoard board) {
+    void refresh(CountyStreamer streamer, AlertBoard board, DispatchBoard messages) {
         long now = System.nanoTime();
         if (now - lastShown < intervalNanos) {
             return;
@@ -54,8 +54,9 @@ final class DemoScreen {
         String day = date == null ? "(registry)" : date + (streamer.finished() ? " (end)" : "");
         Map<AlertLevel, Long> open = board.openByLevel();
         if (!terminal) {
-            out.printf("demo: %s events=%d (%.0f/s) alerts=%d open blue=%d yellow=%d red=%d%n", day, events, perSecond,
-                    board.transitions(), open.get(AlertLevel.BLUE), open.get(AlertLevel.YELLOW), open.get(AlertLevel.RED));
+            out.printf("demo: %s events=%d (%.0f/s) alerts=%d open blue=%d yellow=%d red=%d messages=%d%n", day, events, perSecond,
+                    board.transitions(), open.get(AlertLevel.BLUE), open.get(AlertLevel.YELLOW), open.get(AlertLevel.RED),
+                    messages.delivered());
             out.flush();
             return;
         }
@@ -69,6 +70,10 @@ final class DemoScreen {
                 board.transitions(), open.get(AlertLevel.RED), open.get(AlertLevel.YELLOW), open.get(AlertLevel.BLUE)));
         s.append("latest alerts:\n");
         for (String line : board.latest()) {
+            s.append("  ").append(fit(line, LINE_COLUMNS)).append('\n');
+        }
+        s.append("\nmessages        ").append(messages.counts()).append('\n');
+        for (String line : messages.latest()) {
             s.append("  ").append(fit(line, LINE_COLUMNS)).append('\n');
         }
         if (streamer.failure() != null) {

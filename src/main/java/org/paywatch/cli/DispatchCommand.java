@@ -1,25 +1,12 @@
 package org.paywatch.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.paywatch.contract.Alert;
 import org.paywatch.dispatch.Delivery;
 import org.paywatch.dispatch.DispatchConfig;
@@ -27,15 +14,13 @@ import org.paywatch.dispatch.DispatchConfigFile;
 import org.paywatch.dispatch.DispatchInputs;
 import org.paywatch.dispatch.Dispatcher;
 import org.paywatch.dispatch.GatewaySettings;
+import org.paywatch.dispatch.KafkaDispatch;
 import org.paywatch.dispatch.Ledger;
 import org.paywatch.dispatch.NoticeStatus;
 import org.paywatch.dispatch.NotificationPoints;
 import org.paywatch.dispatch.ParkedNotices;
 import org.paywatch.dispatch.SmsGateway;
 import org.paywatch.dispatch.WebhookSender;
-import org.paywatch.io.AvroCodec;
-import org.paywatch.io.ContractMapping;
-import org.paywatch.io.ContractViolation;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.policy.ConfigurationProblem;
 import picocli.CommandLine.Command;
@@ -93,9 +78,7 @@ public final class DispatchCommand implements Callable<Integer> {
             throw new ConfigurationProblem("no state folder: set dispatch.stateDir in " + config + " or pass --state DIR");
         }
         stateDir.toFile().mkdirs();
-        GatewaySettings settings = new GatewaySettings(gateway != null ? gateway : c.gateway().url().toString(), c.gateway().headers(),
-                c.gateway().bodyTemplate(), c.gateway().timeout(), c.gateway().maxAttempts(), c.gateway().initialBackoff(),
-                c.gateway().maxBackoff());
+        GatewaySettings settings = (gateway == null ? c.gateway() : c.gateway().withUrl(java.net.URI.create(gateway))).settings();
         Delivery delivery = Delivery.byChannel(new SmsGateway(settings, c.sms().signature()), new WebhookSender(settings.retryPolicy()));
         Map<NoticeStatus, Integer> outcomes = new EnumMap<>(NoticeStatus.class);
         try (Ledger ledger = Ledger.open(stateDir)) {
@@ -138,83 +121,31 @@ public final class DispatchCommand implements Callable<Integer> {
         return outcomes.getOrDefault(NoticeStatus.PARKED, 0) == 0 ? 0 : 1;
     }
 
-    /** Live: the projects topic for contacts, the alerts topic as a consumer group committing only what the ledger holds. */
+    /** Live, until Ctrl-C. */
     private int fromKafka(Dispatcher dispatcher, DispatchConfig c, PrintWriter out) throws Exception {
         String bootstrap = kafka != null ? kafka : c.kafka().bootstrapServers();
-        AvroCodec<Alert> alertCodec = AvroCodec.of(Alert.class);
-        AvroCodec<org.paywatch.contract.Project> projectCodec = AvroCodec.of(org.paywatch.contract.Project.class);
-        AtomicBoolean stop = new AtomicBoolean();
-        try (KafkaConsumer<byte[], byte[]> alerts = consumer(bootstrap, Map.of(ConsumerConfig.GROUP_ID_CONFIG, c.kafka().groupId(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
-             KafkaConsumer<byte[], byte[]> projects = consumer(bootstrap, Map.of());
-             KafkaProducer<String, String> failed = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                     new StringSerializer(), new StringSerializer())) {
-            dispatcher.listen(ParkedNotices.to(json -> failed.send(new ProducerRecord<>(c.kafka().failedTopic(), json))));
-            List<TopicPartition> projectPartitions = projects.partitionsFor(c.kafka().projectsTopic(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            projects.assign(projectPartitions);
-            projects.seekToBeginning(projectPartitions);
-            Map<TopicPartition, Long> registryEnd = projects.endOffsets(projectPartitions);
-            // The registry first, so that the projects' contacts are known when their alerts come.
-            while (projectPartitions.stream().anyMatch(p -> projects.position(p) < registryEnd.get(p))) {
-                register(dispatcher, projects.poll(Duration.ofMillis(500)), projectCodec);
+        PrintWriter err = spec.commandLine().getErr();
+        KafkaDispatch live = new KafkaDispatch(dispatcher, bootstrap, c.kafka(), problem -> err.println("paywatch dispatch: " + problem));
+        Thread main = Thread.currentThread();
+        Thread onStop = new Thread(() -> {
+            live.stop();
+            try {
+                main.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            alerts.subscribe(List.of(c.kafka().alertsTopic()));
-            Thread main = Thread.currentThread();
-            Thread onStop = new Thread(() -> {
-                stop.set(true);
-                alerts.wakeup();
-                try {
-                    main.join(30_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "paywatch-dispatch-stop");
-            Runtime.getRuntime().addShutdownHook(onStop);
-            out.println("paywatch dispatch: reading " + c.kafka().alertsTopic() + " at " + bootstrap + " as " + c.kafka().groupId()
-                    + ", " + dispatcher.projects().size() + " projects known; Ctrl-C stops");
-            out.flush();
-            dispatcher.resume();
-            while (!stop.get()) {
-                register(dispatcher, projects.poll(Duration.ZERO), projectCodec);
-                try {
-                    for (ConsumerRecord<byte[], byte[]> r : alerts.poll(Duration.ofMillis(500))) {
-                        try {
-                            dispatcher.alert(alertCodec.decode(r.value()), System.currentTimeMillis());
-                        } catch (ContractViolation notAnAlert) {
-                            spec.commandLine().getErr().println("paywatch dispatch: " + r.topic() + "/" + r.partition() + "@" + r.offset()
-                                    + " is not an alert, skipped: " + notAnAlert.getMessage());
-                        }
-                    }
-                    alerts.commitSync(); // only now: the ledger has recorded every outcome of what was read
-                } catch (WakeupException stopping) {
-                    break;
-                }
-                dispatcher.tick(System.currentTimeMillis());
-            }
+        }, "paywatch-dispatch-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
+        out.println("paywatch dispatch: reading " + c.kafka().alertsTopic() + " at " + bootstrap + " as " + c.kafka().groupId()
+                + "; Ctrl-C stops");
+        out.flush();
+        live.run();
+        if (live.failure() != null) {
+            err.println("paywatch dispatch: stopped: " + JobHealth.rootCause(live.failure()) + ". Start it again: it goes on from "
+                    + "the offsets it committed, and the ledger keeps anything from being sent twice");
+            return 1;
         }
         return 0;
-    }
-
-    private static void register(Dispatcher dispatcher, Iterable<ConsumerRecord<byte[], byte[]>> records,
-                                 AvroCodec<org.paywatch.contract.Project> codec) {
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            try {
-                if (r.value() != null) {
-                    dispatcher.register(ContractMapping.project(codec.decode(r.value())));
-                }
-            } catch (ContractViolation e) {
-                // the risk monitor dead-letters it; here it just names no contact
-            }
-        }
-    }
-
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, Map<String, Object> extra) {
-        Map<String, Object> settings = new java.util.HashMap<>(extra);
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     static String summary(Map<NoticeStatus, Integer> outcomes) {

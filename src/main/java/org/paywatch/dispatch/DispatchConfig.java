@@ -41,8 +41,18 @@ public record DispatchConfig(String name, Path stateDir, Kafka kafka, Influx inf
      */
     public record Gateway(URI url, Map<String, String> headers, String bodyTemplate, Duration timeout, int maxAttempts,
                           Duration initialBackoff, Duration maxBackoff) {
-        /** ${phone}, ${signature}, ${text} (the message), ${textJson} (it as a JSON string, quotes included), ${idempotencyKey}. */
-        public static final Set<String> PLACEHOLDERS = Set.of("phone", "signature", "text", "textJson", "idempotencyKey");
+        /** What a body template may use: SmsBodyTemplate's placeholders, one list for the file's check and the sender. */
+        public static final Set<String> PLACEHOLDERS = Set.copyOf(SmsBodyTemplate.PLACEHOLDERS);
+
+        /** The settings the gateway client takes (checked again there, in the same one-sentence way). */
+        public GatewaySettings settings() {
+            return new GatewaySettings(url.toString(), headers, bodyTemplate, timeout, maxAttempts, initialBackoff, maxBackoff);
+        }
+
+        /** The same gateway at another address (`dispatch --gateway`, the demo's stand-in). */
+        public Gateway withUrl(URI other) {
+            return new Gateway(other, headers, bodyTemplate, timeout, maxAttempts, initialBackoff, maxBackoff);
+        }
     }
 
     /**

@@ -132,7 +132,10 @@ public final class DispatchConfigFile {
             throw new ConfigurationProblem("gateway.maxBackoff = " + g.maxBackoff + " is shorter than gateway.initialBackoff = "
                     + g.initialBackoff + ": make it at least as long");
         }
-        return new DispatchConfig.Gateway(url, Collections.unmodifiableMap(headers), body, timeout, maxAttempts, initial, max);
+        DispatchConfig.Gateway gateway = new DispatchConfig.Gateway(url, Collections.unmodifiableMap(headers), body, timeout, maxAttempts,
+                initial, max);
+        gateway.settings(); // what the client refuses (a body that makes no JSON, say) is refused on load too
+        return gateway;
     }
 
     private static DispatchConfig.Timing timing(TimingSection t) {

@@ -20,7 +20,7 @@ import picocli.CommandLine;
 /** The demo for real: in-process Kafka and Flink, a real influxd, the simulated county, a short run. */
 class DemoCommandTest {
     private static final Pattern LAST_LINE =
-            Pattern.compile("demo: events=(\\d+) alerts=(\\d+) blue=(\\d+) yellow=(\\d+) red=(\\d+)");
+            Pattern.compile("demo: events=(\\d+) alerts=(\\d+) blue=(\\d+) yellow=(\\d+) red=(\\d+) messages=(\\d+)");
 
     @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
@@ -44,6 +44,7 @@ class DemoCommandTest {
         assertThat(Long.parseLong(last.group(3))).as("open blue").isPositive();
         assertThat(Long.parseLong(last.group(4))).as("open yellow").isPositive();
         assertThat(Long.parseLong(last.group(5))).as("open red").isPositive();
+        assertThat(Long.parseLong(last.group(6))).as("messages delivered to the stand-in gateway").isPositive();
 
         assertThat(ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("influxd")).orElse(false)))
