@@ -30,7 +30,6 @@ import org.paywatch.io.ContractJson;
 import org.paywatch.io.JobConfigFile;
 import org.paywatch.local.EmbeddedKafka;
 import org.paywatch.testing.KafkaClient;
-import org.paywatch.io.PseudonymKey;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.local.StandInGateway;
 import org.paywatch.pipeline.JobConfig;

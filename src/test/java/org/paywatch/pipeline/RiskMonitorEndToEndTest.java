@@ -23,8 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.contract.Alert;
-import org.paywatch.contract.AlertLevel;
-import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.DeadLetter;
