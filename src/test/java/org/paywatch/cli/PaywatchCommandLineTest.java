@@ -33,7 +33,7 @@ class PaywatchCommandLineTest {
     @Test
     void shouldListTheSubCommandsInItsHelp() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("replay", "run", "rules", "simulate", "demo");
+        assertThat(out.toString()).contains("replay", "run", "rules", "simulate", "demo", "savepoint", "drill", "dispatch");
     }
 
     private void assertOnlyTheSentence(String sentence) {
@@ -89,9 +89,15 @@ class PaywatchCommandLineTest {
     }
 
     @Test
-    void shouldNameAnUnknownCommandWithNothingCloseWithoutAGuess() {
+    void shouldNameAMistypedCommandAndTheOneMeant() {
         assertThat(run("dispach")).isEqualTo(2);
-        assertOnlyTheSentence("paywatch: 'dispach' is not a paywatch command: run paywatch --help for the list");
+        assertOnlyTheSentence("paywatch: 'dispach' is not a paywatch command (did you mean 'dispatch'?): run paywatch --help for the list");
+    }
+
+    @Test
+    void shouldNameAnUnknownCommandWithNothingCloseWithoutAGuess() {
+        assertThat(run("xyzzy")).isEqualTo(2);
+        assertOnlyTheSentence("paywatch: 'xyzzy' is not a paywatch command: run paywatch --help for the list");
     }
 
     @Test
