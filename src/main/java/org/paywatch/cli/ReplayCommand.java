@@ -1,12 +1,16 @@
 package org.paywatch.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.paywatch.io.JobConfigFile;
 import org.paywatch.io.PseudonymKey;
+import org.paywatch.io.influx.InfluxHttp;
+import org.paywatch.io.influx.InfluxSink;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.pipeline.JobConfig;
 import org.paywatch.pipeline.Replay;
@@ -35,6 +39,11 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "the job file with the policy (default: ${DEFAULT-VALUE})")
     Path config;
 
+    @Option(names = "--influx", paramLabel = "URL",
+            description = "also write the dashboards' points (alert, project_risk, ...) into this InfluxDB 1.x, database influx.database "
+                    + "of the job file, e.g. to look at a replayed county on the board or in Grafana")
+    String influx;
+
     @Override
     public Integer call() throws Exception {
         long until = parseAsOf(asOf);
@@ -48,17 +57,37 @@ public final class ReplayCommand implements Callable<Integer> {
         if (ownKey) {
             key = PseudonymKey.random(); // pseudonyms then hold within this replay only
         }
-        Replay.Summary s = Replay.run(LocalFlink.environment(), input, until, out, job, key);
+        if (influx != null) {
+            checkInfluxAnswers(influx, job.influx.database);
+        }
+        InfluxSink points = influx == null ? null
+                : new InfluxSink(influx, job.influx.database).withBatchSize(job.influx.batchSize).withMaxRetries(job.influx.maxRetries);
+        Replay.Summary s = Replay.run(LocalFlink.environment(), input, until, out, job, key, points);
         long alerts;
         try (var lines = Files.lines(out)) {
             alerts = lines.count();
         }
         System.out.printf("replay: in=%d applied=%d deadLettered=%d duplicates=%d afterAsOf=%d alerts=%d -> %s%n",
                 s.in(), s.applied(), s.deadLettered(), s.duplicates(), s.afterAsOf(), alerts, out);
+        if (influx != null) {
+            System.out.println("replay: dashboards' points written to " + influx + " database " + job.influx.database);
+        }
         if (ownKey) {
             System.err.println("paywatch replay: no " + PseudonymKey.ENV + " or key file: worker pseudonyms in this output are valid for this run only");
         }
         return 0;
+    }
+
+    // Say it now, in one sentence, rather than after the sink's retries have failed the job.
+    private static void checkInfluxAnswers(String url, String database) throws InterruptedException {
+        try {
+            new InfluxHttp(url, Duration.ofSeconds(10)).createDatabase(database);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationProblem("--influx " + url + " is not a URL: write it like http://127.0.0.1:8086");
+        } catch (IOException e) {
+            throw new ConfigurationProblem("InfluxDB at " + url + " does not answer (" + e.getMessage()
+                    + "): start influxd or correct --influx");
+        }
     }
 
     static long parseAsOf(String value) {

@@ -7,6 +7,7 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.paywatch.domain.Received;
@@ -17,6 +18,7 @@ import org.paywatch.io.ContractMapping;
 import org.paywatch.io.FeedDecoder;
 import org.paywatch.io.LineFileSink;
 import org.paywatch.io.ReplayFolder;
+import org.paywatch.io.influx.InfluxPoint;
 
 /**
  * A replay: the live topology, bounded, over a replay folder, with time ending at the as-of instant.
@@ -31,6 +33,12 @@ public final class Replay {
 
     public static Summary run(StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config,
                               byte[] pseudonymKey) throws Exception {
+        return run(env, input, asOf, out, config, pseudonymKey, null);
+    }
+
+    /** As above, also writing the dashboards' InfluxDB points to {@code influx} when it is not null. */
+    public static Summary run(StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config,
+                              byte[] pseudonymKey, Sink<InfluxPoint> influx) throws Exception {
         ReplayFolder.Contents contents = ReplayFolder.read(input, asOf, FeedDecoder.configured(config));
         env.setParallelism(1);
         Path rejectedFile = Path.of(out + ".rejected");
@@ -44,7 +52,7 @@ public final class Replay {
                 new LineFileSink<Rejection>(rejectedFile, r -> r.origin.topic + ":" + r.origin.offset + ": " + r.reason,
                         (a, b) -> a.origin.topic.equals(b.origin.topic) ? Long.compare(a.origin.offset, b.origin.offset)
                                 : a.origin.topic.compareTo(b.origin.topic)),
-                null);
+                influx);
         RiskMonitorJob.build(received, sinks, config, pseudonymKey, asOf);
         JobExecutionResult result = env.execute("paywatch replay " + input.getFileName());
         return new Summary(count(result, Outcome.IN), count(result, Outcome.APPLIED), count(result, Outcome.DEAD_LETTERED),
