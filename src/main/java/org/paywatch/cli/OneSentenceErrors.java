@@ -68,7 +68,7 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler,
             String first = u.getUnmatched().get(0);
             if (u.isUnknownOption()) {
                 String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
-                return name + " is not an option of " + command + didYouMean(u.getSuggestions(), "")
+                return name + " is not an option of " + command + didYouMean(closest(name, u.getSuggestions()), "")
                         + ": run " + command + " --help for its options";
             }
             if (!spec.subcommands().isEmpty()) {
@@ -100,6 +100,36 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler,
     private static String unknownCommand(String word, List<String> suggestions, String command) {
         return "'" + word + "' is not a " + command + " command" + didYouMean(suggestions.stream().limit(1).toList(), "'")
                 + ": run " + command + " --help for the list";
+    }
+
+    /**
+     * picocli suggests every option sharing a few letter pairs with the typo ({@code --inptu} gets {@code --input} and
+     * {@code --influx}); only those fewest edits away, counting a swap of neighbours as one, are worth naming.
+     */
+    static List<String> closest(String typo, List<String> suggestions) {
+        int best = suggestions.stream().mapToInt(s -> editsBetween(typo, s)).min().orElse(0);
+        return suggestions.stream().filter(s -> editsBetween(typo, s) == best).toList();
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    private static int editsBetween(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static String didYouMean(List<String> suggestions, String quote) {
