@@ -11,6 +11,8 @@ import org.paywatch.io.JobConfigFile;
 import org.paywatch.io.influx.InfluxPoint;
 import org.paywatch.io.influx.RiskPoints;
 import org.paywatch.policy.AlertEvent;
+import org.paywatch.policy.RiskSnapshot;
+import org.apache.flink.util.Collector;
 import org.paywatch.domain.Received;
 
 /**
@@ -66,7 +68,8 @@ public final class RiskMonitorJob {
         if (sinks.influx() != null) {
             DataStream<InfluxPoint> points = alerts.map(RiskPoints::alert).uid("alert-points").name("alert -> point")
                     .union(alerts.getSideOutput(ProjectMonitor.SNAPSHOTS)
-                            .map(RiskPoints::projectRisk).uid("risk-points").name("project_risk -> point"));
+                            .flatMap((RiskSnapshot s, Collector<InfluxPoint> out) -> RiskPoints.projectRiskAndMonths(s).forEach(out::collect))
+                            .returns(InfluxPoint.class).uid("risk-points").name("project_risk, project_month -> points"));
             points.sinkTo(sinks.influx()).uid("influx-sink").name("InfluxDB");
         }
     }

@@ -1,5 +1,6 @@
 package org.paywatch.policy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,10 +16,12 @@ import org.paywatch.domain.FeedEvent;
 public final class ProjectSupervision {
     private final RuleCatalog catalog;
     private final AlertLifecycle lifecycle;
+    private final PayMonths payMonths;
 
     public ProjectSupervision(RuleCatalog catalog, ResponsibilityList routing) {
         this.catalog = catalog;
         this.lifecycle = new AlertLifecycle(routing);
+        this.payMonths = new PayMonths(catalog.laborCostCoverage());
     }
 
     /**
@@ -72,10 +75,12 @@ public final class ProjectSupervision {
                 s.level = open.level;
             }
         }
-        ProjectBook.Overdue overdue = book.overdue(BusinessCalendar.date(now));
+        LocalDate today = BusinessCalendar.date(now);
+        ProjectBook.Overdue overdue = book.overdue(today);
         s.unpaidWorkers = overdue.workers();
         s.overdueFen = overdue.fen();
         s.balanceFen = book.balanceFen();
+        s.months = payMonths.of(book, today);
         return s;
     }
 }

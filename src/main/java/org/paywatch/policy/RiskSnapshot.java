@@ -1,5 +1,7 @@
 package org.paywatch.policy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.paywatch.contract.AlertLevel;
 
 /** A project's risk at one instant: the `project_risk` measurement (dashboards/README.md). */
@@ -18,4 +20,6 @@ public class RiskSnapshot {
     public int unpaidWorkers;
     public long overdueFen;
     public long balanceFen;
+    /** The project's pay months, from a year before to the current one (the `project_month` measurement). */
+    public List<PayMonth> months = new ArrayList<>();
 }

@@ -77,6 +77,16 @@ public final class RuleCatalog {
         return List.of();
     }
 
+    /** PW01, whose view of each month the boards show beside the alerts (`project_month`). */
+    public LaborCostCoverage laborCostCoverage() {
+        for (Rule r : rules) {
+            if (r instanceof LaborCostCoverage pw01) {
+                return pw01;
+            }
+        }
+        throw new IllegalStateException("PW01 is always built: from() requires every implemented rule");
+    }
+
     public RuleInfo info(String ruleId) {
         for (Rule r : rules) {
             if (r.info().id().equals(ruleId)) {

@@ -1,18 +1,24 @@
 package org.paywatch.io.influx;
 
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.policy.AlertEvent;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.PayMonth;
 import org.paywatch.policy.RiskSnapshot;
 
 /**
- * The two InfluxDB measurements that dashboards are built on; dashboards/README.md documents them
+ * The InfluxDB measurements of the risk monitor that dashboards are built on; dashboards/README.md documents them
  * and they change only by adding. A point's identity (measurement + tags + time) is a pure function
  * of the record, so a re-written point overwrites itself: writes are idempotent.
  */
 public final class RiskPoints {
     public static final String ALERT = "alert";
     public static final String PROJECT_RISK = "project_risk";
+    public static final String PROJECT_MONTH = "project_month";
 
     private RiskPoints() {}
 
@@ -55,6 +61,42 @@ public final class RiskPoints {
                 .field("unpaidWorkers", (long) s.unpaidWorkers)
                 .field("overdueFen", s.overdueFen)
                 .field("balanceFen", s.balanceFen);
+    }
+
+    /** The project_risk point of a snapshot and, written with it, one project_month point per pay month it shows. */
+    public static List<InfluxPoint> projectRiskAndMonths(RiskSnapshot s) {
+        List<InfluxPoint> points = new ArrayList<>(1 + s.months.size());
+        points.add(projectRisk(s));
+        for (PayMonth m : s.months) {
+            points.add(projectMonth(s, m));
+        }
+        return points;
+    }
+
+    /** One pay month of a project, at 00:00 on its first day: each rewrite replaces the month's point. */
+    public static InfluxPoint projectMonth(RiskSnapshot s, PayMonth m) {
+        long time = YearMonth.parse(m.month).atDay(1).atStartOfDay(BusinessCalendar.ZONE).toInstant().toEpochMilli();
+        InfluxPoint p = new InfluxPoint(PROJECT_MONTH, time)
+                .tag("projectId", s.projectId)
+                .tag("month", m.month)
+                .tag("town", s.town)
+                .tag("category", s.category)
+                .field("projectName", s.projectName)
+                .field("laborCostRatio", m.laborCostRatio)
+                .field("requiredFen", m.requiredFen)
+                .field("depositedFen", m.depositedFen)
+                .field("blueBelowCoverage", m.blueBelowCoverage)
+                .field("yellowBelowCoverage", m.yellowBelowCoverage)
+                .field("accruedFen", m.accruedFen)
+                .field("paidFen", m.paidFen)
+                .field("overdueFen", m.overdueFen)
+                .field("dueDate", m.dueDate)
+                .field("daysPastDue", m.daysPastDue)
+                .field("unpaidWorkers", (long) m.unpaidWorkers);
+        if (m.coverage != null) {
+            p.field("coverage", m.coverage);
+        }
+        return p;
     }
 
     /** 0 none, 1 blue, 2 yellow, 3 red: a number for graphs and thresholds. */

@@ -66,6 +66,22 @@ public final class LaborCostCoverage extends ConfiguredRule {
         return findings;
     }
 
+    /**
+     * Month M as PW01 sees it, for the boards' `project_month`: the ratio, what was required and deposited, and the
+     * thresholds; requiredFen 0 and coverage null when nothing can be required of M (no report and no plan, or zero).
+     */
+    public Coverage coverage(ProjectBook book, YearMonth m) {
+        double ratio = RuleSettings.row(laborCostRatio, book.project.category == null ? null : book.project.category.name());
+        Month month = month(book, m, ratio);
+        return month == null
+                ? new Coverage(ratio, 0, book.deposits.getOrDefault(m.toString(), 0L), null, blueBelowCoverage, yellowBelowCoverage)
+                : new Coverage(ratio, month.requiredFen(), month.depositedFen(), month.coverage(), blueBelowCoverage, yellowBelowCoverage);
+    }
+
+    /** PW01's view of one month. */
+    public record Coverage(double ratio, long requiredFen, long depositedFen, Double coverage,
+                           double blueBelowCoverage, double yellowBelowCoverage) {}
+
     /** What month M required and got; null when nothing can be required of it (no report and no plan, or zero). */
     private static Month month(ProjectBook book, YearMonth m, double ratio) {
         Project p = book.project;
