@@ -1,6 +1,7 @@
 package org.paywatch.policy.rules;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Project;
@@ -15,7 +16,7 @@ import org.paywatch.policy.RuleSettings;
 /**
  * PW12 未按时纳入平台监管 (RULES.md, "Account integrity"): an active project with a contract value of
  * at least {@code minContractValueFen} and a planned duration of at least {@code minDurationMonths}
- * months (planned end on or after the start plus that many months) that is not onboarded (dedicated
+ * months (calendar months from start to planned end, both days counted: RULES.md, Definitions) that is not onboarded (dedicated
  * account not bound, or no onboarding date, or one still to come): from day {@code yellowAtDays} after
  * the start YELLOW, from day {@code redAtDays} RED. Clears once onboarded.
  */
@@ -45,7 +46,7 @@ public final class PlatformOnboardingOverdue extends ConfiguredRule {
         }
         Project p = book.project;
         if (p.contractValueFen < minContractValueFen || p.plannedEndDate == null
-                || p.plannedEndDate.isBefore(p.startDate.plusMonths(minDurationMonths))) {
+                || plannedMonths(p) < minDurationMonths) {
             return Map.of();
         }
         boolean onboarded = p.payrollAccountNo != null && p.onboardedDate != null && !p.onboardedDate.isAfter(today);
@@ -61,5 +62,10 @@ public final class PlatformOnboardingOverdue extends ConfiguredRule {
         String message = String.format("%s合同额%s，开工已%d天仍未纳入平台监管（%s），超过开工后%d天内纳入的期限，请总承包单位立即开设绑定专户并完成项目接入，建设单位督促落实。",
                 book.project.name, Money.yuan(p.contractValueFen), days, missing, yellowAtDays);
         return Map.of("", new Finding(level, Map.of("daysSinceStart", (double) days), message));
+    }
+
+    /** Whole calendar months from the start to the planned end, both days counted: 01-01 to 03-31 is 3. */
+    static long plannedMonths(Project p) {
+        return ChronoUnit.MONTHS.between(p.startDate, p.plannedEndDate.plusDays(1));
     }
 }

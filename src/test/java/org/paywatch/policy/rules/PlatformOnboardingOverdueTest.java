@@ -85,22 +85,35 @@ class PlatformOnboardingOverdueTest {
         assertThat(rule.assess(p.book, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
     }
 
+    /** Both days counted (RULES.md, Definitions): 3 March to 1 June is three months less a day. */
     @Test
     void shouldExemptAProjectPlannedForJustUnderThreeMonths() {
         ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> {
             x.onboardedDate = null;
-            x.plannedEndDate = LocalDate.of(2025, 6, 2);
+            x.plannedEndDate = LocalDate.of(2025, 6, 1);
         });
         assertThat(rule.assess(p.book, at("2025-05-02T00:00"))).isEmpty();
     }
 
+    /** 3 March to 2 June, both days counted, is exactly three months: 工期3个月以上 includes three. */
     @Test
     void shouldJudgeAProjectPlannedForExactlyThreeMonths() {
         ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> {
             x.onboardedDate = null;
-            x.plannedEndDate = LocalDate.of(2025, 6, 3);
+            x.plannedEndDate = LocalDate.of(2025, 6, 2);
         });
         assertThat(rule.assess(p.book, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+    }
+
+    /** The Definitions' own example: works planned from 1 January to 31 March last three months. */
+    @Test
+    void shouldJudgeAProjectPlannedFromTheFirstOfJanuaryToTheEndOfMarch() {
+        ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> {
+            x.onboardedDate = null;
+            x.startDate = LocalDate.of(2025, 1, 1);
+            x.plannedEndDate = LocalDate.of(2025, 3, 31);
+        });
+        assertThat(rule.assess(p.book, at("2025-01-31T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
