@@ -71,6 +71,29 @@ class ReplayBasicSampleTest {
         }
     }
 
+    /**
+     * Time runs to the as-of for every project, not to the first midnight after its last record: the sample's records end
+     * on 20 June, and by 31 August SX-F05A's April wages are 92 days past due, and June's (due 31 July) 31.
+     */
+    @Test
+    void shouldJudgeEveryDayUpToALaterAsOf() throws Exception {
+        long asOf = OffsetDateTime.parse("2025-08-31T00:00:00+08:00").toInstant().toEpochMilli();
+        Path later = out.resolve("later.jsonl");
+        Replay.run(LocalFlink.environment(), SAMPLE.resolve("input"), asOf, later,
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")), "replay-basic-test-key".getBytes(StandardCharsets.UTF_8));
+
+        Map<String, List<String>> pw05 = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(later)) {
+            JsonNode a = JSON.readTree(line);
+            if (a.get("projectId").asText().equals("SX-F05A") && a.get("ruleId").asText().equals("PW05")) {
+                pw05.computeIfAbsent(a.get("scope").asText(), s -> new ArrayList<>())
+                        .add(a.get("transition").asText() + " " + a.get("level").asText() + " " + a.get("eventTime").asText().substring(0, 10));
+            }
+        }
+        assertThat(pw05.get("2025-04")).containsExactly("RAISED BLUE 2025-05-26", "ESCALATED YELLOW 2025-06-01", "ESCALATED RED 2025-07-01");
+        assertThat(pw05.get("2025-06")).endsWith("ESCALATED RED 2025-08-31");
+    }
+
     @Test
     void shouldRaiseNothingThatIsForbidden() {
         for (JsonNode f : expected.get("forbidden")) {
