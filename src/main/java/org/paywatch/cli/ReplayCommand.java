@@ -1,12 +1,20 @@
 package org.paywatch.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.paywatch.domain.PersonalNumbers;
 import org.paywatch.io.JobConfigFile;
 import org.paywatch.io.PseudonymKey;
 import org.paywatch.io.influx.InfluxHttp;
@@ -16,7 +24,9 @@ import org.paywatch.pipeline.JobConfig;
 import org.paywatch.pipeline.Replay;
 import org.paywatch.policy.ConfigurationProblem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** `paywatch replay`: the live job, bounded, over recorded feeds, with time ending at --as-of. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -44,6 +54,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "of the job file, e.g. to look at a replayed county on the board or in Grafana")
     String influx;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         long until = parseAsOf(asOf);
@@ -63,19 +76,51 @@ public final class ReplayCommand implements Callable<Integer> {
         InfluxSink points = influx == null ? null
                 : new InfluxSink(influx, job.influx.database).withBatchSize(job.influx.batchSize).withMaxRetries(job.influx.maxRetries);
         Replay.Summary s = Replay.run(LocalFlink.environment(), input, until, out, job, key, points);
-        long alerts;
-        try (var lines = Files.lines(out)) {
-            alerts = lines.count();
-        }
-        System.out.printf("replay: in=%d applied=%d deadLettered=%d duplicates=%d afterAsOf=%d alerts=%d -> %s%n",
-                s.in(), s.applied(), s.deadLettered(), s.duplicates(), s.afterAsOf(), alerts, out);
+        List<String> keyBound = ownKey ? rulesOfAlertsNamingAPseudonym(out) : List.of();
+        PrintWriter said = spec.commandLine().getOut();
+        said.printf("replay: in=%d applied=%d deadLettered=%d duplicates=%d afterAsOf=%d alerts=%d%s -> %s%n",
+                s.in(), s.applied(), s.deadLettered(), s.duplicates(), s.afterAsOf(), lineCount(out),
+                ownKey ? " randomKey=true keyDependentAlerts=" + keyBound.size() : "", out);
         if (influx != null) {
-            System.out.println("replay: dashboards' points written to " + influx + " database " + job.influx.database);
+            said.println("replay: dashboards' points written to " + influx + " database " + job.influx.database);
         }
         if (ownKey) {
-            System.err.println("paywatch replay: no " + PseudonymKey.ENV + " or key file: worker pseudonyms in this output are valid for this run only");
+            spec.commandLine().getErr().println("paywatch replay: no " + PseudonymKey.ENV + " or key file, so a random key makes the worker pseudonyms: "
+                    + (keyBound.isEmpty() ? "no alert of this replay names one, but another folder's may"
+                            : keyBound.size() + " alerts (" + countedByRule(keyBound) + ") name one and differ from run to run in scope and id")
+                    + "; set " + PseudonymKey.ENV + " for byte-identical replays");
         }
         return 0;
+    }
+
+    private static long lineCount(Path file) throws IOException {
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        }
+    }
+
+    /** The rule of each alert whose scope is a worker's or account's pseudonym: its scope and id depend on the key. */
+    private static List<String> rulesOfAlertsNamingAPseudonym(Path alerts) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> rules = new ArrayList<>();
+        try (var lines = Files.lines(alerts)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                JsonNode a = json.readTree(line);
+                if (PersonalNumbers.PSEUDONYM.matcher(a.path("scope").asText("")).find()) {
+                    rules.add(a.path("ruleId").asText());
+                }
+            }
+        }
+        return rules;
+    }
+
+    /** "PW06 ×2, PW09 ×1". */
+    private static String countedByRule(List<String> rules) {
+        Map<String, Long> counts = new TreeMap<>();
+        rules.forEach(r -> counts.merge(r, 1L, Long::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((rule, n) -> parts.add(rule + " ×" + n));
+        return String.join(", ", parts);
     }
 
     // Say it now, in one sentence, rather than after the sink's retries have failed the job.

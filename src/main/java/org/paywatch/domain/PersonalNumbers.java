@@ -41,6 +41,9 @@ public final class PersonalNumbers {
         }
     }
 
+    /** A worker's or an account's pseudonym as {@link #worker} and {@link #account} make them. */
+    public static final java.util.regex.Pattern PSEUDONYM = java.util.regex.Pattern.compile("\\b[WA]-[0-9a-f]{24}\\b");
+
     /** Pseudonym of an ID-card number, e.g. "W-3f9a…"; upper-cased first so "x" and "X" agree. */
     public String worker(String idCardNo) {
         return idCardNo == null ? null : "W-" + hmac("worker:" + idCardNo.trim().toUpperCase());

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.local.FreePort;
 import org.paywatch.local.InfluxServer;
+import org.paywatch.io.PseudonymKey;
 import picocli.CommandLine;
 
 /** `paywatch replay --influx`: a replayed county fills the dashboards' measurements, so the board and Grafana can show it. */
@@ -67,6 +69,29 @@ class ReplayCommandTest {
                     assertThat((Long) row.get("days")).isPositive();
                     assertThat((Long) row.get("fen")).isPositive();
                 });
+    }
+
+    /** Without a key, a random one makes the pseudonyms: the summary says so and counts the alerts whose scope is one. */
+    @Test
+    void shouldSayWhichAlertsDependOnTheRandomKeyOfAReplayWithoutOne() throws Exception {
+        Assumptions.assumeTrue(System.getenv(PseudonymKey.ENV) == null, "this test replays without " + PseudonymKey.ENV);
+        Path out = dir.resolve("alerts.jsonl");
+        StringWriter said = new StringWriter();
+        CommandLine cl = Paywatch.commandLine();
+        cl.setOut(new PrintWriter(said));
+        cl.setErr(new PrintWriter(err));
+
+        // a worker who left unpaid: PW09's scope is the worker's pseudonym
+        Path scenario = Path.of("src/test/resources/scenarios/pw09-departed-worker-paid-late");
+        int exit = cl.execute("replay", "--input", scenario.resolve("input").toString(), "--as-of", "2025-08-10T12:00:00+08:00",
+                "--out", out.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        long workerScoped = Files.readAllLines(out).stream().filter(line -> line.matches(".*\"scope\" *: *\"W-[0-9a-f]{24}\".*")).count();
+        assertThat(workerScoped).as("PW09's transitions").isEqualTo(3);
+        assertThat(said.toString()).contains("randomKey=true keyDependentAlerts=" + workerScoped + " ");
+        assertThat(err.toString().strip().lines()).singleElement().asString()
+                .contains(PseudonymKey.ENV, workerScoped + " alerts (PW");
     }
 
     @Test
