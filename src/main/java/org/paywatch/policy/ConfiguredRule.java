@@ -12,6 +12,7 @@ import org.paywatch.domain.Feed;
 public abstract class ConfiguredRule implements Rule {
     private final RuleInfo info;
     private final Set<Feed> reactions;
+    private final Set<Feed> clearings = EnumSet.noneOf(Feed.class);
 
     protected ConfiguredRule(String id, RuleSettings settings, Feed... reactsTo) {
         this.info = settings.info(id);
@@ -27,5 +28,15 @@ public abstract class ConfiguredRule implements Rule {
     @Override
     public final boolean reactsTo(Feed feed) {
         return reactions.contains(feed);
+    }
+
+    @Override
+    public final boolean clearedBy(Feed feed) {
+        return clearings.contains(feed);
+    }
+
+    /** Records of these feeds can clear an open alert of the rule, though they cannot raise one. */
+    protected final void alsoClearedBy(Feed... feeds) {
+        clearings.addAll(Arrays.asList(feeds));
     }
 }

@@ -37,11 +37,16 @@ public final class ProjectSupervision {
         }
         List<AlertEvent> out = new ArrayList<>();
         for (Rule rule : catalog.rules()) {
-            if (feeds.stream().anyMatch(rule::reactsTo)) {
+            if (feeds.stream().anyMatch(rule::reactsTo) || feeds.stream().anyMatch(rule::clearedBy) && hasOpenAlert(book, rule)) {
                 out.addAll(lifecycle.reconcile(book, rule.info(), rule.assess(book, now), now));
             }
         }
         return out;
+    }
+
+    private static boolean hasOpenAlert(ProjectBook book, Rule rule) {
+        String id = rule.info().id();
+        return book.openAlerts.values().stream().anyMatch(open -> open.ruleId.equals(id));
     }
 
     /** Re-assesses every rule; called at each day boundary, when day-counted deadlines pass. */

@@ -14,6 +14,15 @@ public interface Rule {
     /** Whether a record of this feed can change the rule's findings (otherwise only time can). */
     boolean reactsTo(Feed feed);
 
+    /**
+     * Whether a record of this feed can meet the clearing condition of an open alert of this rule (RULES.md, Definitions:
+     * clearing takes effect at that record). The rule is then re-assessed on such a record while it has an alert open,
+     * and only then: clock-ins are the hot path.
+     */
+    default boolean clearedBy(Feed feed) {
+        return false;
+    }
+
     /** The warranted alerts by scope ("" for a project-wide alert); an absent scope is clear. */
     Map<String, Finding> assess(ProjectBook book, long now);
 }

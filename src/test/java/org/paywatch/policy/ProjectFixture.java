@@ -152,14 +152,19 @@ public final class ProjectFixture {
     }
 
     public ProjectFixture clockIn(String workerId, String day) {
+        book.apply(clockInEvent(workerId, day + "T07:40"));
+        return this;
+    }
+
+    /** A clock-in at the site gate, not yet applied (for {@link ProjectSupervision#apply}). */
+    public static FeedEvent clockInEvent(String workerId, String when) {
         ClockIn c = new ClockIn();
         c.projectId = PROJECT;
         c.workerId = workerId;
         c.deviceId = "GATE1";
         c.direction = Direction.IN;
-        c.eventTime = at(day + "T07:40");
-        book.apply(FeedEvent.of(origin(), c));
-        return this;
+        c.eventTime = at(when);
+        return FeedEvent.of(origin(), c);
     }
 
     /** Registers {@code n} workers W1..Wn at 350 yuan a day, each attending the given days. */

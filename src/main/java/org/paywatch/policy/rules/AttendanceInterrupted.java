@@ -24,8 +24,9 @@ import org.paywatch.policy.RuleSettings;
  * for the Spring Festival would be raised the morning after the window ends), and nothing is
  * raised while today is inside one.
  *
- * <p>Judged at the daily review and on registry updates, never on a clock-in (the hot path): finding
- * the last clock-in scans the attendance, so a clock-in clears the alert at the next midnight.
+ * <p>Judged at the daily review and on registry updates, and on a clock-in only while its alert is open (clock-ins are
+ * the hot path, and finding the last one scans the attendance): the clock-in that ends the silence clears the alert
+ * at its own time (RULES.md, Definitions), not at the next midnight.
  */
 public final class AttendanceInterrupted extends ConfiguredRule {
     public static final String ID = "PW15";
@@ -38,6 +39,7 @@ public final class AttendanceInterrupted extends ConfiguredRule {
 
     public AttendanceInterrupted(RuleSettings settings, PolicyConfig.Calendar calendar) {
         super(ID, settings, Feed.PROJECTS);
+        alsoClearedBy(Feed.CLOCKINS);
         this.calendar = calendar;
         this.minAverageWorkers = settings.threshold(ID, "minAverageWorkers", 0, 100000);
         this.lookbackDays = settings.days(ID, "lookbackDays", 1, 90);
