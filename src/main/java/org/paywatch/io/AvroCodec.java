@@ -1,7 +1,6 @@
 package org.paywatch.io;
 
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -88,7 +87,10 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
     return encodeWith(p.genericEncoder, record);
   }
 
-  /** A record from single-object or plain Avro bytes. */
+  /**
+   * A record from single-object or plain Avro bytes; else the reason, in words the producer can act
+   * on (PayloadDiagnosis).
+   */
   public T decode(byte[] bytes) throws ContractViolation {
     if (bytes == null) {
       throw new ContractViolation("no payload (a tombstone?)");
@@ -96,68 +98,93 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
     Prepared<T> p = prepared();
     if (bytes.length >= 2 && bytes[0] == (byte) 0xC3 && bytes[1] == (byte) 0x01) {
       if (bytes.length < HEADER_LENGTH) {
-        throw new ContractViolation("truncated Avro record: the single-object header needs 10 bytes");
+        throw new ContractViolation("truncated Avro record: the single-object header needs 10 bytes, the payload has "
+            + bytes.length);
       }
       long fingerprint = littleEndianLong(bytes, 2);
-      DatumReader<T> reader = p.readerFor(fingerprint);
-      if (reader == null) {
-        throw new ContractViolation("unknown schema fingerprint " + hex(bytes, 2, 8) + " for "
-            + p.current.getName() + ": neither the current schema nor one in "
-            + SchemaHistory.ROOT + p.current.getName() + "/");
+      if (p.readerFor(fingerprint) == null) {
+        throw new ContractViolation(PayloadDiagnosis.unknownHeader(p.current, fingerprint));
       }
-      return read(p, reader, bytes, HEADER_LENGTH);
+      try {
+        return read(p, fingerprint, bytes, HEADER_LENGTH);
+      } catch (Undecodable e) {
+        throw new ContractViolation(explain(p, e, bytes, HEADER_LENGTH));
+      }
     }
     try {
-      return read(p, p.readerFor(p.currentFingerprint), bytes, 0);
-    } catch (ContractViolation notCurrent) {
+      return read(p, p.currentFingerprint, bytes, 0);
+    } catch (Undecodable notCurrent) {
       // A producer of plain binary that has not moved to the current version yet: a field added
       // since is missing at the end. The newest older version that reads the bytes exactly to
       // their end is the writer's; if none does, the bytes are wrong for the current version.
       for (long fingerprint : p.olderNewestFirst) {
         try {
-          return read(p, p.readerFor(fingerprint), bytes, 0);
-        } catch (ContractViolation notThatOneEither) {
+          return read(p, fingerprint, bytes, 0);
+        } catch (Undecodable notThatOneEither) {
           // try the next older one
         }
       }
-      throw notCurrent;
+      boolean cutShortLater = notCurrent.failure instanceof java.io.EOFException && notCurrent.path != null
+          && !notCurrent.path.equals(p.current.getFields().get(0).name());
+      String framing = PayloadDiagnosis.framingMistake(bytes, cutShortLater ? notCurrent.path : null);
+      throw new ContractViolation(framing != null ? framing : explain(p, notCurrent, bytes, 0));
     }
   }
 
-  private T read(Prepared<T> p, DatumReader<T> reader, byte[] bytes, int offset)
-      throws ContractViolation {
+  private T read(Prepared<T> p, long fingerprint, byte[] bytes, int offset) throws Undecodable {
     int length = bytes.length - offset;
     p.decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, p.decoder);
+    Schema writer = p.writers.get(fingerprint);
     T record;
     try {
-      record = reader.read(null, new BoundedDecoder(p.decoder, length));
-      if (!p.decoder.isEnd()) {
-        throw new ContractViolation("trailing bytes after the record");
-      }
+      record = p.readerFor(fingerprint).read(null, new BoundedDecoder(p.decoder, length));
     } catch (ContractDatumReader.FieldFailure e) {
-      throw describe(e.failure, e.path);
+      throw new Undecodable(writer, e.failure, e.path, e.schema, -1);
     } catch (IOException | RuntimeException e) {
-      throw describe(e, null);
+      throw new Undecodable(writer, e, null, null, -1);
+    }
+    try {
+      int trailing = 0;
+      for (byte[] one = new byte[1]; !p.decoder.isEnd(); trailing++) {
+        p.decoder.readFixed(one); // counted for the reason: at most the payload's length
+      }
+      if (trailing > 0) {
+        throw new Undecodable(writer, null, null, null, trailing);
+      }
+    } catch (IOException cannotHappenInMemory) {
+      throw new Undecodable(writer, null, null, null, 0);
     }
     return record;
   }
 
-  private static ContractViolation describe(Throwable failure, String path) {
-    String where = path == null ? "" : " in field " + path;
-    if (failure instanceof BoundedDecoder.BeyondTheEnd && path != null) {
-      return new ContractViolation("truncated Avro record: field " + path + " claims more "
-          + failure.getMessage() + " than the record holds");
+  /** Why the bytes did not decode with one writer schema; worded only if it is the reason given. */
+  private static final class Undecodable extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient Schema writer;
+    final Throwable failure;
+    final String path;
+    final transient Schema field;
+    final int trailing;
+
+    Undecodable(Schema writer, Throwable failure, String path, Schema field, int trailing) {
+      super(path, null, false, false);
+      this.writer = writer;
+      this.failure = failure;
+      this.path = path;
+      this.field = field;
+      this.trailing = trailing;
     }
-    if (failure instanceof EOFException) {
-      return new ContractViolation("truncated Avro record" + (path == null ? "" : ": it ends" + where));
+  }
+
+  private static String explain(Prepared<?> p, Undecodable e, byte[] bytes, int offset) {
+    String mistake = PayloadDiagnosis.typeMistake(e.writer, bytes, offset);
+    if (mistake != null) {
+      return mistake;
     }
-    if (failure instanceof ContractDatumReader.UnknownEnumIndex) {
-      return new ContractViolation(failure.getMessage() + where);
+    if (e.failure == null) {
+      return PayloadDiagnosis.trailingBytes(e.trailing, e.writer);
     }
-    String reason = failure.getMessage() == null
-        ? failure.getClass().getSimpleName()
-        : ContractViolation.masked(failure.getMessage());
-    return new ContractViolation("malformed Avro record" + where + ": " + reason);
+    return PayloadDiagnosis.decodeFailure(e.failure, e.path, e.field, p.current);
   }
 
   private Prepared<T> prepared() {
@@ -183,15 +210,6 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
       value = (value << 8) | (bytes[offset + i] & 0xFF);
     }
     return value;
-  }
-
-  /** Bytes as a hexdump shows them, "8f 5c 01 …": never a run of digits that could be mistaken for data. */
-  private static String hex(byte[] bytes, int offset, int length) {
-    StringBuilder text = new StringBuilder();
-    for (int i = offset; i < offset + length; i++) {
-      text.append(i == offset ? "" : " ").append(String.format("%02x", bytes[i]));
-    }
-    return text.toString();
   }
 
   /** The Avro machinery, built from the class and the history text on first use. */

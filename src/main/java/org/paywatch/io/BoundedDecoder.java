@@ -28,7 +28,7 @@ final class BoundedDecoder extends Decoder {
 
   private int length(long claimed) throws IOException {
     if (claimed < 0) {
-      throw new AvroRuntimeException("Malformed data. Length is negative: " + claimed);
+      throw new NegativeLength(claimed);
     }
     if (claimed > limit) {
       throw new BeyondTheEnd("bytes");
@@ -41,6 +41,17 @@ final class BoundedDecoder extends Decoder {
       throw new BeyondTheEnd("items");
     }
     return claimed;
+  }
+
+  /** A string or bytes length below zero: whatever the bytes there are, they are not what the schema says. */
+  static final class NegativeLength extends AvroRuntimeException {
+    private static final long serialVersionUID = 1L;
+    final long claimed;
+
+    NegativeLength(long claimed) {
+      super("Malformed data. Length is negative: " + claimed);
+      this.claimed = claimed;
+    }
   }
 
   /** A length or count that the rest of the payload cannot hold: the record is cut short. */

@@ -38,7 +38,7 @@ final class ContractDatumReader<T> extends SpecificDatumReader<T> {
     } catch (FieldFailure inner) {
       throw inner.inside(field.name());
     } catch (IOException | RuntimeException failure) {
-      throw new FieldFailure(field.name(), failure);
+      throw new FieldFailure(field.name(), field.schema(), failure);
     }
   }
 
@@ -70,20 +70,22 @@ final class ContractDatumReader<T> extends SpecificDatumReader<T> {
     }
   }
 
-  /** Why decoding failed, and the dotted path of the field it failed in. */
+  /** Why decoding failed, and the dotted path and (reader) schema of the field it failed in. */
   static final class FieldFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final String path;
+    final transient Schema schema;
     final Throwable failure;
 
-    FieldFailure(String path, Throwable failure) {
+    FieldFailure(String path, Schema schema, Throwable failure) {
       super(path, null, false, false);
       this.path = path;
+      this.schema = schema;
       this.failure = failure;
     }
 
     FieldFailure inside(String outer) {
-      return new FieldFailure(outer + "." + path, failure);
+      return new FieldFailure(outer + "." + path, schema, failure);
     }
   }
 }

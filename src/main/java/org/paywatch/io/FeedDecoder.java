@@ -57,7 +57,7 @@ public final class FeedDecoder implements Serializable {
         } catch (RuntimeException e) {
             // Avro throws several unchecked types on malformed input; none of them may stop the job.
             return Received.failed(origin, feed, payload, RejectionCause.UNDECODABLE, "not a valid "
-                    + feed.name().toLowerCase() + " record: " + e.getClass().getSimpleName(), logTimestamp);
+                    + feed.name().toLowerCase() + " record: the bytes do not decode as one (schemas/README.md)", logTimestamp);
         }
         String impossible = timeBounds.violation(r.timestamp, now, nowName);
         if (impossible != null) {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /**
- * The released versions of a record's schema, kept on the classpath as
+ * The released versions of a record's schema: schemas/history/ in the repository, on the classpath as
  * {@code schema-history/<RecordName>/v1.avsc, v2.avsc, …}.
  *
  * <p>Versions are found by counting up from v1 until one is missing, because a classpath (a jar)

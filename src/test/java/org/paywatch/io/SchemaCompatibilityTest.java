@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaCompatibilityTest {
 
   private static final Path SCHEMAS = Path.of("schemas");
-  private static final Path HISTORY = Path.of("src/main/resources/schema-history");
+  private static final Path HISTORY = Path.of("schemas/history");
   private static final Pattern VERSION_FILE = Pattern.compile("v([1-9][0-9]*)\\.avsc");
 
   static List<String> recordNames() throws IOException {
@@ -57,7 +57,7 @@ class SchemaCompatibilityTest {
       SchemaCompatibility.SchemaPairCompatibility check =
           SchemaCompatibility.checkReaderWriterCompatibility(current, writer);
       for (SchemaCompatibility.Incompatibility incompatibility : check.getResult().getIncompatibilities()) {
-        problems.add(String.format("schemas/%s.avsc cannot read data written with schema-history/%s/v%d.avsc: %s at %s (%s)",
+        problems.add(String.format("schemas/%s.avsc cannot read data written with schemas/history/%s/v%d.avsc: %s at %s (%s)",
             name, name, v, incompatibility.getType(), fieldNames(current, incompatibility.getLocation()),
             incompatibility.getMessage()));
       }
@@ -67,7 +67,7 @@ class SchemaCompatibilityTest {
     String newest = history.isEmpty() ? null
         : SchemaNormalization.toParsingForm(SchemaHistory.parse(history.get(history.size() - 1)));
     if (!SchemaNormalization.toParsingForm(current).equals(newest)) {
-      problems.add(String.format("schemas/%s.avsc changed: add it as schema-history/%s/v%d.avsc",
+      problems.add(String.format("schemas/%s.avsc changed: add it as schemas/history/%s/v%d.avsc",
           name, name, history.size() + 1));
     }
     return problems;
@@ -114,29 +114,29 @@ class SchemaCompatibilityTest {
       for (Path folder : folders.filter(Files::isDirectory).toList()) {
         String name = folder.getFileName().toString();
         if (!names.contains(name)) {
-          problems.add("schema-history/" + name + "/ has no schemas/" + name + ".avsc");
+          problems.add("schemas/history/" + name + "/ has no schemas/" + name + ".avsc");
         }
         List<Integer> numbers = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
           for (Path file : files.toList()) {
             Matcher version = VERSION_FILE.matcher(file.getFileName().toString());
             if (!version.matches()) {
-              problems.add("schema-history/" + name + "/" + file.getFileName() + " is not named vN.avsc");
+              problems.add("schemas/history/" + name + "/" + file.getFileName() + " is not named vN.avsc");
               continue;
             }
             numbers.add(Integer.parseInt(version.group(1)));
             String recordName = SchemaHistory.parse(Files.readString(file)).getName();
             if (!recordName.equals(name)) {
-              problems.add("schema-history/" + name + "/" + file.getFileName() + " holds " + recordName);
+              problems.add("schemas/history/" + name + "/" + file.getFileName() + " holds " + recordName);
             }
           }
         }
         List<Integer> expected = IntStream.rangeClosed(1, numbers.size()).boxed().toList();
         if (!numbers.stream().sorted().toList().equals(expected)) {
-          problems.add("schema-history/" + name + "/ must hold v1 … v" + numbers.size() + ", holds " + numbers);
+          problems.add("schemas/history/" + name + "/ must hold v1 … v" + numbers.size() + ", holds " + numbers);
         }
         if (SchemaHistory.versions(name).size() != numbers.size()) {
-          problems.add("schema-history/" + name + "/ is not all on the classpath");
+          problems.add("schemas/history/" + name + "/ is not all on the classpath");
         }
       }
     }
@@ -152,7 +152,7 @@ class SchemaCompatibilityTest {
 
     assertThat(releaseProblems("BankTransaction", renamed, SchemaHistory.versions("BankTransaction")))
         .anySatisfy(problem -> assertThat(problem)
-            .startsWith("schemas/BankTransaction.avsc cannot read data written with schema-history/BankTransaction/v1.avsc")
+            .startsWith("schemas/BankTransaction.avsc cannot read data written with schemas/history/BankTransaction/v1.avsc")
             .contains("amountYuan"));
   }
 
@@ -193,7 +193,7 @@ class SchemaCompatibilityTest {
     List<String> released = Stream.concat(history.stream(), Stream.of(evolved)).toList();
 
     assertThat(releaseProblems("ClockIn", SchemaHistory.parse(evolved), history))
-        .containsExactly("schemas/ClockIn.avsc changed: add it as schema-history/ClockIn/v2.avsc");
+        .containsExactly("schemas/ClockIn.avsc changed: add it as schemas/history/ClockIn/v2.avsc");
     assertThat(releaseProblems("ClockIn", SchemaHistory.parse(evolved), released)).isEmpty();
   }
 
