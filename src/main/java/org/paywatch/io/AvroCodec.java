@@ -177,6 +177,10 @@ public final class AvroCodec<T extends SpecificRecord> implements Serializable {
   }
 
   private static String explain(Prepared<?> p, Undecodable e, byte[] bytes, int offset) {
+    if (e.failure instanceof ContractDatumReader.UnknownEnumIndex
+        && PayloadDiagnosis.onlyAnEnumIndexIsUnknown(e.writer, e.path, bytes, offset)) {
+      return PayloadDiagnosis.decodeFailure(e.failure, e.path, e.field, p.current);
+    }
     String mistake = PayloadDiagnosis.typeMistake(e.writer, bytes, offset);
     if (mistake != null) {
       return mistake;

@@ -179,6 +179,15 @@ final class PayloadDiagnosis {
   }
 
   /** The writer schema with field {@code at} sent as {@code sent}, or left out if that is null. */
+  /**
+   * Whether the bytes are a well-formed record but for an enum index that names no symbol (a newer
+   * producer's symbol): then that is the reason, though some other mistake might happen to fit the bytes.
+   */
+  static boolean onlyAnEnumIndexIsUnknown(Schema writer, String fieldName, byte[] bytes, int offset) {
+    Schema.Field field = fieldName == null ? null : writer.getField(fieldName);
+    return field != null && decodesExactly(variant(writer, field.pos(), Schema.create(Schema.Type.INT)), bytes, offset);
+  }
+
   private static Schema variant(Schema writer, int at, Schema sent) {
     List<Schema.Field> fields = new ArrayList<>();
     for (int i = 0; i < writer.getFields().size(); i++) {

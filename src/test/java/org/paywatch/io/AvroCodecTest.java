@@ -280,6 +280,20 @@ class AvroCodecTest {
   }
 
   @Test
+  void shouldReportAnUnknownEnumIndexEvenWhereAMissingFieldWouldAlsoFitTheBytes() throws Exception {
+    // A one-fen credit of a newer symbol: read without "type", its index passes for amountFen and the
+    // amount for balanceAfterFen's union index, so "type is missing" fits the bytes too; the enum is the truth.
+    Schema wider = bankSchemaWith("\"OTHER_CREDIT\"]", "\"OTHER_CREDIT\",\"CRYPTO\"]");
+    GenericRecord record = genericBank(wider, "CRYPTO");
+    record.put("amountFen", 1L);
+    byte[] bytes = plainBinary(wider, record);
+
+    assertThatThrownBy(() -> bankCodec.decode(bytes))
+        .isInstanceOf(ContractViolation.class)
+        .hasMessageStartingWith("field type: enum index ");
+  }
+
+  @Test
   void shouldReportAnUnknownEnumIndexFromAnOlderWriterToo() throws Exception {
     // An older version whose symbols sit at other indexes: Avro maps them through a table.
     Schema older = bankSchemaWith("\"LABOR_COST_DEPOSIT\",", "");
