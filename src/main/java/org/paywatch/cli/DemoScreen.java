@@ -20,18 +20,18 @@ final class DemoScreen {
     private final boolean terminal;
     private final SyntheticCounty county;
     private final long seed;
+    private final String boardUrl;
     private final long intervalNanos;
     private long lastShown = System.nanoTime();
     private long lastEvents;
     private String keepRunningNote;
-    private final String boardUrl;
 
     DemoScreen(PrintWriter out, boolean terminal, SyntheticCounty county, long seed, String boardUrl) {
-        this.boardUrl = boardUrl;
         this.out = out;
         this.terminal = terminal;
         this.county = county;
         this.seed = seed;
+        this.boardUrl = boardUrl;
         this.intervalNanos = terminal ? 1_000_000_000L : 5_000_000_000L;
     }
 

@@ -11,6 +11,14 @@
     NOT_WANTED: "无需发送", DIGESTED: "已汇总", DEBOUNCED: "已合并", SUPERSEDED: "已被取代", SILENCED: "已静默"
   };
   var CHANNELS = { SMS: "短信", WEBHOOK: "接口推送" };
+  // the alert figures (metric_*) most rules carry; a name not listed here is shown as it is
+  var FIGURES = {
+    daysPastDue: "逾期天数", unpaidWorkers: "欠薪人数", unpaidAmountFen: "未发金额", overdueFen: "逾期工资", overdueWorkers: "逾期人数",
+    balanceFen: "专户余额", requiredFen: "应拨人工费", depositedFen: "已拨人工费", coverage: "到位率", shortfallFen: "差额",
+    daysSinceDeparture: "退场天数", daysSinceDeposit: "距上次拨付天数", silentDays: "无考勤天数", unpaidPeriods: "未结清月数",
+    paidWorkers: "代发人数", attendedWorkers: "出勤人数", unregisteredWorkers: "未实名人数", belowMinimumWorkers: "低于最低工资人数",
+    outflowAmountFen: "转出金额", minimumWageFen: "最低工资标准", wageDepositFen: "工资保证金", progressPaymentFen: "工程款"
+  };
   var REFRESH_MS = 5000;
 
   var state = { view: "overview", projectId: null, refreshes: 0, running: false, again: false, timer: null };
@@ -334,7 +342,10 @@
       li.appendChild(head);
       li.appendChild(el("div", a.message, "message"));
       li.appendChild(el("div", "依据：" + (a.basis || "—"), "meta"));
-      var figures = Object.keys(a.metrics || {}).map(function (k) { return k + "=" + a.metrics[k]; }).join("，");
+      var figures = Object.keys(a.metrics || {}).map(function (k) {
+        var value = /Fen$/.test(k) ? yuan(a.metrics[k]) + " 元" : a.metrics[k];
+        return (FIGURES[k] || k) + " " + value;
+      }).join("，");
       if (figures) { li.appendChild(el("div", "数据：" + figures, "meta")); }
       li.appendChild(el("div", "接收单位：" + (a.recipients || "—"), "meta"));
       list.appendChild(li);
