@@ -1,6 +1,7 @@
 package org.paywatch.cli;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,9 @@ import org.paywatch.io.PseudonymKey;
 import org.paywatch.local.EmbeddedKafka;
 import org.paywatch.local.InfluxNotInstalledException;
 import org.paywatch.local.InfluxServer;
+import org.paywatch.board.BoardInflux;
+import org.paywatch.board.BoardServer;
+import org.paywatch.board.CountyViews;
 import org.paywatch.dispatch.Delivery;
 import org.paywatch.dispatch.DispatchConfig;
 import org.paywatch.dispatch.DispatchConfigFile;
@@ -47,6 +51,7 @@ import org.paywatch.local.MonitorProgress;
 import org.paywatch.pipeline.JobConfig;
 import org.paywatch.pipeline.KafkaRiskMonitor;
 import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.ConfigurationProblem;
 import org.paywatch.sim.CountyStreamer;
 import org.paywatch.sim.SyntheticCounty;
 import picocli.CommandLine.Command;
@@ -88,6 +93,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "the job file whose topics and policy the demo runs (default: ${DEFAULT-VALUE})")
     Path config;
 
+    @Option(names = "--board-port", paramLabel = "N", defaultValue = "8090",
+            description = "port of the county board (县级驾驶舱) on 127.0.0.1; a free one if it is taken (default: ${DEFAULT-VALUE})")
+    int boardPort;
+
     @Spec
     CommandSpec spec;
 
@@ -127,6 +136,11 @@ public final class DemoCommand implements Callable<Integer> {
         DispatchBoard messages = new DispatchBoard();
         CountyStreamer streamer = null;
         try {
+            BoardServer countyBoard = startBoard(job, influx.url());
+            running.push(countyBoard);
+            out.println("县级驾驶舱: " + countyBoard.url());
+            out.flush();
+
             EmbeddedKafka kafka = EmbeddedKafka.start(tmp.resolve("kafka"));
             running.push(kafka);
             JobConfig.Topics t = job.kafka.topics;
@@ -155,7 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
                 streaming.join(5_000);
             });
 
-            DemoScreen screen = new DemoScreen(out, System.console() != null, county, seed);
+            DemoScreen screen = new DemoScreen(out, System.console() != null, county, seed, countyBoard.url());
             AvroCodec<Alert> codec = AvroCodec.of(Alert.class);
             boolean announced = false;
             while (stopRequested.getCount() > 0) {
@@ -217,6 +231,16 @@ public final class DemoCommand implements Callable<Integer> {
             live.stop();
             thread.join(10_000);
         });
+    }
+
+    /** The county board over the demo's InfluxDB, on --board-port or, if another board has that, any free port. */
+    private BoardServer startBoard(JobConfig job, String influxUrl) {
+        CountyViews views = new CountyViews(new BoardInflux(influxUrl, job.influx.database), job);
+        try {
+            return BoardServer.start(views, InetAddress.getLoopbackAddress(), boardPort, null);
+        } catch (ConfigurationProblem portTaken) {
+            return BoardServer.start(views, InetAddress.getLoopbackAddress(), 0, null);
+        }
     }
 
     /** The job file, pointed at the local servers, with its clock run by the simulated data. */

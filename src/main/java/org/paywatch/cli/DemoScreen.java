@@ -20,16 +20,18 @@ final class DemoScreen {
     private final boolean terminal;
     private final SyntheticCounty county;
     private final long seed;
+    private final String boardUrl;
     private final long intervalNanos;
     private long lastShown = System.nanoTime();
     private long lastEvents;
     private String keepRunningNote;
 
-    DemoScreen(PrintWriter out, boolean terminal, SyntheticCounty county, long seed) {
+    DemoScreen(PrintWriter out, boolean terminal, SyntheticCounty county, long seed, String boardUrl) {
         this.out = out;
         this.terminal = terminal;
         this.county = county;
         this.seed = seed;
+        this.boardUrl = boardUrl;
         this.intervalNanos = terminal ? 1_000_000_000L : 5_000_000_000L;
     }
 
@@ -63,7 +65,8 @@ final class DemoScreen {
         StringBuilder s = new StringBuilder(CLEAR_AND_HOME);
         s.append("paywatch demo — simulated 高台县: ").append(SyntheticCounty.TOWNS.size()).append(" towns, ")
                 .append(county.projectCount()).append(" projects, ").append(county.workerCount())
-                .append(" workers (seed ").append(seed).append(")\n\n");
+                .append(" workers (seed ").append(seed).append(")\n");
+        s.append("县级驾驶舱: ").append(boardUrl).append("\n\n");
         s.append(String.format("simulated date  %s   (%s … %s)%n", day, county.firstDay(), county.lastDay()));
         s.append(String.format("events          %,d total, %,.0f per second%n", events, perSecond));
         s.append(String.format("alerts          %d transitions; open: \033[31m红 %d\033[0m  \033[33m黄 %d\033[0m  \033[34m蓝 %d\033[0m%n%n",

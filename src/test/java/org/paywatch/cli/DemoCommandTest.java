@@ -37,6 +37,7 @@ class DemoCommandTest {
         assertThat(exit).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).isNotEmpty();
+        assertThat(lines.get(0)).as("the board's URL on the first line").matches("县级驾驶舱: http://127\\.0\\.0\\.1:\\d+/");
         Matcher last = LAST_LINE.matcher(lines.get(lines.size() - 1));
         assertThat(last.matches()).as("last line: %s", lines.get(lines.size() - 1)).isTrue();
         assertThat(Long.parseLong(last.group(1))).as("events").isGreaterThan(100_000);

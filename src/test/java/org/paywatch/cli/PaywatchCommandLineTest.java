@@ -33,7 +33,7 @@ class PaywatchCommandLineTest {
     @Test
     void shouldListTheSubCommandsInItsHelp() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("replay", "run", "rules", "simulate", "demo", "savepoint", "drill", "dispatch");
+        assertThat(out.toString()).contains("replay", "run", "rules", "simulate", "demo", "savepoint", "drill", "dispatch", "board");
     }
 
     private void assertOnlyTheSentence(String sentence) {
