@@ -308,7 +308,7 @@ public final class CountyViews {
         Map<String, Map<String, Object>> latest = new LinkedHashMap<>();
         List<Map<String, Object>> points = influx.rows("SELECT * FROM \"notification\"");
         for (Map<String, Object> r : points) {
-            latest.put(text(r, "noticeKey"), r); // rows come oldest first
+            latest.merge(text(r, "noticeKey"), r, (before, now) -> isLater(now, before) ? now : before);
         }
         Map<String, Map<String, Object>> byUnit = new TreeMap<>();
         Map<String, Long> byStatus = new TreeMap<>();
@@ -323,13 +323,33 @@ public final class CountyViews {
             row.merge(status, 1L, (a, b) -> (Long) a + (Long) b);
             byStatus.merge(status, 1L, Long::sum);
         }
+        List<Map<String, Object>> newestFirst = new ArrayList<>(latest.values());
+        newestFirst.sort((a, b) -> isLater(a, b) ? -1 : isLater(b, a) ? 1 : 0);
         List<Notice> recent = new ArrayList<>();
-        for (int i = points.size() - 1; i >= 0 && recent.size() < RECENT; i--) {
-            Map<String, Object> r = points.get(i);
+        for (Map<String, Object> r : newestFirst.subList(0, Math.min(RECENT, newestFirst.size()))) {
             recent.add(new Notice(time(number(r, "time")), text(r, "unit"), text(r, "channel"), text(r, "level"), text(r, "status"),
                     text(r, "projectId"), text(r, "ruleId"), text(r, "transition"), whole(r.get("attempts")), text(r, "reason")));
         }
         return new Notifications(readAt(), new ArrayList<>(byUnit.values()), byStatus, recent);
+    }
+
+    /**
+     * Whether notice point {@code a} tells a later state than {@code b}. A file run writes a notice's states at its alert's
+     * own time, so SENDING and DELIVERED share a timestamp; then the outcome is the later state, not the working one.
+     */
+    private static boolean isLater(Map<String, Object> a, Map<String, Object> b) {
+        int byTime = Long.compare(number(a, "time"), number(b, "time"));
+        return byTime != 0 ? byTime > 0 : stage(text(a, "status")) > stage(text(b, "status"));
+    }
+
+    /** HELD, then SENDING, then a retry, then an outcome. */
+    private static int stage(String status) {
+        return switch (status == null ? "" : status) {
+            case "HELD" -> 0;
+            case "SENDING" -> 1;
+            case "RETRIED" -> 2;
+            default -> 3;
+        };
     }
 
     // ---------------------------------------------------------------- shared reading

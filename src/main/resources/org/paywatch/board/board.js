@@ -43,7 +43,13 @@
   function chip(level) { return el("span", LEVEL_NAMES[level] || "无", "chip " + (level || "NONE")); }
 
   function chart(id) {
-    if (!charts[id] && window.echarts) { charts[id] = window.echarts.init($(id)); }
+    if (!charts[id] && window.echarts) {
+      var c = window.echarts.init($(id));
+      var setOption = c.setOption.bind(c);
+      // Redrawn every few seconds: an animation on each redraw makes the board flicker (and a screenshot catch it half drawn).
+      c.setOption = function (option, notMerge) { option.animation = false; return setOption(option, notMerge); };
+      charts[id] = c;
+    }
     return charts[id];
   }
 
@@ -278,9 +284,13 @@
         grid: { left: 50, right: 10, bottom: 30, top: 20 },
         xAxis: { type: "time" },
         yAxis: { type: "value", min: 0, max: 3, interval: 1, axisLabel: { formatter: function (v) { return LEVEL_NAMES[LEVEL_BY_RANK[v]]; } } },
-        visualMap: { show: false, dimension: 1, pieces: [
-          { value: 0, color: COLORS.NONE }, { value: 1, color: COLORS.BLUE }, { value: 2, color: COLORS.YELLOW }, { value: 3, color: COLORS.RED }] },
-        series: [{ type: "line", step: "end", symbol: "none", data: p.levels.map(function (l) { return [l.time, l.level]; }) }]
+        // A step line over bands of the level colours: a visualMap of exact values leaves a step line undrawn.
+        series: [{ type: "line", step: "end", symbol: "none", color: "#33475b", lineStyle: { width: 2 },
+          data: p.levels.map(function (l) { return [l.time, l.level]; }),
+          markArea: { silent: true, data: [
+            [{ yAxis: 0.5, itemStyle: { color: COLORS.BLUE, opacity: 0.12 } }, { yAxis: 1.5 }],
+            [{ yAxis: 1.5, itemStyle: { color: COLORS.YELLOW, opacity: 0.15 } }, { yAxis: 2.5 }],
+            [{ yAxis: 2.5, itemStyle: { color: COLORS.RED, opacity: 0.12 } }, { yAxis: 3 }]] } }]
       }, true);
     }
     var months = p.months.map(function (m) { return m.month; });
@@ -294,7 +304,7 @@
         title: p.months.length ? { text: first.laborCostRatio != null ? "人工费比例 " + Math.round(first.laborCostRatio * 100) + "%" : "", textStyle: { fontSize: 12 }, right: 10 }
           : { text: "暂无按月数据", left: "center", top: "middle", textStyle: { color: "#9aa4b1", fontSize: 14 } },
         tooltip: { trigger: "axis" },
-        grid: { left: 50, right: 10, bottom: 30, top: 30 },
+        grid: { left: 50, right: 40, bottom: 30, top: 30 },
         xAxis: { type: "category", data: months },
         yAxis: { type: "value", name: "到位率 %" },
         series: [{ name: "到位率", type: "bar", color: COLORS.BLUE,

@@ -159,7 +159,13 @@ class BoardApiTest {
         assertThat(project.get("projectId").asText()).isEqualTo(riskiest);
         assertThat(project.get("levels")).isNotEmpty();
         assertThat(project.get("money")).hasSameSizeAs(project.get("levels"));
-        assertThat(project.get("months")).as("no project_month written by this replay").isEmpty();
+        // its pay months, one per month from its start to the as-of's, owing together what the project owes
+        assertThat(project.get("months")).extracting(m -> m.get("month").asText()).isSorted().contains("2025-05", "2025-06");
+        long owedByMonth = 0;
+        for (JsonNode m : project.get("months")) {
+            owedByMonth += m.get("overdueFen").asLong();
+        }
+        assertThat(owedByMonth).isEqualTo(project.get("overdueFen").asLong());
         JsonNode alerts = project.get("alerts");
         assertThat(alerts).isNotEmpty();
         List<String> times = new ArrayList<>();
