@@ -73,14 +73,17 @@ def define(County):
 
     # PW12: a 4,000,000-yuan, ten-month project whose account is bound but which is not onboarded: YELLOW on day 30
     # (2 April), RED on day 60 (2 May), cleared when the registry records the onboarding on 20 May.
-    # SC-12S (2,900,000 yuan) and SC-12T (planned for under 3 months) are not onboarded either, and are exempt.
+    # SC-12S (2,900,000 yuan) is not onboarded either, and is exempt; SC-12T, planned 3 March to 2 June, lasts exactly
+    # three months with both days counted (RULES.md, Definitions) and so is judged like SC-12.
     c = County("pw12-onboarded-late", as_of="2025-05-31T12:00:00+08:00")
     p = c.project("SC-12").change(onboardedDate=None)
     p.registry_update("2025-05-20", onboardedDate="2025-05-20")
     c.project("SC-12S", contract_fen=290_000_000).change(onboardedDate=None)
     c.project("SC-12T", end="2025-06-02").change(onboardedDate=None)
     c.expect("SC-12 PW12 - RAISED YELLOW",
+             "SC-12T PW12 - RAISED YELLOW",
              "SC-12 PW12 - ESCALATED RED",
+             "SC-12T PW12 - ESCALATED RED",
              "SC-12 PW12 - CLEARED RED")
     c.write()
 

@@ -14,7 +14,9 @@ public enum RejectionCause {
     /** An event time that cannot be true: before time.earliestEventDate, or too far ahead of the clock or --as-of. */
     IMPOSSIBLE_TIME("impossibleTime"),
     /** Its account, enterprise or project was not registered within the grace period. */
-    UNREGISTERED("unregistered");
+    UNREGISTERED("unregistered"),
+    /** A txnId received before with other content (CONTRACTS.md, "Re-sent and conflicting records"). */
+    CONFLICT("conflict");
 
     /** The form in metrics labels and in the dead letter's {@code cause} field. */
     public final String label;

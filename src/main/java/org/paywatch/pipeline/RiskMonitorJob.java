@@ -61,7 +61,7 @@ public final class RiskMonitorJob {
                 .uid("project-monitor");
 
         DataStream<Rejection> rejected = entered.getSideOutput(Entry.REJECTED)
-                .union(resolvedBank.getSideOutput(Entry.REJECTED), alerts.getSideOutput(Entry.REJECTED));
+                .union(bank.getSideOutput(Entry.REJECTED), resolvedBank.getSideOutput(Entry.REJECTED), alerts.getSideOutput(Entry.REJECTED));
 
         alerts.sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts");
         rejected.sinkTo(sinks.rejected()).uid("dead-letter-sink").name("dead letters");

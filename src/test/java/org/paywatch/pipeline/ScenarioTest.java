@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -64,6 +65,24 @@ class ScenarioTest {
         expected.get("transitions").forEach(t -> want.add(t.asText()));
         assertThat(actual).as(name).containsExactlyElementsOf(want);
         assertThat(summary.deadLettered()).as("rejected lines of " + name).isEqualTo(expected.path("rejected").asLong(0));
+        assertThat(summary.in()).as("in = applied + duplicates + dead-lettered, " + name)
+                .isEqualTo(summary.applied() + summary.duplicates() + summary.deadLettered());
+        Path rejected = out.resolve("alerts.jsonl.rejected");
+        assertThat(Files.exists(rejected) ? Files.readAllLines(rejected) : List.<String>of()).as("the .rejected file of " + name)
+                .hasSize((int) summary.deadLettered());
+    }
+
+    @Test
+    void shouldDeadLetterAConflictingReSendNamingItsTxnIdAndField() throws Exception {
+        Path dir = Path.of("src/test/resources/scenarios/bank-conflicting-resend");
+        long asOf = OffsetDateTime.parse(JSON.readTree(dir.resolve("expected.json").toFile()).get("asOf").asText()).toInstant().toEpochMilli();
+
+        Replay.Summary summary = Replay.run(LocalFlink.environment(), dir.resolve("input"), asOf, out.resolve("conflict.jsonl"),
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")), KEY);
+
+        assertThat(summary.duplicates()).as("the alike re-send").isEqualTo(1);
+        assertThat(Files.readAllLines(out.resolve("conflict.jsonl.rejected"))).singleElement().asString()
+                .startsWith("bank.jsonl:").contains("txnId ZYRCB-", "another amountFen");
     }
 
     private static Map<String, String> workerIdsByPseudonym(Path input) throws IOException {
