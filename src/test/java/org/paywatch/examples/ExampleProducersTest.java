@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -118,6 +120,28 @@ class ExampleProducersTest {
             expected.add(name + " " + current.fingerprintHex() + " " + current.header());
         }
         assertThat(out.lines().toList()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void shouldPinTheJavaExampleToTheAvroAndKafkaClientVersionsItIsTestedWith() throws Exception {
+        String build = Files.readString(Path.of("pom.xml"));
+        String example = Files.readString(Path.of("examples/java/pom.xml"));
+
+        assertThat(dependencyVersion(example, "avro")).isEqualTo(property(build, "avro.version"));
+        assertThat(dependencyVersion(example, "kafka-clients")).isEqualTo(property(build, "kafka.version"));
+    }
+
+    private static String property(String pom, String name) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        assertThat(m.find()).as("property %s in pom.xml", name).isTrue();
+        return m.group(1);
+    }
+
+    private static String dependencyVersion(String pom, String artifactId) {
+        Matcher m = Pattern.compile("<artifactId>" + Pattern.quote(artifactId) + "</artifactId>\\s*<version>([^<]+)</")
+                .matcher(pom);
+        assertThat(m.find()).as("%s with its version in examples/java/pom.xml", artifactId).isTrue();
+        return m.group(1);
     }
 
     // ---- what both examples must show ----
