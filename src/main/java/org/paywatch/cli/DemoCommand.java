@@ -179,7 +179,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 if (timeUp && !announced) {
                     // the county goes on to its last day; then the job and InfluxDB stay up for dashboards
-                    screen.keepRunning(influx.url(), job.influx.database);
+                    screen.keepRunning(kafka.bootstrapServers(), influx.url(), job.influx.database);
                     announced = true;
                 }
                 for (ConsumerRecord<byte[], byte[]> r : alerts.poll(Duration.ofMillis(200))) {

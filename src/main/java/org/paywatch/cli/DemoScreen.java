@@ -35,8 +35,10 @@ final class DemoScreen {
         this.intervalNanos = terminal ? 1_000_000_000L : 5_000_000_000L;
     }
 
-    void keepRunning(String influxUrl, String database) {
-        keepRunningNote = "InfluxDB: " + influxUrl + " (database " + database + "); the job keeps running, Ctrl-C stops";
+    /** The servers left up, Kafka's for the banks' example producers (examples/), InfluxDB's for dashboards. */
+    void keepRunning(String kafkaBootstrap, String influxUrl, String database) {
+        keepRunningNote = "Kafka: " + kafkaBootstrap + "; InfluxDB: " + influxUrl + " (database " + database
+                + "); the job keeps running, Ctrl-C stops";
         if (!terminal) {
             out.println("demo: " + keepRunningNote);
             out.flush();
