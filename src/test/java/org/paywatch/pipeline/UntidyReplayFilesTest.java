@@ -11,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.paywatch.io.JobConfigFile;
 import org.paywatch.local.LocalFlink;
 
@@ -85,5 +89,41 @@ class UntidyReplayFilesTest {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    /**
+     * Files exported in another order, line by line, replay to the same alerts byte for byte: the replay orders records by
+     * event time, not by their place in the file (CONTRACTS.md). The three folders have re-sends, a conflict and worker-scoped alerts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pw05-unpaid-month-escalates-then-clears", "bank-conflicting-resend", "pw09-departed-worker-paid-late"})
+    void shouldReplayAFolderShuffledLineByLineToTheSameAlerts(String scenario) throws Exception {
+        Path sorted = Path.of("src/test/resources/scenarios", scenario);
+        Path shuffled = Files.createDirectories(dir.resolve("shuffled/input"));
+        Random random = new Random(42);
+        try (var files = Files.list(sorted.resolve("input"))) {
+            for (Path f : files.toList()) {
+                List<String> lines = new ArrayList<>(Files.readAllLines(f));
+                Collections.shuffle(lines, random);
+                Files.write(shuffled.resolve(f.getFileName()), lines);
+            }
+        }
+        long asOf = OffsetDateTime.parse(new ObjectMapper().readTree(sorted.resolve("expected.json").toFile()).get("asOf").asText())
+                .toInstant().toEpochMilli();
+        byte[] key = "shuffled-replay-test-key".getBytes(StandardCharsets.UTF_8);
+
+        Replay.run(LocalFlink.environment(), sorted.resolve("input"), asOf, dir.resolve("sorted.jsonl"), JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")), key);
+        Replay.run(LocalFlink.environment(), shuffled, asOf, dir.resolve("shuffled.jsonl"), JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")), key);
+
+        List<String> alerts = Files.readAllLines(dir.resolve("sorted.jsonl"));
+        List<String> rejections = reasons(dir.resolve("sorted.jsonl.rejected"));
+        assertThat(alerts.size() + rejections.size()).as("something to compare").isPositive();
+        assertThat(Files.readAllLines(dir.resolve("shuffled.jsonl"))).containsExactlyElementsOf(alerts);
+        assertThat(reasons(dir.resolve("shuffled.jsonl.rejected"))).containsExactlyElementsOf(rejections);
+    }
+
+    /** The reasons of a .rejected file without their "file:line: ", which shuffling changes. */
+    private static List<String> reasons(Path rejected) throws Exception {
+        return Files.exists(rejected) ? Files.readAllLines(rejected).stream().map(l -> l.substring(l.indexOf(": ") + 2)).toList() : List.of();
     }
 }
