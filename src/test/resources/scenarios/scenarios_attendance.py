@@ -14,24 +14,24 @@ def define(County):
     c.write()
 
     # PW15: 12 workers a day, last clock-in Sat 12 April, silent until Mon 28 April. Seven full silent
-    # days (13-19 April): BLUE at midnight on 20 April; the clock-ins of 28 April clear it at the
-    # next midnight (the rule is judged at the daily review, never on a clock-in).
+    # days (13-19 April): BLUE at midnight on 20 April; the first clock-in of 28 April (07:40) clears it
+    # at that clock-in (RULES.md, Definitions: a clearing takes effect at the record that meets it).
     c = County("pw15-attendance-stops-then-resumes", as_of="2025-05-05T12:00:00+08:00")
     c.project("SC-15", workers=12).silence("2025-04-13", "2025-04-27")
-    c.expect("SC-15 PW15 - RAISED BLUE",
-             "SC-15 PW15 - CLEARED BLUE")
+    c.expect("SC-15 PW15 - RAISED BLUE @ 2025-04-20T00:00:00",
+             "SC-15 PW15 - CLEARED BLUE @ 2025-04-28T07:40:00")
     c.write()
 
     # PW15 and the 2025 Spring Festival stoppage (19 January to 12 February): both sites stop after
     # Fri 17 January. SC-15A is back on Mon 17 February: 18 January and 13-16 February are 5 silent days,
     # the stoppage does not count, nothing is raised. SC-15B is back only on Mon 24 February: its seventh
     # silent working day outside the window ends on 18 February, BLUE at midnight on 19 February, cleared
-    # at the midnight after its first clock-in.
+    # at its first clock-in, 24 February 07:40.
     c = County("pw15-spring-festival-stoppage-is-not-silence", as_of="2025-03-05T12:00:00+08:00")
     c.project("SC-15A", workers=12, start="2024-12-02").silence("2025-01-18", "2025-02-16")
     c.project("SC-15B", workers=12, start="2024-12-02").silence("2025-01-18", "2025-02-23")
-    c.expect("SC-15B PW15 - RAISED BLUE",
-             "SC-15B PW15 - CLEARED BLUE")
+    c.expect("SC-15B PW15 - RAISED BLUE @ 2025-02-19T00:00:00",
+             "SC-15B PW15 - CLEARED BLUE @ 2025-02-24T07:40:00")
     c.write()
 
     # PW16: one general contractor builds SC-16A and SC-16B. Its IIT withholding halves (BLUE on both
