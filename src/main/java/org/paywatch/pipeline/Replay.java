@@ -64,8 +64,11 @@ public final class Replay {
         return n == null ? 0 : n;
     }
 
-    /** Moves the watermark to just before each record: every deadline up to it fires first. */
-    private static final class BeforeEveryRecord implements WatermarkGenerator<Received> {
+    /**
+     * Moves the watermark to just before each record: every deadline up to it fires first. Package-visible for
+     * SavepointCompatibilityTest, which replays through a source it can stop with a savepoint.
+     */
+    static final class BeforeEveryRecord implements WatermarkGenerator<Received> {
         private long emitted = Long.MIN_VALUE;
 
         @Override

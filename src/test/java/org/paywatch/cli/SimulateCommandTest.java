@@ -19,6 +19,7 @@ class SimulateCommandTest {
     private static final Pattern LINE = Pattern.compile("simulate: (\\d+) projects \\((\\d+) faulty\\), (\\d+) workers, "
             + "(\\S+) to (\\S+): projects=(\\d+) workers=(\\d+) progress=(\\d+) bank=(\\d+) clockins=(\\d+) -> (.+); "
             + "replay with --as-of (\\S+)");
+    private static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\": ?\"([^\"]+)\"");
 
     @TempDir
     Path dir;
@@ -49,7 +50,17 @@ class SimulateCommandTest {
         assertThat(m.group(4)).isEqualTo("2026-04-01");
         assertThat(m.group(5)).isEqualTo("2026-06-30");
         assertThat(m.group(12)).isEqualTo("2026-07-01T00:00:00+08:00");
-        assertThat(OffsetDateTime.parse(m.group(12))).isNotNull();
+        // What the line tells to replay with covers what was written: every clock-in and bank record lies in the
+        // simulated days, before the as-of.
+        OffsetDateTime asOf = OffsetDateTime.parse(m.group(12));
+        OffsetDateTime firstDay = OffsetDateTime.parse(m.group(4) + "T00:00:00+08:00");
+        for (String file : new String[] {"clockins.jsonl", "bank.jsonl"}) {
+            assertThat(Files.readAllLines(folder.resolve(file))).as(file).isNotEmpty().allSatisfy(line -> {
+                Matcher time = EVENT_TIME.matcher(line);
+                assertThat(time.find()).as(line).isTrue();
+                assertThat(OffsetDateTime.parse(time.group(1))).as(line).isBefore(asOf).isAfterOrEqualTo(firstDay);
+            });
+        }
         String[] files = {"projects.jsonl", "workers.jsonl", "progress.jsonl", "bank.jsonl", "clockins.jsonl"};
         for (int i = 0; i < files.length; i++) {
             assertThat(Files.readAllLines(folder.resolve(files[i]))).as(files[i])

@@ -91,4 +91,25 @@ class AccountDirectoryTest {
             assertThat(r.origin.offset).isEqualTo(7);
         });
     }
+
+    @Test
+    void shouldKeepNothingOfARecordItGaveUpOn() throws Exception {
+        deposit("2025-03-03T10:00");
+        assertThat(harness.numKeyedStateEntries()).as("the record waiting for its account").isEqualTo(1);
+
+        harness.processBothWatermarks(new Watermark(at("2025-03-04T10:00")));
+
+        assertThat(harness.getSideOutput(Entry.REJECTED)).hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void shouldKeepOnlyTheBindingOnceTheWaitingRecordIsSentOn() throws Exception {
+        deposit("2025-03-03T10:00");
+
+        harness.processElement2(new StreamRecord<>(new AccountBinding("A-1", "P-1", at("2025-03-03T12:00")), at("2025-03-03T12:00")));
+
+        assertThat(resolvedProjects()).containsExactly("P-1");
+        assertThat(harness.numKeyedStateEntries()).as("the binding alone").isEqualTo(1);
+    }
 }

@@ -97,4 +97,37 @@ class EnterpriseDirectoryTest {
         role("P-B");
         assertThat(reached()).containsExactly("P-A");
     }
+
+    @Test
+    void shouldKeepNothingOfAChangeThatReachedNoProjectWithinTheGracePeriod() throws Exception {
+        tax("2025-04-08T10:00");
+        assertThat(harness.numKeyedStateEntries()).as("the change waiting for a project").isEqualTo(1);
+
+        harness.processBothWatermarks(new Watermark(at("2025-04-09T10:00")));
+
+        assertThat(reached()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void shouldKeepOnlyTheEnterprisesProjectsOnceTheGracePeriodOfAChangeIsOver() throws Exception {
+        role("P-A");
+        tax("2025-04-08T10:00");
+        assertThat(harness.numKeyedStateEntries()).as("the projects and the change kept for projects to come").isEqualTo(2);
+
+        harness.processBothWatermarks(new Watermark(at("2025-04-09T10:00")));
+
+        assertThat(harness.numKeyedStateEntries()).as("the projects alone").isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepOnlyTheEnterprisesProjectsOnceAWaitingChangeIsSentOnAndItsGracePeriodIsOver() throws Exception {
+        tax("2025-04-08T10:00");
+        role("P-A");
+        assertThat(reached()).containsExactly("P-A");
+
+        harness.processBothWatermarks(new Watermark(at("2025-04-09T10:00")));
+
+        assertThat(harness.numKeyedStateEntries()).as("the projects alone").isEqualTo(1);
+    }
 }

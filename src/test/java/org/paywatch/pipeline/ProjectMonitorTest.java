@@ -6,8 +6,12 @@ import static org.paywatch.policy.ProjectFixture.at;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -28,6 +32,7 @@ import org.paywatch.domain.Origin;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.WorkerRegistration;
 import org.paywatch.policy.AlertEvent;
+import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ProjectFixture;
 import org.paywatch.policy.RiskSnapshot;
 
@@ -49,9 +54,22 @@ class ProjectMonitorTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> newHarness() throws Exception {
+        return newHarness(800);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> newHarness(long settledHistoryDays)
+            throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ProjectMonitor(ProjectFixture.shippedPolicy(), GRACE, Long.MAX_VALUE, 800)),
+                new KeyedProcessOperator<>(new ProjectMonitor(ProjectFixture.shippedPolicy(), GRACE, Long.MAX_VALUE, settledHistoryDays)),
                 e -> e.projectId, Types.STRING);
+    }
+
+    /** The project's book as the monitor keeps it in keyed state. */
+    private ProjectBook book() throws Exception {
+        KeyedStateBackend<String> state = harness.getOperator().getKeyedStateBackend();
+        state.setCurrentKey(ProjectFixture.PROJECT);
+        return state.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new ValueStateDescriptor<>("book", ProjectBook.class)).value();
     }
 
     private void send(Object payload) throws Exception {
@@ -94,6 +112,19 @@ class ProjectMonitorTest {
         return t;
     }
 
+    private static BankTransaction payout(String when, String period, long fen) {
+        BankTransaction t = new BankTransaction();
+        t.txnId = "P-" + when;
+        t.bankCode = "ZYRCB";
+        t.accountNo = "A-account";
+        t.type = BankTransactionType.WAGE_PAYOUT;
+        t.workerId = "W1";
+        t.wagePeriod = period;
+        t.amountFen = fen;
+        t.eventTime = at(when);
+        return t;
+    }
+
     private List<AlertEvent> alerts() {
         List<AlertEvent> out = new ArrayList<>();
         for (Object o : harness.getOutput()) {
@@ -129,6 +160,13 @@ class ProjectMonitorTest {
         send(deposit("2025-05-04T23:59:30")); // day 31 after the 3 April deposit, ahead of the watermark
         harness.processWatermark(new Watermark(at("2025-05-06T00:00")));
         assertThat(transitions()).noneMatch(t -> t.startsWith("PW02"));
+
+        // Counted from its own day: PW02's next deadline is day 31 after the 4 May deposit, not after 3 April's.
+        harness.processWatermark(new Watermark(at("2025-06-06T00:00")));
+        assertThat(alerts()).filteredOn(a -> a.ruleId.equals("PW02")).first().satisfies(a -> {
+            assertThat(a.transition).isEqualTo(AlertTransition.RAISED);
+            assertThat(a.eventTime).isEqualTo(at("2025-06-05T00:00"));
+        });
     }
 
     @Test
@@ -207,5 +245,58 @@ class ProjectMonitorTest {
         harness.processWatermark(new Watermark(at("2025-06-20T00:00")));
 
         assertThat(transitions()).noneMatch(t -> t.startsWith("PW05"));
+        // ... while the restored monitor goes on deciding: the missing deposit's PW02 escalates on its day.
+        assertThat(transitions()).containsExactly("PW02 ESCALATED RED");
+    }
+
+    @Test
+    void shouldKeepNothingOfAProjectNobodyRegisteredOnceItsRecordsAreGivenUp() throws Exception {
+        send(clockIn("2025-04-07T07:40"));
+        harness.processWatermark(new Watermark(at("2025-04-07T12:00")));
+        assertThat(harness.numKeyedStateEntries()).as("the clock-in waiting for its project").isEqualTo(1);
+
+        harness.processWatermark(new Watermark(at("2025-04-08T07:40")));
+
+        assertThat(harness.getSideOutput(Entry.REJECTED)).hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void shouldKeepOnlyTheBookOnceTheRecordsWaitingForTheProjectAreApplied() throws Exception {
+        send(clockIn("2025-04-07T07:40"));
+        harness.processWatermark(new Watermark(at("2025-04-07T12:00")));
+
+        send(ProjectFixture.project(ProjectStatus.ACTIVE, null));
+
+        assertThat(harness.numKeyedStateEntries()).as("the book alone").isEqualTo(1);
+        assertThat(book().attendedWorkers("2025-04")).containsExactly("W1");
+    }
+
+    @Test
+    void shouldForgetAPayPeriodOnceItIsSettledAndOlderThanTheSettledHistory() throws Exception {
+        harness.close();
+        harness = newHarness(30);
+        harness.open();
+        registerAndWorkApril();
+        send(payout("2025-05-10T10:00", "2025-04", 35_000)); // W1's one April day, paid in full
+        harness.processWatermark(new Watermark(at("2025-05-20T00:00")));
+        assertThat(book().periods()).contains("2025-04");
+
+        harness.processWatermark(new Watermark(at("2025-06-02T00:00"))); // 30 days back lies in May
+
+        assertThat(book().periods()).doesNotContain("2025-04");
+    }
+
+    @Test
+    void shouldRememberAnUnpaidPayPeriodPastTheSettledHistory() throws Exception {
+        harness.close();
+        harness = newHarness(30);
+        harness.open();
+        registerAndWorkApril(); // and W1's April day is never paid
+
+        harness.processWatermark(new Watermark(at("2025-08-01T00:00")));
+
+        assertThat(book().periods()).contains("2025-04");
+        assertThat(book().unpaidFen("2025-04", "W1")).isEqualTo(35_000);
     }
 }
