@@ -10,8 +10,8 @@ import org.paywatch.policy.rules.*;
 /** The rules of RULES.md, built from their configured settings. A new rule is added in {@link #implemented}. */
 public final class RuleCatalog {
     /** Every rule of RULES.md, in evaluation order: PW90 and PW91 judge what the others found, so they come last. */
-    private static Map<String, Function<RuleSettings, Rule>> implemented(PolicyConfig config) {
-        Map<String, Function<RuleSettings, Rule>> m = new LinkedHashMap<>();
+    private static Map<String, Function<RuleSettings.Bound, Rule>> implemented(PolicyConfig config) {
+        Map<String, Function<RuleSettings.Bound, Rule>> m = new LinkedHashMap<>();
         m.put(LaborCostCoverage.ID, LaborCostCoverage::new);
         m.put(LaborCostDepositOverdue.ID, LaborCostDepositOverdue::new);
         m.put(ProgressPaymentShortfall.ID, ProgressPaymentShortfall::new);
@@ -41,7 +41,7 @@ public final class RuleCatalog {
 
     /** Every implemented rule must be configured, and every configured rule must be implemented. */
     public static RuleCatalog from(PolicyConfig config) {
-        Map<String, Function<RuleSettings, Rule>> implemented = implemented(config);
+        Map<String, Function<RuleSettings.Bound, Rule>> implemented = implemented(config);
         List<Rule> rules = new ArrayList<>();
         for (String id : config.rules.keySet()) {
             if (!implemented.containsKey(id)) {
@@ -49,12 +49,14 @@ public final class RuleCatalog {
                         + String.join(", ", implemented.keySet()));
             }
         }
-        for (Map.Entry<String, Function<RuleSettings, Rule>> e : implemented.entrySet()) {
+        for (Map.Entry<String, Function<RuleSettings.Bound, Rule>> e : implemented.entrySet()) {
             RuleSettings settings = config.rules.get(e.getKey());
             if (settings == null) {
                 throw new ConfigurationProblem("rules." + e.getKey() + " is missing: configure its name, basis and thresholds");
             }
-            rules.add(e.getValue().apply(settings));
+            RuleSettings.Bound bound = settings.bound(e.getKey());
+            rules.add(e.getValue().apply(bound));
+            bound.checkAllRead();
         }
         config.routing.validate();
         for (int i = 0; i < config.calendar.holidays.size(); i++) {

@@ -3,7 +3,6 @@ package org.paywatch.policy.rules;
 import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
@@ -27,22 +26,20 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
     private final int forecastWindowDays;
     private final int blueBelowDaysOfPayouts;
 
-    public AccountBalanceShortfall(RuleSettings settings) {
+    public AccountBalanceShortfall(RuleSettings.Bound settings) {
         // The balance and the payouts come from the bank, the account and the status from the registry. Not
         // clock-ins: they only add to the current month, which is not closed; ended months, late attendance
         // and the moving forecast window are judged at the daily review.
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        this.yellowBelowCover = settings.threshold(ID, "yellowBelowCover", 0, 10);
-        this.redBelowCover = settings.threshold(ID, "redBelowCover", 0, 10);
-        this.forecastWindowDays = settings.days(ID, "forecastWindowDays", 1, 366);
-        this.blueBelowDaysOfPayouts = settings.days(ID, "blueBelowDaysOfPayouts", 1, 366);
-        settings.checkAllRead(ID);
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.BANK, Feed.PROJECTS);
+        this.yellowBelowCover = settings.threshold("yellowBelowCover", 0, 10);
+        this.redBelowCover = settings.threshold("redBelowCover", 0, 10);
+        this.forecastWindowDays = settings.days("forecastWindowDays", 1, 366);
+        this.blueBelowDaysOfPayouts = settings.days("blueBelowDaysOfPayouts", 1, 366);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today) || book.project.payrollAccountNo == null) {
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+        if (book.project.payrollAccountNo == null) {
             return Map.of();
         }
         long balanceFen = book.balanceFen();

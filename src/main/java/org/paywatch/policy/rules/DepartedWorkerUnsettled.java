@@ -29,21 +29,16 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
     private final int yellowAfterDays;
     private final int redAfterDays;
 
-    public DepartedWorkerUnsettled(RuleSettings settings) {
+    public DepartedWorkerUnsettled(RuleSettings.Bound settings) {
         // An exit date arrives with the registry, the settlement with the bank; absence grows at the daily review.
-        super(ID, settings, Feed.WORKERS, Feed.BANK);
-        this.absentDays = settings.days(ID, "absentDays", 1, 366);
-        this.yellowAfterDays = settings.days(ID, "yellowAfterDays", 0, 366);
-        this.redAfterDays = settings.days(ID, "redAfterDays", 0, 732);
-        settings.checkAllRead(ID);
+        super(settings, Watches.EVERY_PROJECT, Feed.WORKERS, Feed.BANK);
+        this.absentDays = settings.days("absentDays", 1, 366);
+        this.yellowAfterDays = settings.days("yellowAfterDays", 0, 366);
+        this.redAfterDays = settings.days("redAfterDays", 0, 732);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (book.project == null) {
-            return Map.of();
-        }
-        LocalDate today = BusinessCalendar.date(now);
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
         for (WorkerRegistration w : new TreeMap<>(book.workers).values()) {
             LocalDate reference = w.exitDate;

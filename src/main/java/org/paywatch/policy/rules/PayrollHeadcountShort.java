@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.PayPeriod;
@@ -25,18 +24,13 @@ public final class PayrollHeadcountShort extends ConfiguredRule {
 
     private final double redUnpaidShare;
 
-    public PayrollHeadcountShort(RuleSettings settings) {
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        this.redUnpaidShare = settings.threshold(ID, "redUnpaidShare", 0, 1);
-        settings.checkAllRead(ID);
+    public PayrollHeadcountShort(RuleSettings.Bound settings) {
+        super(settings, Watches.EVERY_PROJECT, Feed.BANK, Feed.PROJECTS);
+        this.redUnpaidShare = settings.threshold("redUnpaidShare", 0, 1);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (book.project == null) {
-            return Map.of();
-        }
-        LocalDate today = BusinessCalendar.date(now);
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
         for (String period : book.paid.keySet()) {
             LocalDate due = PayPeriod.dueDate(period, book.payDay());

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -29,19 +28,14 @@ public final class WagesBelowMinimum extends ConfiguredRule {
 
     private final Map<String, Double> minimumWageFen;
 
-    public WagesBelowMinimum(RuleSettings settings) {
+    public WagesBelowMinimum(RuleSettings.Bound settings) {
         // Judged only at the daily review: at the end of the day the payouts were booked.
-        super(ID, settings);
-        this.minimumWageFen = settings.table(ID, "minimumWageFen", 0, 10000000);
-        settings.checkAllRead(ID);
+        super(settings, Watches.ACTIVE_PROJECTS);
+        this.minimumWageFen = settings.table("minimumWageFen", 0, 10000000);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today)) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         double minimum = RuleSettings.row(minimumWageFen, book.project.town);
         Map<String, Finding> findings = new TreeMap<>();
         for (Map.Entry<String, Map<String, Long>> e : new TreeMap<>(book.paid).entrySet()) {

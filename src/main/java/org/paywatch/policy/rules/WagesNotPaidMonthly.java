@@ -26,19 +26,14 @@ public final class WagesNotPaidMonthly extends ConfiguredRule {
     private final int blueDaysBeforeDue;
     private final int redDaysPastDue;
 
-    public WagesNotPaidMonthly(RuleSettings settings) {
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        this.blueDaysBeforeDue = settings.days(ID, "blueDaysBeforeDue", 0, 31);
-        this.redDaysPastDue = settings.days(ID, "redDaysPastDue", 1, 366);
-        settings.checkAllRead(ID);
+    public WagesNotPaidMonthly(RuleSettings.Bound settings) {
+        super(settings, Watches.EVERY_PROJECT, Feed.BANK, Feed.PROJECTS);
+        this.blueDaysBeforeDue = settings.days("blueDaysBeforeDue", 0, 31);
+        this.redDaysPastDue = settings.days("redDaysPastDue", 1, 366);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (book.project == null) {
-            return Map.of();
-        }
-        LocalDate today = BusinessCalendar.date(now);
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
         for (String period : book.attendance.keySet()) {
             if (book.hasPayout(period)) {

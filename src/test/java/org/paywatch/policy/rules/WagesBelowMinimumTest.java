@@ -98,9 +98,9 @@ class WagesBelowMinimumTest {
 
     @Test
     void shouldUseTheMinimumWageOfTheProjectsTown() {
-        RuleSettings settings = ProjectFixture.shippedSettings("PW07");
+        RuleSettings settings = ProjectFixture.shippedPolicy().rules.get("PW07");
         settings.tables.get("minimumWageFen").put("城关镇", 202_000.0);
-        WagesBelowMinimum firstTier = new WagesBelowMinimum(settings);
+        WagesBelowMinimum firstTier = new WagesBelowMinimum(settings.bound("PW07"));
         var f = firstTier.assess(mayPaid(254_667, 254_667, 254_667).book, JUDGED).get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.metrics()).containsEntry("minimumWageFen", 202_000.0);
