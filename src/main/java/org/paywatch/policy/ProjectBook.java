@@ -206,10 +206,15 @@ public class ProjectBook {
         if (w == null || days == 0) {
             return 0;
         }
-        if (w.wageType == WageType.DAILY) {
-            return w.wageRateFen * days;
+        return accruedFen(w.wageType, w.wageRateFen, days);
+    }
+
+    /** Accrued wages for {@code days} attended days at a daily or monthly rate (RULES.md "Accrued wages"). */
+    public static long accruedFen(WageType wageType, long wageRateFen, int days) {
+        if (wageType == WageType.DAILY) {
+            return wageRateFen * days;
         }
-        return Math.min(w.wageRateFen, Math.round(w.wageRateFen * days / DAYS_PER_MONTH));
+        return Math.min(wageRateFen, Math.round(wageRateFen * days / DAYS_PER_MONTH));
     }
 
     /** Accrued and not paid for a period, per worker (never negative). */

@@ -9,12 +9,11 @@ import java.util.Set;
 import org.paywatch.contract.Project;
 import org.paywatch.contract.WageType;
 import org.paywatch.contract.Worker;
+import org.paywatch.policy.PayPeriod;
+import org.paywatch.policy.ProjectBook;
 
 /** One simulated construction site: its registry entry and crew, its habits, and its running books. */
 final class Site {
-    /** Full-month equivalent of attended days for monthly wages, as the county's rules count it. */
-    private static final double DAYS_PER_MONTH = 21.75;
-
     final Project project;
     final List<Worker> crew;
     final Fault fault;
@@ -106,19 +105,14 @@ final class Site {
         return (fen + 99) / 100 * 100;
     }
 
-    /** The same definition of accrued wages the monitor uses, so a punctual payroll is exactly right. */
+    /** The monitor's own definition of accrued wages, so a punctual payroll is exactly right. */
     static long accruedFen(Worker w, int days) {
-        if (w.getWageType() == WageType.DAILY) {
-            return w.getWageRateFen() * days;
-        }
-        return Math.min(w.getWageRateFen(), Math.round(w.getWageRateFen() * days / DAYS_PER_MONTH));
+        return ProjectBook.accruedFen(w.getWageType(), w.getWageRateFen(), days);
     }
 
-    /** The day wages of a period are due: the pay day of the next month, or its last day. */
+    /** The day wages of a period are due, as the monitor reckons it (PW05). */
     LocalDate dueDate(YearMonth period) {
-        YearMonth next = period.plusMonths(1);
-        Integer payDay = project.getPayDay();
-        return next.atDay(payDay == null ? next.lengthOfMonth() : Math.min(payDay, next.lengthOfMonth()));
+        return PayPeriod.dueDate(period, project.getPayDay());
     }
 
     /** When this project intends to pay a period. */
