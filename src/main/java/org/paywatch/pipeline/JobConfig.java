@@ -21,11 +21,6 @@ public class JobConfig implements Serializable {
     public ResponsibilityList routing = new ResponsibilityList();
     public PolicyConfig.Calendar calendar = new PolicyConfig.Calendar();
 
-    /** PW01's labour-cost share of completed value by category, with its "default" row. */
-    public Map<String, Double> laborCostRatio() {
-        return rules.get("PW01").tables.get("laborCostRatio");
-    }
-
     public PolicyConfig policy() {
         PolicyConfig p = new PolicyConfig();
         p.rules = rules;
