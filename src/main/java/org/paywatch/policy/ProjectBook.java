@@ -26,9 +26,6 @@ import org.paywatch.domain.WorkerRegistration;
  * business time puts it. Rules read it; only {@link #apply} writes it.
  */
 public class ProjectBook {
-    /** Full-month equivalent of attended days for monthly wages (RULES.md "Accrued wages"). */
-    public static final double DAYS_PER_MONTH = 21.75;
-
     public org.paywatch.domain.Project project;
     public Map<String, WorkerRegistration> workers = new HashMap<>();
     /** period "YYYY-MM" -> worker -> days attended, bit (d-1) for day d. */
@@ -198,28 +195,21 @@ public class ProjectBook {
 
     /**
      * Accrued wages of a worker for a period: daily rate x attended days; monthly rate x attended
-     * days / 21.75, capped at the monthly rate. 0 for a worker with no registration (rate unknown).
+     * days / the paid days of a month ({@code wages}), capped at the monthly rate. 0 for a worker with no
+     * registration (rate unknown).
      */
-    public long accruedFen(String period, String workerId) {
+    public long accruedFen(String period, String workerId, WageAccrual wages) {
         WorkerRegistration w = workers.get(workerId);
         int days = attendedDays(period, workerId);
         if (w == null || days == 0) {
             return 0;
         }
-        return accruedFen(w.wageType, w.wageRateFen, days);
-    }
-
-    /** Accrued wages for {@code days} attended days at a daily or monthly rate (RULES.md "Accrued wages"). */
-    public static long accruedFen(WageType wageType, long wageRateFen, int days) {
-        if (wageType == WageType.DAILY) {
-            return wageRateFen * days;
-        }
-        return Math.min(wageRateFen, Math.round(wageRateFen * days / DAYS_PER_MONTH));
+        return wages.accruedFen(w.wageType, w.wageRateFen, days);
     }
 
     /** Accrued and not paid for a period, per worker (never negative). */
-    public long unpaidFen(String period, String workerId) {
-        return Math.max(0, accruedFen(period, workerId) - paidFen(period, workerId));
+    public long unpaidFen(String period, String workerId, WageAccrual wages) {
+        return Math.max(0, accruedFen(period, workerId, wages) - paidFen(period, workerId));
     }
 
     /** Workers paid for any period who have no real-name registration on the project. */
@@ -240,7 +230,7 @@ public class ProjectBook {
     }
 
     /** Overdue wages (RULES.md): accrued in periods whose due date has passed, less what was paid for them. */
-    public Overdue overdue(LocalDate today) {
+    public Overdue overdue(LocalDate today, WageAccrual wages) {
         long fen = 0;
         Set<String> owed = new HashSet<>();
         for (String period : attendance.keySet()) {
@@ -248,7 +238,7 @@ public class ProjectBook {
                 continue;
             }
             for (String worker : attendance.get(period).keySet()) {
-                long unpaid = unpaidFen(period, worker);
+                long unpaid = unpaidFen(period, worker, wages);
                 if (unpaid > 0) {
                     fen += unpaid;
                     owed.add(worker);
@@ -259,13 +249,13 @@ public class ProjectBook {
     }
 
     /** Accrued and unpaid wages of the periods that have ended by {@code today} (PW04). */
-    public long unpaidClosedFen(LocalDate today) {
+    public long unpaidClosedFen(LocalDate today, WageAccrual wages) {
         String current = today.toString().substring(0, 7);
         long fen = 0;
         for (Map.Entry<String, Map<String, Integer>> e : attendance.entrySet()) {
             if (e.getKey().compareTo(current) < 0) {
                 for (String worker : e.getValue().keySet()) {
-                    fen += unpaidFen(e.getKey(), worker);
+                    fen += unpaidFen(e.getKey(), worker, wages);
                 }
             }
         }
@@ -324,7 +314,7 @@ public class ProjectBook {
      * from before it: a project that runs for years keeps a book of bounded size. What is still owed
      * is never forgotten.
      */
-    public void forgetSettledBefore(LocalDate day) {
+    public void forgetSettledBefore(LocalDate day, WageAccrual wages) {
         String month = day.toString().substring(0, 7);
         Set<String> alerted = new HashSet<>();
         openAlerts.values().forEach(a -> alerted.add(a.scope));
@@ -334,7 +324,7 @@ public class ProjectBook {
             }
             boolean settled = !alerted.contains(period);
             for (String worker : attendedWorkers(period)) {
-                settled &= unpaidFen(period, worker) == 0;
+                settled &= unpaidFen(period, worker, wages) == 0;
             }
             if (settled) {
                 attendance.remove(period);

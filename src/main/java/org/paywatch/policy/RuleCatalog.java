@@ -15,12 +15,12 @@ public final class RuleCatalog {
         m.put(LaborCostCoverage.ID, LaborCostCoverage::new);
         m.put(LaborCostDepositOverdue.ID, LaborCostDepositOverdue::new);
         m.put(ProgressPaymentShortfall.ID, ProgressPaymentShortfall::new);
-        m.put(AccountBalanceShortfall.ID, AccountBalanceShortfall::new);
-        m.put(WagesNotPaidMonthly.ID, WagesNotPaidMonthly::new);
-        m.put(PayrollHeadcountShort.ID, PayrollHeadcountShort::new);
-        m.put(WagesBelowMinimum.ID, WagesBelowMinimum::new);
+        m.put(AccountBalanceShortfall.ID, s -> new AccountBalanceShortfall(s, config.wages));
+        m.put(WagesNotPaidMonthly.ID, s -> new WagesNotPaidMonthly(s, config.wages));
+        m.put(PayrollHeadcountShort.ID, s -> new PayrollHeadcountShort(s, config.wages));
+        m.put(WagesBelowMinimum.ID, s -> new WagesBelowMinimum(s, config.wages));
         m.put(OversizedPayout.ID, OversizedPayout::new);
-        m.put(DepartedWorkerUnsettled.ID, DepartedWorkerUnsettled::new);
+        m.put(DepartedWorkerUnsettled.ID, s -> new DepartedWorkerUnsettled(s, config.wages));
         m.put(AccountMisuse.ID, AccountMisuse::new);
         m.put(AccountFrozen.ID, AccountFrozen::new);
         m.put(PlatformOnboardingOverdue.ID, PlatformOnboardingOverdue::new);
@@ -28,19 +28,22 @@ public final class RuleCatalog {
         m.put(UnregisteredAttendance.ID, UnregisteredAttendance::new);
         m.put(AttendanceInterrupted.ID, s -> new AttendanceInterrupted(s, config.calendar));
         m.put(EnterpriseTaxSignal.ID, EnterpriseTaxSignal::new);
-        m.put(MajorArrearsTaskForce.ID, MajorArrearsTaskForce::new);
+        m.put(MajorArrearsTaskForce.ID, s -> new MajorArrearsTaskForce(s, config.wages));
         m.put(ProblemRebound.ID, ProblemRebound::new);
         return m;
     }
 
     private final List<Rule> rules;
+    private final WageAccrual wages;
 
-    private RuleCatalog(List<Rule> rules) {
+    private RuleCatalog(List<Rule> rules, WageAccrual wages) {
         this.rules = List.copyOf(rules);
+        this.wages = wages;
     }
 
     /** Every implemented rule must be configured, and every configured rule must be implemented. */
     public static RuleCatalog from(PolicyConfig config) {
+        config.wages.validate();
         Map<String, Function<RuleSettings.Bound, Rule>> implemented = implemented(config);
         List<Rule> rules = new ArrayList<>();
         for (String id : config.rules.keySet()) {
@@ -62,11 +65,16 @@ public final class RuleCatalog {
         for (int i = 0; i < config.calendar.holidays.size(); i++) {
             config.calendar.holidays.get(i).validate(i);
         }
-        return new RuleCatalog(rules);
+        return new RuleCatalog(rules, config.wages);
     }
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** How wages accrue, as the rules reckon them. */
+    public WageAccrual wages() {
+        return wages;
     }
 
     /** Days after a RED alert clears when its follow-ups fall due (PW91). */

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.paywatch.contract.WageType;
 import org.paywatch.policy.ConfigurationProblem;
 import org.paywatch.policy.PolicyConfig;
-import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.RuleCatalog;
+import org.paywatch.policy.WageAccrual;
 import org.paywatch.policy.rules.LaborCostCoverage;
 import org.paywatch.policy.rules.LaborCostDepositOverdue;
 import org.paywatch.policy.rules.OversizedPayout;
@@ -32,6 +32,8 @@ final class CompliantConduct {
     /** Deposits of a month fall on the deposit day (2nd to 4th) and every cycle after it, by the 28th. */
     private static final int LAST_DEPOSIT_DAY = 28;
 
+    /** How wages accrue: a punctual payroll pays exactly what the monitor reckons. */
+    private final WageAccrual wages;
     /** PW01's share of completed value that is labour cost, by category with a "default" row. */
     private final Map<String, Double> laborCostRatio;
     /** PW01: deposits of a month reach at least this share of the labour cost it requires. */
@@ -53,6 +55,7 @@ final class CompliantConduct {
     /** The conduct that keeps every rule of {@code policy} silent; the policy is validated first. */
     CompliantConduct(PolicyConfig policy) {
         RuleCatalog.from(policy);
+        this.wages = policy.wages;
         this.laborCostRatio = Collections.unmodifiableMap(policy.rules.get(LaborCostCoverage.ID).tables.get("laborCostRatio"));
         this.depositCoverage = Math.max(1.0, threshold(policy, LaborCostCoverage.ID, "blueBelowCoverage"));
         int cycleDays = (int) threshold(policy, LaborCostDepositOverdue.ID, "yellowAfterDays");
@@ -64,10 +67,10 @@ final class CompliantConduct {
         double unpaidShare = threshold(policy, PayrollHeadcountShort.ID, "redUnpaidShare");
         this.crewForShareFaults = Math.max(CREW_FOR_SHARE_FAULTS, unpaidShare > 0 ? (int) Math.floor(1 / unpaidShare) + 1 : 0);
         double minimumWage = Collections.max(policy.rules.get(WagesBelowMinimum.ID).tables.get("minimumWageFen").values());
-        // PW07 pro-rates by days / 21.75: a day's rate must reach a 21.75th of the minimum, and a monthly
+        // PW07 pro-rates by days / days per month: a day's rate must reach that share of the minimum, and a monthly
         // rate, capped at itself however many days are worked, must cover a 31-day month; a yuan more for rounding.
-        this.lowestDailyFen = roundUpYuan((long) Math.ceil(minimumWage / ProjectBook.DAYS_PER_MONTH)) + 100;
-        this.lowestMonthlyFen = roundUpYuan((long) Math.ceil(minimumWage * LONGEST_MONTH / ProjectBook.DAYS_PER_MONTH)) + 100;
+        this.lowestDailyFen = roundUpYuan((long) Math.ceil(minimumWage / policy.wages.daysPerMonth)) + 100;
+        this.lowestMonthlyFen = roundUpYuan((long) Math.ceil(minimumWage * LONGEST_MONTH / policy.wages.daysPerMonth)) + 100;
         // PW08: a month of work, or twelve of them in a calendar year, paid to one worker stays under its limits
         double monthFen = threshold(policy, OversizedPayout.ID, "redAboveMonthFen");
         double yearFen = threshold(policy, OversizedPayout.ID, "redAboveYearFen");
@@ -96,6 +99,10 @@ final class CompliantConduct {
 
     private static double threshold(PolicyConfig policy, String ruleId, String key) {
         return policy.rules.get(ruleId).thresholds.get(key);
+    }
+
+    WageAccrual wages() {
+        return wages;
     }
 
     /** The share of completed value that is labour cost for the category (PW01's table). */

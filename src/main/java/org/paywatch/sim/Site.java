@@ -10,7 +10,6 @@ import org.paywatch.contract.Project;
 import org.paywatch.contract.WageType;
 import org.paywatch.contract.Worker;
 import org.paywatch.policy.PayPeriod;
-import org.paywatch.policy.ProjectBook;
 
 /** One simulated construction site: its registry entry and crew, its habits, and its running books. */
 final class Site {
@@ -111,11 +110,6 @@ final class Site {
 
     private static long roundUpYuan(long fen) {
         return (fen + 99) / 100 * 100;
-    }
-
-    /** The monitor's own definition of accrued wages, so a punctual payroll is exactly right. */
-    static long accruedFen(Worker w, int days) {
-        return ProjectBook.accruedFen(w.getWageType(), w.getWageRateFen(), days);
     }
 
     /** The day wages of a period are due, as the monitor reckons it (PW05). */

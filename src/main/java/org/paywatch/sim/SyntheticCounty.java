@@ -261,7 +261,7 @@ public final class SyntheticCounty {
                 for (Worker w : s.crew) {
                     Integer days = attended.get(w.getWorkerId());
                     if (days != null && !s.leftOffPayroll.contains(w.getWorkerId())) {
-                        long fen = Site.accruedFen(w, days);
+                        long fen = conduct.wages().accruedFen(w.getWageType(), w.getWageRateFen(), days); // the monitor's own definition
                         payslips.put(w, fen);
                         total += fen;
                     }

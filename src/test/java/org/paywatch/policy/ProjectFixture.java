@@ -43,6 +43,11 @@ public final class ProjectFixture {
         return shippedPolicy().rules.get(ruleId).bound(ruleId);
     }
 
+    /** How wages accrue, as the shipped job file sets it (21.75 paid days a month). */
+    public static WageAccrual shippedWages() {
+        return shippedPolicy().wages;
+    }
+
     /** Asia/Shanghai local time, e.g. "2025-04-03T10:00". */
     public static long at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.ZONE).toInstant().toEpochMilli();

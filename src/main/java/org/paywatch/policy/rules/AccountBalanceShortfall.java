@@ -9,6 +9,7 @@ import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /**
  * PW04 专户余额不足 (RULES.md, "Funding"): on an active project with a dedicated account, cover =
@@ -21,16 +22,19 @@ import org.paywatch.policy.RuleSettings;
 public final class AccountBalanceShortfall extends ConfiguredRule {
     public static final String ID = "PW04";
 
+    private final WageAccrual wages;
+
     private final double yellowBelowCover;
     private final double redBelowCover;
     private final int forecastWindowDays;
     private final int blueBelowDaysOfPayouts;
 
-    public AccountBalanceShortfall(RuleSettings.Bound settings) {
+    public AccountBalanceShortfall(RuleSettings.Bound settings, WageAccrual wages) {
         // The balance and the payouts come from the bank, the account and the status from the registry. Not
         // clock-ins: they only add to the current month, which is not closed; ended months, late attendance
         // and the moving forecast window are judged at the daily review.
         super(settings, Watches.ACTIVE_PROJECTS, Feed.BANK, Feed.PROJECTS);
+        this.wages = wages;
         this.yellowBelowCover = settings.threshold("yellowBelowCover", 0, 10);
         this.redBelowCover = settings.threshold("redBelowCover", 0, 10);
         this.forecastWindowDays = settings.days("forecastWindowDays", 1, 366);
@@ -43,7 +47,7 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
             return Map.of();
         }
         long balanceFen = book.balanceFen();
-        long unpaidFen = book.unpaidClosedFen(today);
+        long unpaidFen = book.unpaidClosedFen(today, wages);
         if (unpaidFen > 0) {
             double cover = (double) balanceFen / unpaidFen;
             AlertLevel level = cover < redBelowCover ? AlertLevel.RED

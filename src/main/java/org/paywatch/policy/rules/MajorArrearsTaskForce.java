@@ -9,6 +9,7 @@ import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /**
  * PW90 重大欠薪专班 (RULES.md, "Escalation and follow-up"): the project's overdue wages
@@ -21,18 +22,21 @@ import org.paywatch.policy.RuleSettings;
 public final class MajorArrearsTaskForce extends ConfiguredRule {
     public static final String ID = "PW90";
 
+    private final WageAccrual wages;
+
     private final double redAtOverdueFen;
     private final int redAtWorkers;
 
-    public MajorArrearsTaskForce(RuleSettings.Bound settings) {
+    public MajorArrearsTaskForce(RuleSettings.Bound settings, WageAccrual wages) {
         super(settings, Watches.EVERY_PROJECT, Feed.BANK, Feed.PROJECTS);
+        this.wages = wages;
         this.redAtOverdueFen = settings.threshold("redAtOverdueFen", 0, 10000000000000.0);
         this.redAtWorkers = settings.count("redAtWorkers", 1, 100000);
     }
 
     @Override
     protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
-        ProjectBook.Overdue overdue = book.overdue(today);
+        ProjectBook.Overdue overdue = book.overdue(today, wages);
         if (overdue.fen() == 0 || (overdue.fen() < redAtOverdueFen && overdue.workers() < redAtWorkers)) {
             return Map.of();
         }

@@ -12,6 +12,7 @@ import org.paywatch.policy.PayPeriod;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /**
  * PW06 代发人数不足 (RULES.md, "Payment"): once M is past due and at least one payout for M exists,
@@ -22,10 +23,13 @@ import org.paywatch.policy.RuleSettings;
 public final class PayrollHeadcountShort extends ConfiguredRule {
     public static final String ID = "PW06";
 
+    private final WageAccrual wages;
+
     private final double redUnpaidShare;
 
-    public PayrollHeadcountShort(RuleSettings.Bound settings) {
+    public PayrollHeadcountShort(RuleSettings.Bound settings, WageAccrual wages) {
         super(settings, Watches.EVERY_PROJECT, Feed.BANK, Feed.PROJECTS);
+        this.wages = wages;
         this.redUnpaidShare = settings.threshold("redUnpaidShare", 0, 1);
     }
 
@@ -43,7 +47,7 @@ public final class PayrollHeadcountShort extends ConfiguredRule {
             for (String worker : attended) {
                 if (book.paidFen(period, worker) <= 0) {
                     unpaid++;
-                    unpaidFen += book.accruedFen(period, worker);
+                    unpaidFen += book.accruedFen(period, worker, wages);
                 }
             }
             if (unpaid == 0) {
