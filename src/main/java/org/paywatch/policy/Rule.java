@@ -32,6 +32,14 @@ public interface Rule {
         return List.of();
     }
 
+    /**
+     * How many days back from today the rule reads settled pay periods and booked payouts: a project's book
+     * keeps at least this much of them ({@code entry.settledHistory}, checked against it at load).
+     */
+    default int historyDays() {
+        return 0;
+    }
+
     /** The warranted alerts by scope ("" for a project-wide alert); an absent scope is clear. */
     Map<String, Finding> assess(ProjectBook book, long now);
 }

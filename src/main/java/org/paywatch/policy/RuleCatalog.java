@@ -87,6 +87,17 @@ public final class RuleCatalog {
         return List.of();
     }
 
+    /** The rule that reads furthest back into settled history (see {@link Rule#historyDays}). */
+    public Rule longestHistory() {
+        Rule longest = rules.get(0);
+        for (Rule r : rules) {
+            if (r.historyDays() > longest.historyDays()) {
+                longest = r;
+            }
+        }
+        return longest;
+    }
+
     /** PW01, whose view of each month the boards show beside the alerts (`project_month`). */
     public LaborCostCoverage laborCostCoverage() {
         for (Rule r : rules) {

@@ -215,6 +215,14 @@ class JobConfigFileTest {
     }
 
     @Test
+    void shouldKeepAtLeastTheSettledHistoryTheRulesReadBack() throws Exception {
+        assertThat(problemWith(shippedWith("settledHistory: 800d", "settledHistory: 365d")))
+                .isEqualTo("entry.settledHistory = 365d is too short: PW08 looks back 366 days, keep at least 366d");
+        assertThat(JobConfigFile.load(shippedWith("settledHistory: 800d", "settledHistory: 366d")).entry.settledHistory)
+                .isEqualTo("366d");
+    }
+
+    @Test
     void shouldRejectADurationWithoutUnit() throws Exception {
         assertThat(problemWith(shippedWith("registryGracePeriod: 24h", "registryGracePeriod: 24")))
                 .contains("entry.registryGracePeriod = 24 is not a duration", "24h");

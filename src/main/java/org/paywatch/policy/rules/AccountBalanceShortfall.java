@@ -41,6 +41,12 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
         this.blueBelowDaysOfPayouts = settings.days("blueBelowDaysOfPayouts", 1, 366);
     }
 
+    /** The forecast averages the payouts of its window. */
+    @Override
+    public int historyDays() {
+        return forecastWindowDays;
+    }
+
     @Override
     protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         if (book.project.payrollAccountNo == null) {

@@ -34,6 +34,12 @@ public final class OversizedPayout extends ConfiguredRule {
         this.redAboveYearFen = settings.threshold("redAboveYearFen", 0, 1000000000000.0);
     }
 
+    /** A calendar year of payouts: its first day is never more than a leap year's 366 days back. */
+    @Override
+    public int historyDays() {
+        return 366;
+    }
+
     @Override
     protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
