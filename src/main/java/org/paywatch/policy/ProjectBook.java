@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.paywatch.contract.Direction;
 import org.paywatch.contract.ProjectStatus;
-import org.paywatch.contract.WageType;
 import org.paywatch.domain.BankTransaction;
 import org.paywatch.domain.ClockIn;
 import org.paywatch.contract.TaxChangeType;
