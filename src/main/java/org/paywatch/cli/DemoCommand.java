@@ -109,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + runFor.toNanos();
         JobConfig job = JobConfigFile.load(config);
         LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
-        SyntheticCounty county = SyntheticCounty.monthsEndingOn(seed, MONTHS, today, job.laborCostRatio());
+        SyntheticCounty county = SyntheticCounty.monthsEndingOn(seed, MONTHS, today, job.policy());
 
         Path tmp = Files.createTempDirectory("paywatch-demo-");
         InfluxServer influx;

@@ -62,7 +62,7 @@ public final class SimulateCommand implements Callable<Integer> {
         CountyPlan plan = CountySize.plan(seed, months, projects, lastDay());
         checkOut();
         SyntheticCounty county = new SyntheticCounty(compliant ? plan.compliant() : plan,
-                JobConfigFile.load(config).laborCostRatio());
+                JobConfigFile.load(config).policy());
         CountyReplayFolder.Written written = CountyReplayFolder.write(county, out);
         PrintWriter print = spec.commandLine().getOut();
         print.printf("simulate: %d projects (%d faulty), %d workers, %s to %s: projects=%d workers=%d progress=%d bank=%d "

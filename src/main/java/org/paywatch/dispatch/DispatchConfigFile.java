@@ -94,7 +94,7 @@ public final class DispatchConfigFile {
             directory.put(e.getKey(), unit(e.getKey(), e.getValue(), timing.quietHours()));
         }
         Map<String, String> ruleNames = new TreeMap<>();
-        riskMonitor.rules.forEach((id, settings) -> ruleNames.put(id, settings.info(id).name()));
+        riskMonitor.rules.forEach((id, settings) -> ruleNames.put(id, settings.bound(id).info().name()));
         return new DispatchConfig(name, stateDir, kafka, influx, gateway, sms, timing, Collections.unmodifiableMap(directory),
                 Collections.unmodifiableMap(ruleNames));
     }

@@ -115,7 +115,7 @@ public final class Drill implements AutoCloseable {
     public static Drill prepare(Path dir, JobConfig base, CountyPlan plan, PrintWriter log) {
         Drill drill = new Drill(dir, base, log);
         try {
-            drill.load(new SyntheticCounty(plan, base.laborCostRatio()));
+            drill.load(new SyntheticCounty(plan, base.policy()));
             return drill;
         } catch (RuntimeException e) {
             drill.close();

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.paywatch.pipeline.JobConfig;
 import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.policy.Rule;
 import org.paywatch.policy.RuleCatalog;
 
 /** Reads and validates a job file; every problem is one sentence naming the key and what is allowed. */
@@ -104,10 +105,7 @@ public final class JobConfigFile {
         duration("kafka.transactionTimeout", c.kafka.transactionTimeout);
         duration("entry.registryGracePeriod", c.entry.registryGracePeriod);
         duration("entry.transactionIdRetention", c.entry.transactionIdRetention);
-        if (duration("entry.settledHistory", c.entry.settledHistory).toDays() < 400) {
-            throw new ConfigurationProblem("entry.settledHistory = " + c.entry.settledHistory
-                    + " is too short: the rules look back up to a calendar year (PW08), keep at least 400d");
-        }
+        Duration settledHistory = duration("entry.settledHistory", c.entry.settledHistory);
         duration("time.maxOutOfOrderness", c.time.maxOutOfOrderness);
         duration("time.idleness", c.time.idleness);
         duration("time.heartbeat", c.time.heartbeat);
@@ -131,7 +129,11 @@ public final class JobConfigFile {
         if (!java.util.Set.of("committed", "earliest", "latest").contains(c.kafka.startFrom)) {
             throw new ConfigurationProblem("kafka.startFrom = " + c.kafka.startFrom + " is not allowed: use committed, earliest or latest");
         }
-        RuleCatalog.from(c.policy());
+        Rule longest = RuleCatalog.from(c.policy()).longestHistory();
+        if (settledHistory.toDays() < longest.historyDays()) {
+            throw new ConfigurationProblem("entry.settledHistory = " + c.entry.settledHistory + " is too short: "
+                    + longest.info().id() + " looks back " + longest.historyDays() + " days, keep at least " + longest.historyDays() + "d");
+        }
     }
 
     /** The first calendar day (Asia/Shanghai) an event time may fall on. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ResponsibilityList;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /** A job file (jobs/*.yaml) as read: topics, sinks, time semantics and the policy. */
 public class JobConfig implements Serializable {
@@ -20,17 +21,14 @@ public class JobConfig implements Serializable {
     public Map<String, RuleSettings> rules = new LinkedHashMap<>();
     public ResponsibilityList routing = new ResponsibilityList();
     public PolicyConfig.Calendar calendar = new PolicyConfig.Calendar();
-
-    /** PW01's labour-cost share of completed value by category, with its "default" row. */
-    public Map<String, Double> laborCostRatio() {
-        return rules.get("PW01").tables.get("laborCostRatio");
-    }
+    public WageAccrual wages = new WageAccrual();
 
     public PolicyConfig policy() {
         PolicyConfig p = new PolicyConfig();
         p.rules = rules;
         p.routing = routing;
         p.calendar = calendar;
+        p.wages = wages;
         return p;
     }
 

@@ -129,7 +129,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         ProjectBook b = book.value();
         if (b != null && timestamp == BusinessCalendar.startOfDay(BusinessCalendar.date(timestamp))) {
             emit(b, supervision.review(b, timestamp), timestamp, ctx, out, true);
-            b.forgetSettledBefore(BusinessCalendar.date(timestamp).minusDays(settledHistoryDays));
+            b.forgetSettledBefore(BusinessCalendar.date(timestamp).minusDays(settledHistoryDays), policy.wages);
             book.update(b);
             scheduleReview(timestamp, ctx);
         }

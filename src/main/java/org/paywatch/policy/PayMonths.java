@@ -18,9 +18,11 @@ public final class PayMonths {
     static final int MONTHS_SHOWN = 13;
 
     private final LaborCostCoverage coverage;
+    private final WageAccrual wages;
 
-    public PayMonths(LaborCostCoverage coverage) {
+    public PayMonths(LaborCostCoverage coverage, WageAccrual wages) {
         this.coverage = coverage;
+        this.wages = wages;
     }
 
     public List<PayMonth> of(ProjectBook book, LocalDate today) {
@@ -67,8 +69,8 @@ public final class PayMonths {
         pm.dueDate = due.toString();
         boolean pastDue = today.isAfter(due);
         for (String worker : book.attendedWorkers(period)) {
-            pm.accruedFen += book.accruedFen(period, worker);
-            long unpaid = book.unpaidFen(period, worker);
+            pm.accruedFen += book.accruedFen(period, worker, wages);
+            long unpaid = book.unpaidFen(period, worker, wages);
             if (pastDue && unpaid > 0) {
                 pm.overdueFen += unpaid;
                 pm.unpaidWorkers++;

@@ -16,7 +16,11 @@ public final class PayPeriod {
      * (clamped to that month's length), or its last day when the project sets none (RULES.md PW05).
      */
     public static LocalDate dueDate(String period, Integer payDay) {
-        YearMonth next = parse(period).plusMonths(1);
+        return dueDate(parse(period), payDay);
+    }
+
+    public static LocalDate dueDate(YearMonth period, Integer payDay) {
+        YearMonth next = period.plusMonths(1);
         int day = payDay == null ? next.lengthOfMonth() : Math.min(payDay, next.lengthOfMonth());
         return next.atDay(day);
     }

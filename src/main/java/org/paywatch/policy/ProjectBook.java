@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.paywatch.contract.Direction;
 import org.paywatch.contract.ProjectStatus;
-import org.paywatch.contract.WageType;
 import org.paywatch.domain.BankTransaction;
 import org.paywatch.domain.ClockIn;
 import org.paywatch.contract.TaxChangeType;
@@ -26,9 +25,6 @@ import org.paywatch.domain.WorkerRegistration;
  * business time puts it. Rules read it; only {@link #apply} writes it.
  */
 public class ProjectBook {
-    /** Full-month equivalent of attended days for monthly wages (RULES.md "Accrued wages"). */
-    public static final double DAYS_PER_MONTH = 21.75;
-
     public org.paywatch.domain.Project project;
     public Map<String, WorkerRegistration> workers = new HashMap<>();
     /** period "YYYY-MM" -> worker -> days attended, bit (d-1) for day d. */
@@ -198,23 +194,21 @@ public class ProjectBook {
 
     /**
      * Accrued wages of a worker for a period: daily rate x attended days; monthly rate x attended
-     * days / 21.75, capped at the monthly rate. 0 for a worker with no registration (rate unknown).
+     * days / the paid days of a month ({@code wages}), capped at the monthly rate. 0 for a worker with no
+     * registration (rate unknown).
      */
-    public long accruedFen(String period, String workerId) {
+    public long accruedFen(String period, String workerId, WageAccrual wages) {
         WorkerRegistration w = workers.get(workerId);
         int days = attendedDays(period, workerId);
         if (w == null || days == 0) {
             return 0;
         }
-        if (w.wageType == WageType.DAILY) {
-            return w.wageRateFen * days;
-        }
-        return Math.min(w.wageRateFen, Math.round(w.wageRateFen * days / DAYS_PER_MONTH));
+        return wages.accruedFen(w.wageType, w.wageRateFen, days);
     }
 
     /** Accrued and not paid for a period, per worker (never negative). */
-    public long unpaidFen(String period, String workerId) {
-        return Math.max(0, accruedFen(period, workerId) - paidFen(period, workerId));
+    public long unpaidFen(String period, String workerId, WageAccrual wages) {
+        return Math.max(0, accruedFen(period, workerId, wages) - paidFen(period, workerId));
     }
 
     /** Workers paid for any period who have no real-name registration on the project. */
@@ -235,7 +229,7 @@ public class ProjectBook {
     }
 
     /** Overdue wages (RULES.md): accrued in periods whose due date has passed, less what was paid for them. */
-    public Overdue overdue(LocalDate today) {
+    public Overdue overdue(LocalDate today, WageAccrual wages) {
         long fen = 0;
         Set<String> owed = new HashSet<>();
         for (String period : attendance.keySet()) {
@@ -243,7 +237,7 @@ public class ProjectBook {
                 continue;
             }
             for (String worker : attendance.get(period).keySet()) {
-                long unpaid = unpaidFen(period, worker);
+                long unpaid = unpaidFen(period, worker, wages);
                 if (unpaid > 0) {
                     fen += unpaid;
                     owed.add(worker);
@@ -254,13 +248,13 @@ public class ProjectBook {
     }
 
     /** Accrued and unpaid wages of the periods that have ended by {@code today} (PW04). */
-    public long unpaidClosedFen(LocalDate today) {
+    public long unpaidClosedFen(LocalDate today, WageAccrual wages) {
         String current = today.toString().substring(0, 7);
         long fen = 0;
         for (Map.Entry<String, Map<String, Integer>> e : attendance.entrySet()) {
             if (e.getKey().compareTo(current) < 0) {
                 for (String worker : e.getValue().keySet()) {
-                    fen += unpaidFen(e.getKey(), worker);
+                    fen += unpaidFen(e.getKey(), worker, wages);
                 }
             }
         }
@@ -319,7 +313,7 @@ public class ProjectBook {
      * from before it: a project that runs for years keeps a book of bounded size. What is still owed
      * is never forgotten.
      */
-    public void forgetSettledBefore(LocalDate day) {
+    public void forgetSettledBefore(LocalDate day, WageAccrual wages) {
         String month = day.toString().substring(0, 7);
         Set<String> alerted = new HashSet<>();
         openAlerts.values().forEach(a -> alerted.add(a.scope));
@@ -329,7 +323,7 @@ public class ProjectBook {
             }
             boolean settled = !alerted.contains(period);
             for (String worker : attendedWorkers(period)) {
-                settled &= unpaidFen(period, worker) == 0;
+                settled &= unpaidFen(period, worker, wages) == 0;
             }
             if (settled) {
                 attendance.remove(period);

@@ -21,7 +21,7 @@ public final class ProjectSupervision {
     public ProjectSupervision(RuleCatalog catalog, ResponsibilityList routing) {
         this.catalog = catalog;
         this.lifecycle = new AlertLifecycle(routing);
-        this.payMonths = new PayMonths(catalog.laborCostCoverage());
+        this.payMonths = new PayMonths(catalog.laborCostCoverage(), catalog.wages());
     }
 
     /**
@@ -81,7 +81,7 @@ public final class ProjectSupervision {
             }
         }
         LocalDate today = BusinessCalendar.date(now);
-        ProjectBook.Overdue overdue = book.overdue(today);
+        ProjectBook.Overdue overdue = book.overdue(today, catalog.wages());
         s.unpaidWorkers = overdue.workers();
         s.overdueFen = overdue.fen();
         s.balanceFen = book.balanceFen();

@@ -1,5 +1,6 @@
 package org.paywatch.policy;
 
+import java.util.List;
 import java.util.Map;
 import org.paywatch.domain.Feed;
 
@@ -21,6 +22,22 @@ public interface Rule {
      */
     default boolean clearedBy(Feed feed) {
         return false;
+    }
+
+    /**
+     * Days after a RED alert of any rule clears when its follow-up checks fall due, in order: PW91 has them
+     * (RULES.md, "Escalation and follow-up"), every other rule none.
+     */
+    default List<Integer> followUpDays() {
+        return List.of();
+    }
+
+    /**
+     * How many days back from today the rule reads settled pay periods and booked payouts: a project's book
+     * keeps at least this much of them ({@code entry.settledHistory}, checked against it at load).
+     */
+    default int historyDays() {
+        return 0;
     }
 
     /** The warranted alerts by scope ("" for a project-wide alert); an absent scope is clear. */

@@ -10,17 +10,17 @@ import org.paywatch.policy.rules.*;
 /** The rules of RULES.md, built from their configured settings. A new rule is added in {@link #implemented}. */
 public final class RuleCatalog {
     /** Every rule of RULES.md, in evaluation order: PW90 and PW91 judge what the others found, so they come last. */
-    private static Map<String, Function<RuleSettings, Rule>> implemented(PolicyConfig config) {
-        Map<String, Function<RuleSettings, Rule>> m = new LinkedHashMap<>();
+    private static Map<String, Function<RuleSettings.Bound, Rule>> implemented(PolicyConfig config) {
+        Map<String, Function<RuleSettings.Bound, Rule>> m = new LinkedHashMap<>();
         m.put(LaborCostCoverage.ID, LaborCostCoverage::new);
         m.put(LaborCostDepositOverdue.ID, LaborCostDepositOverdue::new);
         m.put(ProgressPaymentShortfall.ID, ProgressPaymentShortfall::new);
-        m.put(AccountBalanceShortfall.ID, AccountBalanceShortfall::new);
-        m.put(WagesNotPaidMonthly.ID, WagesNotPaidMonthly::new);
-        m.put(PayrollHeadcountShort.ID, PayrollHeadcountShort::new);
-        m.put(WagesBelowMinimum.ID, WagesBelowMinimum::new);
+        m.put(AccountBalanceShortfall.ID, s -> new AccountBalanceShortfall(s, config.wages));
+        m.put(WagesNotPaidMonthly.ID, s -> new WagesNotPaidMonthly(s, config.wages));
+        m.put(PayrollHeadcountShort.ID, s -> new PayrollHeadcountShort(s, config.wages));
+        m.put(WagesBelowMinimum.ID, s -> new WagesBelowMinimum(s, config.wages));
         m.put(OversizedPayout.ID, OversizedPayout::new);
-        m.put(DepartedWorkerUnsettled.ID, DepartedWorkerUnsettled::new);
+        m.put(DepartedWorkerUnsettled.ID, s -> new DepartedWorkerUnsettled(s, config.wages));
         m.put(AccountMisuse.ID, AccountMisuse::new);
         m.put(AccountFrozen.ID, AccountFrozen::new);
         m.put(PlatformOnboardingOverdue.ID, PlatformOnboardingOverdue::new);
@@ -28,20 +28,23 @@ public final class RuleCatalog {
         m.put(UnregisteredAttendance.ID, UnregisteredAttendance::new);
         m.put(AttendanceInterrupted.ID, s -> new AttendanceInterrupted(s, config.calendar));
         m.put(EnterpriseTaxSignal.ID, EnterpriseTaxSignal::new);
-        m.put(MajorArrearsTaskForce.ID, MajorArrearsTaskForce::new);
+        m.put(MajorArrearsTaskForce.ID, s -> new MajorArrearsTaskForce(s, config.wages));
         m.put(ProblemRebound.ID, ProblemRebound::new);
         return m;
     }
 
     private final List<Rule> rules;
+    private final WageAccrual wages;
 
-    private RuleCatalog(List<Rule> rules) {
+    private RuleCatalog(List<Rule> rules, WageAccrual wages) {
         this.rules = List.copyOf(rules);
+        this.wages = wages;
     }
 
     /** Every implemented rule must be configured, and every configured rule must be implemented. */
     public static RuleCatalog from(PolicyConfig config) {
-        Map<String, Function<RuleSettings, Rule>> implemented = implemented(config);
+        config.wages.validate();
+        Map<String, Function<RuleSettings.Bound, Rule>> implemented = implemented(config);
         List<Rule> rules = new ArrayList<>();
         for (String id : config.rules.keySet()) {
             if (!implemented.containsKey(id)) {
@@ -49,22 +52,29 @@ public final class RuleCatalog {
                         + String.join(", ", implemented.keySet()));
             }
         }
-        for (Map.Entry<String, Function<RuleSettings, Rule>> e : implemented.entrySet()) {
+        for (Map.Entry<String, Function<RuleSettings.Bound, Rule>> e : implemented.entrySet()) {
             RuleSettings settings = config.rules.get(e.getKey());
             if (settings == null) {
                 throw new ConfigurationProblem("rules." + e.getKey() + " is missing: configure its name, basis and thresholds");
             }
-            rules.add(e.getValue().apply(settings));
+            RuleSettings.Bound bound = settings.bound(e.getKey());
+            rules.add(e.getValue().apply(bound));
+            bound.checkAllRead();
         }
         config.routing.validate();
         for (int i = 0; i < config.calendar.holidays.size(); i++) {
             config.calendar.holidays.get(i).validate(i);
         }
-        return new RuleCatalog(rules);
+        return new RuleCatalog(rules, config.wages);
     }
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** How wages accrue, as the rules reckon them. */
+    public WageAccrual wages() {
+        return wages;
     }
 
     /** Days after a RED alert clears when its follow-ups fall due (PW91). */
@@ -75,6 +85,17 @@ public final class RuleCatalog {
             }
         }
         return List.of();
+    }
+
+    /** The rule that reads furthest back into settled history (see {@link Rule#historyDays}). */
+    public Rule longestHistory() {
+        Rule longest = rules.get(0);
+        for (Rule r : rules) {
+            if (r.historyDays() > longest.historyDays()) {
+                longest = r;
+            }
+        }
+        return longest;
     }
 
     /** PW01, whose view of each month the boards show beside the alerts (`project_month`). */

@@ -9,12 +9,10 @@ import java.util.Set;
 import org.paywatch.contract.Project;
 import org.paywatch.contract.WageType;
 import org.paywatch.contract.Worker;
+import org.paywatch.policy.PayPeriod;
 
 /** One simulated construction site: its registry entry and crew, its habits, and its running books. */
 final class Site {
-    /** Full-month equivalent of attended days for monthly wages, as the county's rules count it. */
-    private static final double DAYS_PER_MONTH = 21.75;
-
     final Project project;
     final List<Worker> crew;
     final Fault fault;
@@ -34,6 +32,10 @@ final class Site {
     final LocalDate releaseDay;
     /** Labour cost as a share of completed value (PW01's ratio for the category). */
     final double laborCostRatio;
+    /** The share of PW01's required labour cost a month's deposits reach (at least all of it). */
+    final double depositCoverage;
+    /** Labour-cost deposits a month (PW02's cycle); the month's deposit is split among them. */
+    final int depositsPerMonth;
     /** Months from the start month to the planned-end month, both counted, as PW01 counts them. */
     final long plannedMonths;
     /** Construction month -> the value the project completes in it, decided in advance so the deposit can cover it. */
@@ -49,7 +51,8 @@ final class Site {
 
     Site(Project project, List<Worker> crew, Fault fault, String bankCode, String accountNo, String contractorAccountNo,
          int depositDay, int payoutDay, Set<String> leftOffPayroll, LocalDate faultDay, LocalDate releaseDay,
-         YearMonth firstPeriod, double laborCostRatio, long plannedMonths, Map<YearMonth, Long> completedFen) {
+         YearMonth firstPeriod, double laborCostRatio, double depositCoverage, int depositsPerMonth, long plannedMonths,
+         Map<YearMonth, Long> completedFen) {
         this.project = project;
         this.crew = crew;
         this.fault = fault;
@@ -63,6 +66,8 @@ final class Site {
         this.releaseDay = releaseDay;
         this.nextPeriodToPay = firstPeriod;
         this.laborCostRatio = laborCostRatio;
+        this.depositCoverage = depositCoverage;
+        this.depositsPerMonth = depositsPerMonth;
         this.plannedMonths = plannedMonths;
         this.completedFen = Map.copyOf(completedFen);
     }
@@ -90,35 +95,26 @@ final class Site {
     }
 
     /**
-     * A compliant deposit for month M: the labour cost PW01 requires of M whichever way it judges it
-     * (ratio x the completed value of M once reported; ratio x contract / planned months before),
-     * and at least a month of the crew's wages; then {@code extraPercent} more, rounded up to the yuan.
+     * One compliant deposit for month M, of {@link #depositsPerMonth}: the labour cost PW01 requires of M
+     * whichever way it judges it (ratio x the completed value of M once reported; ratio x contract / planned
+     * months before) times the coverage it asks, and at least a month of the crew's wages; then
+     * {@code extraPercent} more, shared among the month's deposits, each rounded up to the yuan.
      */
     long monthlyDepositFen(YearMonth month, int extraPercent) {
         long contract = project.getContractValueFen();
         // the rule's own arithmetic, rounded up instead of to the nearest fen
-        double required = Math.max(laborCostRatio * completedFen(month), contract * laborCostRatio / plannedMonths);
+        double required = Math.max(laborCostRatio * completedFen(month), contract * laborCostRatio / plannedMonths) * depositCoverage;
         long fen = Math.max((long) Math.ceil(required), monthlyWageBillFen());
-        return roundUpYuan(fen * (100 + extraPercent) / 100);
+        return roundUpYuan((fen * (100 + extraPercent) / 100 + depositsPerMonth - 1) / depositsPerMonth);
     }
 
     private static long roundUpYuan(long fen) {
         return (fen + 99) / 100 * 100;
     }
 
-    /** The same definition of accrued wages the monitor uses, so a punctual payroll is exactly right. */
-    static long accruedFen(Worker w, int days) {
-        if (w.getWageType() == WageType.DAILY) {
-            return w.getWageRateFen() * days;
-        }
-        return Math.min(w.getWageRateFen(), Math.round(w.getWageRateFen() * days / DAYS_PER_MONTH));
-    }
-
-    /** The day wages of a period are due: the pay day of the next month, or its last day. */
+    /** The day wages of a period are due, as the monitor reckons it (PW05). */
     LocalDate dueDate(YearMonth period) {
-        YearMonth next = period.plusMonths(1);
-        Integer payDay = project.getPayDay();
-        return next.atDay(payDay == null ? next.lengthOfMonth() : Math.min(payDay, next.lengthOfMonth()));
+        return PayPeriod.dueDate(period, project.getPayDay());
     }
 
     /** When this project intends to pay a period. */

@@ -34,6 +34,7 @@ import org.paywatch.contract.ProjectStatus;
 import org.paywatch.contract.WageType;
 import org.paywatch.contract.Worker;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.PolicyConfig;
 
 /**
  * A made-up but plausible Gaotai County (高台县): its nine towns, its construction projects of every
@@ -72,19 +73,19 @@ public final class SyntheticCounty {
     private final LocalDate lastDay;
     private final List<Site> sites = new ArrayList<>();
     private final Random daily;
-    private final Map<String, Double> laborCostRatio;
+    private final CompliantConduct conduct;
     private LocalDate nextDay;
 
     /** The simulated days, with what happened on each. */
     public record SimulatedDay(LocalDate date, List<CountyRecord> records) {}
 
     /**
-     * @param laborCostRatio PW01's share of completed value that is labour cost, by category with a
-     *                       "default" row, as the job file sets it: what a compliant construction unit deposits
+     * @param policy the county's policy as the job file sets it: what a compliant site does is sized on
+     *               its thresholds (see {@link CompliantConduct})
      */
-    public SyntheticCounty(CountyPlan plan, Map<String, Double> laborCostRatio) {
+    public SyntheticCounty(CountyPlan plan, PolicyConfig policy) {
         this.plan = plan;
-        this.laborCostRatio = Map.copyOf(laborCostRatio);
+        this.conduct = new CompliantConduct(policy);
         this.firstDay = plan.firstDay();
         this.lastDay = plan.lastDay();
         this.nextDay = firstDay;
@@ -95,8 +96,8 @@ public final class SyntheticCounty {
     }
 
     /** The demo's county (sixty projects, one in six faulty) over the {@code months} months up to and including {@code lastDay}. */
-    public static SyntheticCounty monthsEndingOn(long seed, int months, LocalDate lastDay, Map<String, Double> laborCostRatio) {
-        return new SyntheticCounty(CountyPlan.monthsEndingOn(seed, months, lastDay), laborCostRatio);
+    public static SyntheticCounty monthsEndingOn(long seed, int months, LocalDate lastDay, PolicyConfig policy) {
+        return new SyntheticCounty(CountyPlan.monthsEndingOn(seed, months, lastDay), policy);
     }
 
     public CountyPlan plan() {
@@ -217,14 +218,15 @@ public final class SyntheticCounty {
          * The start-up deposit on the first day (the month's labour cost and a month of wages in
          * reserve, so the balance always covers the wages of a closed month and more than 15 days of
          * payouts: PW04), then one deposit a month on the deposit day (2nd to 4th: never more than 31
-         * days apart, PW02), each at least the month's labour cost however PW01 judges it.
+         * days apart, PW02), or as many more as a shorter PW02 cycle asks, together at least the month's
+         * labour cost however PW01 judges it.
          */
         private void deposits() {
             LocalTime time = LocalTime.of(9, 0).plusMinutes(daily.nextInt(30));
             YearMonth month = YearMonth.from(day);
             if (day.equals(firstDay)) {
                 credit(s.monthlyDepositFen(month, daily.nextInt(8)) + s.monthlyWageBillFen(), time);
-            } else if (day.getDayOfMonth() == s.depositDay && depositsContinue()) {
+            } else if (conduct.depositOn(day.getDayOfMonth(), s.depositDay) >= 0 && depositsContinue()) {
                 credit(s.monthlyDepositFen(month, daily.nextInt(8)), time);
             } else if (s.fault == Fault.DEPOSITS_LAPSING && day.equals(s.faultDay)) {
                 credit(roundYuan(s.monthlyWageBillFen() * 11 / 10), time);
@@ -259,7 +261,7 @@ public final class SyntheticCounty {
                 for (Worker w : s.crew) {
                     Integer days = attended.get(w.getWorkerId());
                     if (days != null && !s.leftOffPayroll.contains(w.getWorkerId())) {
-                        long fen = Site.accruedFen(w, days);
+                        long fen = conduct.wages().accruedFen(w.getWageType(), w.getWageRateFen(), days); // the monitor's own definition
                         payslips.put(w, fen);
                         total += fen;
                     }
@@ -319,8 +321,8 @@ public final class SyntheticCounty {
             }
             Project p = s.project;
             long completed = s.completedFen(period);
-            // Government-invested projects pay more than the 80% PW03 asks (80% exactly, rounded down, would fall short).
-            long paid = roundYuan(completed * (p.getGovernmentInvested() ? 85 : 70) / 100);
+            // Government-invested projects pay more than PW03 asks (its share exactly, rounded down, would fall short).
+            long paid = roundYuan(completed * (p.getGovernmentInvested() ? conduct.paidPercentOfCompleted() : 70) / 100);
             Progress r = Progress.newBuilder().setProjectId(s.projectId()).setPeriod(period.toString())
                     .setCompletedValueFen(completed).setProgressPaymentFen(paid)
                     .setReportedAt(at(day, LocalTime.of(16, 30))).build();
@@ -349,11 +351,6 @@ public final class SyntheticCounty {
 
     private static long roundYuan(long fen) {
         return fen / 100 * 100;
-    }
-
-    /** The share of completed value that is labour cost for the category (PW01's table in the job file). */
-    private double laborCostRatio(ProjectCategory category) {
-        return laborCostRatio.getOrDefault(category.name(), laborCostRatio.get("default"));
     }
 
     /** Lays out the county once: enterprises, projects, crews and which projects go wrong. */
@@ -431,14 +428,14 @@ public final class SyntheticCounty {
             boolean crewMatters = fault == Fault.ONE_WORKER_UNPAID || fault == Fault.CREW_PARTLY_UNPAID;
             int crewSize = plan.smallestCrew() + r.nextInt(plan.largestCrew() - plan.smallestCrew() + 1);
             // a share of "one in the crew" is only a small share with a crew of some size
-            crewSize = crewMatters ? Math.max(crewSize, 25) : crewSize;
+            crewSize = crewMatters ? Math.max(crewSize, conduct.crewForShareFaults()) : crewSize;
             List<Worker> crew = new ArrayList<>();
             for (int j = 0; j < crewSize; j++) {
                 crew.add(worker(projectId, contractor, start, j, subcontractors));
             }
             // The contract is sized on the crew: its labour cost, spread over the planned months, is
             // about a month of the crew's wages, so deposits sized on either are plausible.
-            double ratio = laborCostRatio(category);
+            double ratio = conduct.laborCostRatio(category.name());
             long bill = Site.monthlyWageBillFen(crew);
             long contractFen = roundUpWan(Math.round(bill * plannedMonths / ratio * (95 + r.nextInt(36)) / 100));
             Map<YearMonth, Long> completed = new HashMap<>();
@@ -468,9 +465,9 @@ public final class SyntheticCounty {
                     .setGeneralContractor(contractor)
                     .setSubcontractors(subcontractors)
                     .setPayrollAccount(new PayrollAccount(bank[0], accountNo))
-                    // onboarded within days of the start (PW12), with a wage deposit of 2% of the contract (PW13)
+                    // onboarded within days of the start (PW12), with a wage deposit of 2% of the contract or more (PW13)
                     .setOnboardedDate(min(start.plusDays(1 + r.nextInt(10)), firstDay))
-                    .setWageDepositFen(roundYuan(contractFen * 2 / 100))
+                    .setWageDepositFen(conduct.wageDepositFen(contractFen))
                     .setPayDay(payDay)
                     .setStatus(ProjectStatus.ACTIVE)
                     .setUpdatedAt(at(firstDay, LocalTime.of(0, 1).plusSeconds(i)))
@@ -494,7 +491,7 @@ public final class SyntheticCounty {
             LocalDate releaseDay = fault == Fault.FROZEN_THEN_RELEASED ? faultDay.plusDays(14 + r.nextInt(9)) : null;
             return new Site(project, crew, fault, bank[0], accountNo, numbers.account(bank[1]),
                     2 + r.nextInt(3), 6 + r.nextInt(7), leftOff, faultDay, releaseDay, YearMonth.from(firstDay),
-                    ratio, plannedMonths, completed);
+                    ratio, conduct.depositCoverage(), conduct.depositsPerMonth(), plannedMonths, completed);
         }
 
         /** The general contractor's labour manager on this project, and the construction unit's contact. */
@@ -509,8 +506,9 @@ public final class SyntheticCounty {
             // most of a crew is hired through the labour subcontractors; foremen and specialists by the contractor
             Enterprise employer = j % 5 == 0 ? contractor : subcontractors.get(j % subcontractors.size());
             boolean monthly = r.nextInt(100) < 15;
-            // well above the minimum wage (PW07) and far below the oversized-payout limits (PW08)
-            long rate = monthly ? (6_000 + r.nextInt(31) * 100) * 100L : (250 + r.nextInt(21) * 10) * 100L;
+            // well above the minimum wage (PW07) and far below the oversized-payout limits (PW08), as the policy sets them
+            long drawn = monthly ? (6_000 + r.nextInt(31) * 100) * 100L : (250 + r.nextInt(21) * 10) * 100L;
+            long rate = conduct.wageRateFen(monthly ? WageType.MONTHLY : WageType.DAILY, drawn);
             return Worker.newBuilder()
                     .setProjectId(projectId)
                     .setWorkerId(numbers.idCard(birthday))

@@ -61,7 +61,7 @@ class DispatchCommandTest {
     @BeforeAll
     static void replayASimulatedCounty() throws Exception {
         SyntheticCounty c = new SyntheticCounty(CountyPlan.monthsEndingOn(11, 3, LocalDate.of(2025, 6, 30)).withProjects(18),
-                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).laborCostRatio());
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).policy());
         CountyReplayFolder.write(c, county.resolve("input"));
         JobConfig job = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
         alerts = county.resolve("alerts.jsonl");

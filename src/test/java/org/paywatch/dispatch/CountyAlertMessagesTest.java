@@ -43,7 +43,7 @@ class CountyAlertMessagesTest {
     static void replay(@TempDir Path dir) throws Exception {
         JobConfig riskMonitor = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
         SyntheticCounty county = new SyntheticCounty(CountyPlan.monthsEndingOn(7, 3, LocalDate.of(2026, 11, 26)).withCrews(8, 14),
-                riskMonitor.laborCostRatio());
+                riskMonitor.policy());
         int phone = 0;
         for (var r : county.registry()) {
             if (r.record() instanceof Project p) {

@@ -109,7 +109,7 @@ class DispatchConfigFileTest {
         // the banks of the simulated county's accounts
         Set<String> banks = new TreeSet<>();
         SyntheticCounty county = new SyntheticCounty(new org.paywatch.sim.CountyPlan(7, java.time.LocalDate.of(2025, 1, 1),
-                java.time.LocalDate.of(2025, 3, 31), 200, false, 1, 1), JobConfigFile.load(RISK_MONITOR).laborCostRatio());
+                java.time.LocalDate.of(2025, 3, 31), 200, false, 1, 1), JobConfigFile.load(RISK_MONITOR).policy());
         county.registry().stream().filter(r -> r.record() instanceof org.paywatch.contract.Project)
                 .map(r -> ((org.paywatch.contract.Project) r.record()).getPayrollAccount().getBankCode())
                 .forEach(code -> banks.add("监管银行 " + code));

@@ -35,7 +35,7 @@ class SmsTextTest {
         config = DispatchConfigFile.load(DispatchConfigFileTest.SHIPPED);
         sms = new SmsText(config);
         SyntheticCounty county = new SyntheticCounty(new CountyPlan(11, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31),
-                CountyPlan.MAX_PROJECTS, false, 1, 1), JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).laborCostRatio());
+                CountyPlan.MAX_PROJECTS, false, 1, 1), JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).policy());
         longestName = county.registry().stream().filter(r -> r.record() instanceof Project)
                 .map(r -> ((Project) r.record()).getName()).max(Comparator.comparingInt(String::length)).orElseThrow();
     }

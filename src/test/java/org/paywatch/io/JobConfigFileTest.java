@@ -207,6 +207,22 @@ class JobConfigFileTest {
     }
 
     @Test
+    void shouldRequireThePaidDaysOfAMonthWithinAPlausibleRange() throws Exception {
+        assertThat(problemWith(shippedWith("  daysPerMonth: 21.75", "  daysPerMonth: 35")))
+                .isEqualTo("wages.daysPerMonth = 35.0 is out of range: allowed is 20 to 31, usually 21.75");
+        assertThat(problemWith(shippedWith("  daysPerMonth: 21.75", "  # daysPerMonth left out")))
+                .startsWith("wages.daysPerMonth is missing: set it to the paid days of a month, 21.75");
+    }
+
+    @Test
+    void shouldKeepAtLeastTheSettledHistoryTheRulesReadBack() throws Exception {
+        assertThat(problemWith(shippedWith("settledHistory: 800d", "settledHistory: 365d")))
+                .isEqualTo("entry.settledHistory = 365d is too short: PW08 looks back 366 days, keep at least 366d");
+        assertThat(JobConfigFile.load(shippedWith("settledHistory: 800d", "settledHistory: 366d")).entry.settledHistory)
+                .isEqualTo("366d");
+    }
+
+    @Test
     void shouldRejectADurationWithoutUnit() throws Exception {
         assertThat(problemWith(shippedWith("registryGracePeriod: 24h", "registryGracePeriod: 24")))
                 .contains("entry.registryGracePeriod = 24 is not a duration", "24h");

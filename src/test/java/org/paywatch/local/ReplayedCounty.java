@@ -71,7 +71,7 @@ public final class ReplayedCounty {
         }));
         Path input = dir.resolve("input");
         SyntheticCounty county = new SyntheticCounty(CountyPlan.monthsEndingOn(11, 3, LocalDate.of(2025, 6, 30)).withProjects(18),
-                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).laborCostRatio());
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).policy());
         CountyReplayFolder.write(county, input);
         Path alerts = dir.resolve("alerts.jsonl");
         run("replay", "--input", input.toString(), "--as-of", AS_OF.toString(), "--out", alerts.toString(), "--influx", influx.url());

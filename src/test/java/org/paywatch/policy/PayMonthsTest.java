@@ -14,7 +14,7 @@ import org.paywatch.policy.rules.LaborCostCoverage;
  * so April's wages are due on 31 May.
  */
 class PayMonthsTest {
-    private final PayMonths payMonths = new PayMonths(new LaborCostCoverage(ProjectFixture.shippedSettings("PW01")));
+    private final PayMonths payMonths = new PayMonths(new LaborCostCoverage(ProjectFixture.shippedSettings("PW01")), ProjectFixture.shippedWages());
 
     private ProjectFixture aprilWorked() {
         return new ProjectFixture().crew(3, "2025-04-07", "2025-04-08"); // 3 workers x 2 days x 350 yuan
@@ -61,7 +61,8 @@ class PayMonthsTest {
         ProjectFixture p = aprilWorked().crew(2, "2025-05-12").payout("2025-06-05T11:00", "W1", "2025-04", 70_000);
         LocalDate today = day("2025-07-02T00:00");
         List<PayMonth> months = payMonths.of(p.book, today);
-        assertThat(months.stream().mapToLong(m -> m.overdueFen).sum()).isEqualTo(p.book.overdue(today).fen()).isPositive();
+        long overdueFen = p.book.overdue(today, ProjectFixture.shippedWages()).fen();
+        assertThat(months.stream().mapToLong(m -> m.overdueFen).sum()).isEqualTo(overdueFen).isPositive();
     }
 
     @Test

@@ -38,8 +38,14 @@ public final class ProjectFixture {
         return JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).policy();
     }
 
-    public static RuleSettings shippedSettings(String ruleId) {
-        return shippedPolicy().rules.get(ruleId);
+    /** The shipped settings of one rule, bound to its id as the catalog binds them. */
+    public static RuleSettings.Bound shippedSettings(String ruleId) {
+        return shippedPolicy().rules.get(ruleId).bound(ruleId);
+    }
+
+    /** How wages accrue, as the shipped job file sets it (21.75 paid days a month). */
+    public static WageAccrual shippedWages() {
+        return shippedPolicy().wages;
     }
 
     /** Asia/Shanghai local time, e.g. "2025-04-03T10:00". */

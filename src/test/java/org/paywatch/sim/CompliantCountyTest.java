@@ -46,7 +46,7 @@ class CompliantCountyTest {
     static void simulateAndReplay() throws Exception {
         JobConfig config = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
         CountyPlan plan = CountyPlan.monthsEndingOn(11, 6, LAST_DAY).withProjects(200).withCrews(8, 20).compliant();
-        county = new SyntheticCounty(plan, config.laborCostRatio());
+        county = new SyntheticCounty(plan, config.policy());
         Path input = dir.resolve("county");
         written = CountyReplayFolder.write(county, input);
         Path out = dir.resolve("alerts.jsonl");

@@ -29,26 +29,27 @@ import org.paywatch.contract.ProjectContact;
 import org.paywatch.contract.Worker;
 import org.paywatch.domain.Feed;
 import org.paywatch.io.JobConfigFile;
+import org.paywatch.policy.PolicyConfig;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.pipeline.Replay;
 
 class SyntheticCountyTest {
     /** Compliant projects deposit what the shipped policy asks of them. */
-    private static final Map<String, Double> RATIOS = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).laborCostRatio();
+    private static final PolicyConfig POLICY = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).policy();
     private static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 26);
     private static SyntheticCounty county;
     private static List<CountyRecord> records;
 
     @BeforeAll
     static void simulateFourMonths() {
-        county = SyntheticCounty.monthsEndingOn(7, 4, LAST_DAY, RATIOS);
+        county = SyntheticCounty.monthsEndingOn(7, 4, LAST_DAY, POLICY);
         records = county.all();
     }
 
     @Test
     void theSameSeedGivesTheSameRecords() {
-        assertThat(SyntheticCounty.monthsEndingOn(7, 4, LAST_DAY, RATIOS).all()).isEqualTo(records);
-        assertThat(SyntheticCounty.monthsEndingOn(8, 4, LAST_DAY, RATIOS).all()).isNotEqualTo(records);
+        assertThat(SyntheticCounty.monthsEndingOn(7, 4, LAST_DAY, POLICY).all()).isEqualTo(records);
+        assertThat(SyntheticCounty.monthsEndingOn(8, 4, LAST_DAY, POLICY).all()).isNotEqualTo(records);
     }
 
     @Test
@@ -103,7 +104,7 @@ class SyntheticCountyTest {
     @Test
     void aPlanSizesTheCountyAndCanLeaveEveryProjectCompliant() {
         SyntheticCounty small = new SyntheticCounty(
-                CountyPlan.monthsEndingOn(7, 3, LAST_DAY).withProjects(9).withCrews(8, 8).compliant(), RATIOS);
+                CountyPlan.monthsEndingOn(7, 3, LAST_DAY).withProjects(9).withCrews(8, 8).compliant(), POLICY);
         assertThat(small.projectCount()).isEqualTo(9);
         assertThat(small.workerCount()).isEqualTo(72);
         assertThat(small.faults()).isEmpty();
@@ -179,7 +180,7 @@ class SyntheticCountyTest {
      */
     @Test
     void everyAlertOfAFaultyCountyComesFromAFaultAndEveryFaultRaisesItsRule(@TempDir Path dir) throws Exception {
-        SyntheticCounty faulty = new SyntheticCounty(CountyPlan.monthsEndingOn(7, 3, LAST_DAY).withCrews(8, 14), RATIOS);
+        SyntheticCounty faulty = new SyntheticCounty(CountyPlan.monthsEndingOn(7, 3, LAST_DAY).withCrews(8, 14), POLICY);
         CountyReplayFolder.Written written = CountyReplayFolder.write(faulty, dir.resolve("county"));
         Path out = dir.resolve("alerts.jsonl");
         Replay.run(LocalFlink.environment(), dir.resolve("county"), written.asOf().toInstant().toEpochMilli(), out,

@@ -3,13 +3,13 @@ package org.paywatch.policy.rules;
 import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /**
  * PW04 专户余额不足 (RULES.md, "Funding"): on an active project with a dedicated account, cover =
@@ -22,31 +22,38 @@ import org.paywatch.policy.RuleSettings;
 public final class AccountBalanceShortfall extends ConfiguredRule {
     public static final String ID = "PW04";
 
+    private final WageAccrual wages;
+
     private final double yellowBelowCover;
     private final double redBelowCover;
     private final int forecastWindowDays;
     private final int blueBelowDaysOfPayouts;
 
-    public AccountBalanceShortfall(RuleSettings settings) {
+    public AccountBalanceShortfall(RuleSettings.Bound settings, WageAccrual wages) {
         // The balance and the payouts come from the bank, the account and the status from the registry. Not
         // clock-ins: they only add to the current month, which is not closed; ended months, late attendance
         // and the moving forecast window are judged at the daily review.
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        this.yellowBelowCover = settings.threshold(ID, "yellowBelowCover", 0, 10);
-        this.redBelowCover = settings.threshold(ID, "redBelowCover", 0, 10);
-        this.forecastWindowDays = settings.days(ID, "forecastWindowDays", 1, 366);
-        this.blueBelowDaysOfPayouts = settings.days(ID, "blueBelowDaysOfPayouts", 1, 366);
-        settings.checkAllRead(ID);
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.BANK, Feed.PROJECTS);
+        this.wages = wages;
+        this.yellowBelowCover = settings.threshold("yellowBelowCover", 0, 10);
+        this.redBelowCover = settings.threshold("redBelowCover", 0, 10);
+        this.forecastWindowDays = settings.days("forecastWindowDays", 1, 366);
+        this.blueBelowDaysOfPayouts = settings.days("blueBelowDaysOfPayouts", 1, 366);
+    }
+
+    /** The forecast averages the payouts of its window. */
+    @Override
+    public int historyDays() {
+        return forecastWindowDays;
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today) || book.project.payrollAccountNo == null) {
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+        if (book.project.payrollAccountNo == null) {
             return Map.of();
         }
         long balanceFen = book.balanceFen();
-        long unpaidFen = book.unpaidClosedFen(today);
+        long unpaidFen = book.unpaidClosedFen(today, wages);
         if (unpaidFen > 0) {
             double cover = (double) balanceFen / unpaidFen;
             AlertLevel level = cover < redBelowCover ? AlertLevel.RED

@@ -1,5 +1,6 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
@@ -17,14 +18,13 @@ import org.paywatch.policy.RuleSettings;
 public final class AccountFrozen extends ConfiguredRule {
     public static final String ID = "PW11";
 
-    public AccountFrozen(RuleSettings settings) {
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        settings.checkAllRead(ID);
+    public AccountFrozen(RuleSettings.Bound settings) {
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.BANK, Feed.PROJECTS);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (!book.frozen || !book.isActive(BusinessCalendar.date(now))) {
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+        if (!book.frozen) {
             return Map.of();
         }
         return Map.of("", new Finding(AlertLevel.RED, Map.of("balanceFen", (double) book.balanceFen()),

@@ -1,11 +1,11 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AccountOutflow;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -20,16 +20,12 @@ import org.paywatch.policy.RuleSettings;
 public final class AccountMisuse extends ConfiguredRule {
     public static final String ID = "PW10";
 
-    public AccountMisuse(RuleSettings settings) {
-        super(ID, settings, Feed.BANK, Feed.WORKERS, Feed.PROJECTS);
-        settings.checkAllRead(ID);
+    public AccountMisuse(RuleSettings.Bound settings) {
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.BANK, Feed.WORKERS, Feed.PROJECTS);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (!book.isActive(BusinessCalendar.date(now))) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
         for (Map.Entry<String, AccountOutflow> e : book.outflows.entrySet()) {
             AccountOutflow o = e.getValue();

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectBook;
@@ -37,20 +36,18 @@ public final class AttendanceInterrupted extends ConfiguredRule {
 
     private final PolicyConfig.Calendar calendar;
 
-    public AttendanceInterrupted(RuleSettings settings, PolicyConfig.Calendar calendar) {
-        super(ID, settings, Feed.PROJECTS);
+    public AttendanceInterrupted(RuleSettings.Bound settings, PolicyConfig.Calendar calendar) {
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.PROJECTS);
         alsoClearedBy(Feed.CLOCKINS);
         this.calendar = calendar;
-        this.minAverageWorkers = settings.threshold(ID, "minAverageWorkers", 0, 100000);
-        this.lookbackDays = settings.days(ID, "lookbackDays", 1, 90);
-        this.silentDays = settings.days(ID, "silentDays", 1, 90);
-        settings.checkAllRead(ID);
+        this.minAverageWorkers = settings.threshold("minAverageWorkers", 0, 100000);
+        this.lookbackDays = settings.days("lookbackDays", 1, 90);
+        this.silentDays = settings.days("silentDays", 1, 90);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today) || calendar.isHoliday(today)) {
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+        if (calendar.isHoliday(today)) {
             return Map.of();
         }
         LocalDate last = book.lastClockInDay();

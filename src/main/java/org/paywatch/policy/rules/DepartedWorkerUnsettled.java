@@ -12,6 +12,7 @@ import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /**
  * PW09 退场未结清 (RULES.md, "Payment"): a registered worker (scope: the worker's pseudonym) who has
@@ -25,25 +26,23 @@ import org.paywatch.policy.RuleSettings;
 public final class DepartedWorkerUnsettled extends ConfiguredRule {
     public static final String ID = "PW09";
 
+    private final WageAccrual wages;
+
     private final int absentDays;
     private final int yellowAfterDays;
     private final int redAfterDays;
 
-    public DepartedWorkerUnsettled(RuleSettings settings) {
+    public DepartedWorkerUnsettled(RuleSettings.Bound settings, WageAccrual wages) {
         // An exit date arrives with the registry, the settlement with the bank; absence grows at the daily review.
-        super(ID, settings, Feed.WORKERS, Feed.BANK);
-        this.absentDays = settings.days(ID, "absentDays", 1, 366);
-        this.yellowAfterDays = settings.days(ID, "yellowAfterDays", 0, 366);
-        this.redAfterDays = settings.days(ID, "redAfterDays", 0, 732);
-        settings.checkAllRead(ID);
+        super(settings, Watches.EVERY_PROJECT, Feed.WORKERS, Feed.BANK);
+        this.wages = wages;
+        this.absentDays = settings.days("absentDays", 1, 366);
+        this.yellowAfterDays = settings.days("yellowAfterDays", 0, 366);
+        this.redAfterDays = settings.days("redAfterDays", 0, 732);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (book.project == null) {
-            return Map.of();
-        }
-        LocalDate today = BusinessCalendar.date(now);
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
         for (WorkerRegistration w : new TreeMap<>(book.workers).values()) {
             LocalDate reference = w.exitDate;
@@ -63,7 +62,7 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
             int periods = 0;
             for (Map.Entry<String, Map<String, Integer>> p : book.attendance.entrySet()) {
                 if (p.getValue().containsKey(w.workerId)) {
-                    long unpaid = book.unpaidFen(p.getKey(), w.workerId);
+                    long unpaid = book.unpaidFen(p.getKey(), w.workerId, wages);
                     if (unpaid > 0) {
                         unpaidFen += unpaid;
                         periods++;

@@ -12,7 +12,6 @@ import org.paywatch.domain.Enterprise;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.Project;
 import org.paywatch.domain.TaxChange;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -33,18 +32,13 @@ public final class EnterpriseTaxSignal extends ConfiguredRule {
 
     private final double blueAtMostShareOfPrevious;
 
-    public EnterpriseTaxSignal(RuleSettings settings) {
-        super(ID, settings, Feed.TAX, Feed.PROJECTS);
-        this.blueAtMostShareOfPrevious = settings.threshold(ID, "blueAtMostShareOfPrevious", 0, 1);
-        settings.checkAllRead(ID);
+    public EnterpriseTaxSignal(RuleSettings.Bound settings) {
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.TAX, Feed.PROJECTS);
+        this.blueAtMostShareOfPrevious = settings.threshold("blueAtMostShareOfPrevious", 0, 1);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today)) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
         for (String code : book.project.enterpriseCodes()) {
             Map<String, TaxChange> signals = book.taxSignals.get(code);

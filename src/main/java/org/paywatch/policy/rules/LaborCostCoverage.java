@@ -9,7 +9,6 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.ProgressReport;
 import org.paywatch.domain.Project;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -32,21 +31,16 @@ public final class LaborCostCoverage extends ConfiguredRule {
     private final double yellowBelowCoverage;
     private final Map<String, Double> laborCostRatio;
 
-    public LaborCostCoverage(RuleSettings settings) {
+    public LaborCostCoverage(RuleSettings.Bound settings) {
         // Deposits (BANK), the report for a month (PROGRESS) and the registry (PROJECTS); a month's end comes with the daily review.
-        super(ID, settings, Feed.BANK, Feed.PROGRESS, Feed.PROJECTS);
-        this.blueBelowCoverage = settings.threshold(ID, "blueBelowCoverage", 0, 10);
-        this.yellowBelowCoverage = settings.threshold(ID, "yellowBelowCoverage", 0, 10);
-        this.laborCostRatio = settings.table(ID, "laborCostRatio", 0, 1);
-        settings.checkAllRead(ID);
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.BANK, Feed.PROGRESS, Feed.PROJECTS);
+        this.blueBelowCoverage = settings.threshold("blueBelowCoverage", 0, 10);
+        this.yellowBelowCoverage = settings.threshold("yellowBelowCoverage", 0, 10);
+        this.laborCostRatio = settings.table("laborCostRatio", 0, 1);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today)) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Project p = book.project;
         double ratio = RuleSettings.row(laborCostRatio, p.category == null ? null : p.category.name());
         YearMonth first = YearMonth.from(p.startDate);

@@ -21,19 +21,14 @@ public final class LaborCostDepositOverdue extends ConfiguredRule {
     private final int yellowAfterDays;
     private final int redAfterDays;
 
-    public LaborCostDepositOverdue(RuleSettings settings) {
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        this.yellowAfterDays = settings.days(ID, "yellowAfterDays", 1, 366);
-        this.redAfterDays = settings.days(ID, "redAfterDays", yellowAfterDays, 732);
-        settings.checkAllRead(ID);
+    public LaborCostDepositOverdue(RuleSettings.Bound settings) {
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.BANK, Feed.PROJECTS);
+        this.yellowAfterDays = settings.days("yellowAfterDays", 1, 366);
+        this.redAfterDays = settings.days("redAfterDays", yellowAfterDays, 732);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today)) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         boolean never = book.lastDepositAt == null;
         LocalDate since = never ? book.project.startDate : BusinessCalendar.date(book.lastDepositAt);
         long days = BusinessCalendar.daysBetween(since, today);

@@ -1,14 +1,15 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /**
  * PW90 重大欠薪专班 (RULES.md, "Escalation and follow-up"): the project's overdue wages
@@ -21,22 +22,21 @@ import org.paywatch.policy.RuleSettings;
 public final class MajorArrearsTaskForce extends ConfiguredRule {
     public static final String ID = "PW90";
 
+    private final WageAccrual wages;
+
     private final double redAtOverdueFen;
     private final int redAtWorkers;
 
-    public MajorArrearsTaskForce(RuleSettings settings) {
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        this.redAtOverdueFen = settings.threshold(ID, "redAtOverdueFen", 0, 10000000000000.0);
-        this.redAtWorkers = settings.count(ID, "redAtWorkers", 1, 100000);
-        settings.checkAllRead(ID);
+    public MajorArrearsTaskForce(RuleSettings.Bound settings, WageAccrual wages) {
+        super(settings, Watches.EVERY_PROJECT, Feed.BANK, Feed.PROJECTS);
+        this.wages = wages;
+        this.redAtOverdueFen = settings.threshold("redAtOverdueFen", 0, 10000000000000.0);
+        this.redAtWorkers = settings.count("redAtWorkers", 1, 100000);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (book.project == null) {
-            return Map.of();
-        }
-        ProjectBook.Overdue overdue = book.overdue(BusinessCalendar.date(now));
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+        ProjectBook.Overdue overdue = book.overdue(today, wages);
         if (overdue.fen() == 0 || (overdue.fen() < redAtOverdueFen && overdue.workers() < redAtWorkers)) {
             return Map.of();
         }

@@ -1,12 +1,12 @@
 package org.paywatch.policy.rules;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -28,18 +28,20 @@ public final class OversizedPayout extends ConfiguredRule {
     private final double redAboveMonthFen;
     private final double redAboveYearFen;
 
-    public OversizedPayout(RuleSettings settings) {
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        this.redAboveMonthFen = settings.threshold(ID, "redAboveMonthFen", 0, 1000000000000.0);
-        this.redAboveYearFen = settings.threshold(ID, "redAboveYearFen", 0, 1000000000000.0);
-        settings.checkAllRead(ID);
+    public OversizedPayout(RuleSettings.Bound settings) {
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.BANK, Feed.PROJECTS);
+        this.redAboveMonthFen = settings.threshold("redAboveMonthFen", 0, 1000000000000.0);
+        this.redAboveYearFen = settings.threshold("redAboveYearFen", 0, 1000000000000.0);
+    }
+
+    /** A calendar year of payouts: its first day is never more than a leap year's 366 days back. */
+    @Override
+    public int historyDays() {
+        return 366;
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (!book.isActive(BusinessCalendar.date(now))) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
         for (Map.Entry<String, Map<String, Long>> w : new TreeMap<>(book.payoutsBooked).entrySet()) {
             Map<String, Long> byMonth = new TreeMap<>(w.getValue());

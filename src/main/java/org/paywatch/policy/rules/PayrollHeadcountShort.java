@@ -6,13 +6,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.PayPeriod;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /**
  * PW06 代发人数不足 (RULES.md, "Payment"): once M is past due and at least one payout for M exists,
@@ -23,20 +23,18 @@ import org.paywatch.policy.RuleSettings;
 public final class PayrollHeadcountShort extends ConfiguredRule {
     public static final String ID = "PW06";
 
+    private final WageAccrual wages;
+
     private final double redUnpaidShare;
 
-    public PayrollHeadcountShort(RuleSettings settings) {
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        this.redUnpaidShare = settings.threshold(ID, "redUnpaidShare", 0, 1);
-        settings.checkAllRead(ID);
+    public PayrollHeadcountShort(RuleSettings.Bound settings, WageAccrual wages) {
+        super(settings, Watches.EVERY_PROJECT, Feed.BANK, Feed.PROJECTS);
+        this.wages = wages;
+        this.redUnpaidShare = settings.threshold("redUnpaidShare", 0, 1);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (book.project == null) {
-            return Map.of();
-        }
-        LocalDate today = BusinessCalendar.date(now);
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
         for (String period : book.paid.keySet()) {
             LocalDate due = PayPeriod.dueDate(period, book.payDay());
@@ -49,7 +47,7 @@ public final class PayrollHeadcountShort extends ConfiguredRule {
             for (String worker : attended) {
                 if (book.paidFen(period, worker) <= 0) {
                     unpaid++;
-                    unpaidFen += book.accruedFen(period, worker);
+                    unpaidFen += book.accruedFen(period, worker, wages);
                 }
             }
             if (unpaid == 0) {

@@ -28,22 +28,17 @@ public final class PlatformOnboardingOverdue extends ConfiguredRule {
     private final int yellowAtDays;
     private final int redAtDays;
 
-    public PlatformOnboardingOverdue(RuleSettings settings) {
+    public PlatformOnboardingOverdue(RuleSettings.Bound settings) {
         // Only the registry says whether the project is onboarded; the days pass with the daily review.
-        super(ID, settings, Feed.PROJECTS);
-        this.minContractValueFen = settings.threshold(ID, "minContractValueFen", 0, 10000000000000.0);
-        this.minDurationMonths = settings.count(ID, "minDurationMonths", 0, 120);
-        this.yellowAtDays = settings.days(ID, "yellowAtDays", 0, 366);
-        this.redAtDays = settings.days(ID, "redAtDays", 0, 732);
-        settings.checkAllRead(ID);
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.PROJECTS);
+        this.minContractValueFen = settings.threshold("minContractValueFen", 0, 10000000000000.0);
+        this.minDurationMonths = settings.count("minDurationMonths", 0, 120);
+        this.yellowAtDays = settings.days("yellowAtDays", 0, 366);
+        this.redAtDays = settings.days("redAtDays", 0, 732);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today)) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Project p = book.project;
         if (p.contractValueFen < minContractValueFen || p.plannedEndDate == null
                 || plannedMonths(p) < minDurationMonths) {

@@ -38,26 +38,23 @@ public final class ProblemRebound extends ConfiguredRule {
     private final int secondFollowUpDays;
     private final int thirdFollowUpDays;
 
-    public ProblemRebound(RuleSettings settings) {
+    public ProblemRebound(RuleSettings.Bound settings) {
         // Any record may make another rule raise an alert again.
-        super(ID, settings, Feed.values());
-        this.reboundWithinDays = settings.days(ID, "reboundWithinDays", 1, 366);
-        this.firstFollowUpDays = settings.days(ID, "firstFollowUpDays", 1, 366);
-        this.secondFollowUpDays = settings.days(ID, "secondFollowUpDays", 1, 366);
-        this.thirdFollowUpDays = settings.days(ID, "thirdFollowUpDays", 1, 366);
-        settings.checkAllRead(ID);
+        super(settings, Watches.EVERY_PROJECT, Feed.values());
+        this.reboundWithinDays = settings.days("reboundWithinDays", 1, 366);
+        this.firstFollowUpDays = settings.days("firstFollowUpDays", 1, 366);
+        this.secondFollowUpDays = settings.days("secondFollowUpDays", 1, 366);
+        this.thirdFollowUpDays = settings.days("thirdFollowUpDays", 1, 366);
     }
 
     /** Days after a RED alert clears when its follow-up checks fall due, in order. */
+    @Override
     public List<Integer> followUpDays() {
         return List.of(firstFollowUpDays, secondFollowUpDays, thirdFollowUpDays);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (book.project == null) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, OpenAlert> earliest = new TreeMap<>();
         Map<String, Integer> count = new TreeMap<>();
         for (OpenAlert open : book.openAlerts.values()) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.ProgressReport;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.Finding;
@@ -24,18 +23,16 @@ public final class ProgressPaymentShortfall extends ConfiguredRule {
     private final double yellowBelowPaidShare;
     private final double redBelowPaidShare;
 
-    public ProgressPaymentShortfall(RuleSettings settings) {
+    public ProgressPaymentShortfall(RuleSettings.Bound settings) {
         // Progress reports carry both sums; the registry says whether the project is government-invested and active.
-        super(ID, settings, Feed.PROGRESS, Feed.PROJECTS);
-        this.yellowBelowPaidShare = settings.threshold(ID, "yellowBelowPaidShare", 0, 1);
-        this.redBelowPaidShare = settings.threshold(ID, "redBelowPaidShare", 0, 1);
-        settings.checkAllRead(ID);
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.PROGRESS, Feed.PROJECTS);
+        this.yellowBelowPaidShare = settings.threshold("yellowBelowPaidShare", 0, 1);
+        this.redBelowPaidShare = settings.threshold("redBelowPaidShare", 0, 1);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today) || !book.project.governmentInvested) {
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+        if (!book.project.governmentInvested) {
             return Map.of();
         }
         long completedFen = 0;

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
@@ -31,19 +30,14 @@ public final class UnregisteredAttendance extends ConfiguredRule {
     private final double yellowShareOfDay;
     private final int windowDays;
 
-    public UnregisteredAttendance(RuleSettings settings) {
-        super(ID, settings, Feed.WORKERS, Feed.PROJECTS);
-        this.yellowShareOfDay = settings.threshold(ID, "yellowShareOfDay", 0, 1);
-        this.windowDays = settings.days(ID, "windowDays", 1, 90);
-        settings.checkAllRead(ID);
+    public UnregisteredAttendance(RuleSettings.Bound settings) {
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.WORKERS, Feed.PROJECTS);
+        this.yellowShareOfDay = settings.threshold("yellowShareOfDay", 0, 1);
+        this.windowDays = settings.days("windowDays", 1, 90);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today)) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Day worst = null;
         for (int back = windowDays; back >= 1; back--) {
             LocalDate day = today.minusDays(back);

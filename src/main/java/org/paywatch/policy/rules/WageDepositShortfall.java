@@ -25,21 +25,16 @@ public final class WageDepositShortfall extends ConfiguredRule {
     private final double exemptBelowContractValueFen;
     private final int yellowAtDays;
 
-    public WageDepositShortfall(RuleSettings settings) {
+    public WageDepositShortfall(RuleSettings.Bound settings) {
         // The contract value and the wage deposit are in the registry; the days pass with the daily review.
-        super(ID, settings, Feed.PROJECTS);
-        this.minShareOfContract = settings.threshold(ID, "minShareOfContract", 0, 1);
-        this.exemptBelowContractValueFen = settings.threshold(ID, "exemptBelowContractValueFen", 0, 10000000000000.0);
-        this.yellowAtDays = settings.days(ID, "yellowAtDays", 0, 366);
-        settings.checkAllRead(ID);
+        super(settings, Watches.ACTIVE_PROJECTS, Feed.PROJECTS);
+        this.minShareOfContract = settings.threshold("minShareOfContract", 0, 1);
+        this.exemptBelowContractValueFen = settings.threshold("exemptBelowContractValueFen", 0, 10000000000000.0);
+        this.yellowAtDays = settings.days("yellowAtDays", 0, 366);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today)) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Project p = book.project;
         if (p.contractValueFen < exemptBelowContractValueFen) {
             return Map.of();

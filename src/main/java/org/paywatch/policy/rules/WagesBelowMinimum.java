@@ -4,17 +4,17 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /**
  * PW07 工资低于最低工资标准 (RULES.md, "Payment"): for each period M with payouts (scope M), over the
  * workers with net pay for M above zero: a worker paid less than the town's monthly minimum wage
- * pro-rated by attended days (days / 21.75, {@link ProjectBook#DAYS_PER_MONTH}) YELLOW; the project's
+ * pro-rated by attended days (days / 21.75: the job file's {@link WageAccrual#daysPerMonth}) YELLOW; the project's
  * per-capita full-month-equivalent pay (total pay / total attended days x 21.75) below the minimum
  * wage RED. The minimum wage is the {@code minimumWageFen} row of the project's town.
  *
@@ -27,21 +27,19 @@ import org.paywatch.policy.RuleSettings;
 public final class WagesBelowMinimum extends ConfiguredRule {
     public static final String ID = "PW07";
 
+    private final WageAccrual wages;
+
     private final Map<String, Double> minimumWageFen;
 
-    public WagesBelowMinimum(RuleSettings settings) {
+    public WagesBelowMinimum(RuleSettings.Bound settings, WageAccrual wages) {
         // Judged only at the daily review: at the end of the day the payouts were booked.
-        super(ID, settings);
-        this.minimumWageFen = settings.table(ID, "minimumWageFen", 0, 10000000);
-        settings.checkAllRead(ID);
+        super(settings, Watches.ACTIVE_PROJECTS);
+        this.wages = wages;
+        this.minimumWageFen = settings.table("minimumWageFen", 0, 10000000);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        LocalDate today = BusinessCalendar.date(now);
-        if (!book.isActive(today)) {
-            return Map.of();
-        }
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         double minimum = RuleSettings.row(minimumWageFen, book.project.town);
         Map<String, Finding> findings = new TreeMap<>();
         for (Map.Entry<String, Map<String, Long>> e : new TreeMap<>(book.paid).entrySet()) {
@@ -61,18 +59,18 @@ public final class WagesBelowMinimum extends ConfiguredRule {
                 paidWorkers++;
                 totalPay += pay;
                 totalDays += days;
-                // pay < minimum x days / 21.75, compared without dividing (exact for whole fen)
-                if (pay * ProjectBook.DAYS_PER_MONTH < minimum * days) {
+                // pay < minimum x days / days per month, compared without dividing (exact for whole fen)
+                if (pay * wages.daysPerMonth < minimum * days) {
                     below++;
-                    shortfall += minimum * days / ProjectBook.DAYS_PER_MONTH - pay;
-                    lowestFullMonth = Math.min(lowestFullMonth, (long) Math.floor(pay * ProjectBook.DAYS_PER_MONTH / days));
+                    shortfall += minimum * days / wages.daysPerMonth - pay;
+                    lowestFullMonth = Math.min(lowestFullMonth, (long) Math.floor(pay * wages.daysPerMonth / days));
                 }
             }
             if (paidWorkers == 0 || totalDays == 0) {
                 continue;
             }
-            double perCapita = totalPay * ProjectBook.DAYS_PER_MONTH / totalDays;
-            boolean red = totalPay * ProjectBook.DAYS_PER_MONTH < minimum * totalDays;
+            double perCapita = totalPay * wages.daysPerMonth / totalDays;
+            boolean red = totalPay * wages.daysPerMonth < minimum * totalDays;
             if (!red && below == 0) {
                 continue;
             }

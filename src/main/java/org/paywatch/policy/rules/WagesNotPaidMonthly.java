@@ -13,6 +13,7 @@ import org.paywatch.policy.PayPeriod;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
+import org.paywatch.policy.WageAccrual;
 
 /**
  * PW05 工资未按月发放 (RULES.md, "Payment"): workers clocked in during period M and no wage payout
@@ -23,22 +24,20 @@ import org.paywatch.policy.RuleSettings;
 public final class WagesNotPaidMonthly extends ConfiguredRule {
     public static final String ID = "PW05";
 
+    private final WageAccrual wages;
+
     private final int blueDaysBeforeDue;
     private final int redDaysPastDue;
 
-    public WagesNotPaidMonthly(RuleSettings settings) {
-        super(ID, settings, Feed.BANK, Feed.PROJECTS);
-        this.blueDaysBeforeDue = settings.days(ID, "blueDaysBeforeDue", 0, 31);
-        this.redDaysPastDue = settings.days(ID, "redDaysPastDue", 1, 366);
-        settings.checkAllRead(ID);
+    public WagesNotPaidMonthly(RuleSettings.Bound settings, WageAccrual wages) {
+        super(settings, Watches.EVERY_PROJECT, Feed.BANK, Feed.PROJECTS);
+        this.wages = wages;
+        this.blueDaysBeforeDue = settings.days("blueDaysBeforeDue", 0, 31);
+        this.redDaysPastDue = settings.days("redDaysPastDue", 1, 366);
     }
 
     @Override
-    public Map<String, Finding> assess(ProjectBook book, long now) {
-        if (book.project == null) {
-            return Map.of();
-        }
-        LocalDate today = BusinessCalendar.date(now);
+    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
         for (String period : book.attendance.keySet()) {
             if (book.hasPayout(period)) {
@@ -54,7 +53,7 @@ public final class WagesNotPaidMonthly extends ConfiguredRule {
             Set<String> attended = book.attendedWorkers(period);
             long unpaidFen = 0;
             for (String worker : attended) {
-                unpaidFen += book.unpaidFen(period, worker);
+                unpaidFen += book.unpaidFen(period, worker, wages);
             }
             String message = daysPastDue >= 1
                     ? String.format("%s %s工资已逾期%d天未发放（应于%s前发放），涉及%d名工人、应发约%s，请总承包单位立即足额支付。",

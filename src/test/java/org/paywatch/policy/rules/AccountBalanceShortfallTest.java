@@ -15,7 +15,7 @@ import org.paywatch.policy.ProjectFixture;
  * before today, a balance lasting under 15 days BLUE.
  */
 class AccountBalanceShortfallTest {
-    private final AccountBalanceShortfall rule = new AccountBalanceShortfall(ProjectFixture.shippedSettings("PW04"));
+    private final AccountBalanceShortfall rule = new AccountBalanceShortfall(ProjectFixture.shippedSettings("PW04"), ProjectFixture.shippedWages());
 
     /** Three workers at 350 yuan worked ten April days: 10,500 yuan accrued, nothing paid yet. */
     private static ProjectFixture aprilOwedWith(long depositFen) {

@@ -15,7 +15,7 @@ import org.paywatch.policy.ProjectFixture;
  * once 30 days have passed without one) YELLOW, more than 30 days RED.
  */
 class DepartedWorkerUnsettledTest {
-    private final DepartedWorkerUnsettled rule = new DepartedWorkerUnsettled(ProjectFixture.shippedSettings("PW09"));
+    private final DepartedWorkerUnsettled rule = new DepartedWorkerUnsettled(ProjectFixture.shippedSettings("PW09"), ProjectFixture.shippedWages());
 
     private static ProjectFixture w1LeftOnThirteenthOfJune(boolean withExitDate) {
         ProjectFixture p = new ProjectFixture().register("W1", 35_000).register("W2", 35_000)

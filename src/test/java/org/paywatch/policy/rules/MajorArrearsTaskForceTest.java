@@ -22,7 +22,7 @@ import org.paywatch.policy.RuleCatalog;
 class MajorArrearsTaskForceTest {
     private static final long OVERDUE = at("2025-06-01T00:00");
 
-    private final MajorArrearsTaskForce rule = new MajorArrearsTaskForce(ProjectFixture.shippedSettings("PW90"));
+    private final MajorArrearsTaskForce rule = new MajorArrearsTaskForce(ProjectFixture.shippedSettings("PW90"), ProjectFixture.shippedWages());
 
     /** {@code n} workers attend 7 April (350 yuan each) and nobody is paid. */
     private static ProjectFixture aprilOwedTo(int n) {

@@ -10,7 +10,7 @@ import org.paywatch.policy.ProjectFixture;
 
 /** PW06 at its boundaries with the shipped threshold: any attended worker unpaid YELLOW, above 10% RED. */
 class PayrollHeadcountShortTest {
-    private final PayrollHeadcountShort rule = new PayrollHeadcountShort(ProjectFixture.shippedSettings("PW06"));
+    private final PayrollHeadcountShort rule = new PayrollHeadcountShort(ProjectFixture.shippedSettings("PW06"), ProjectFixture.shippedWages());
 
     /** Ten workers attend April; the first {@code paid} of them are paid on 10 May. */
     private ProjectFixture tenWorkedAndPaid(int paid) {

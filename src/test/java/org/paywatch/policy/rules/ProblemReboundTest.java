@@ -32,7 +32,7 @@ class ProblemReboundTest {
     private static final long DAY = 86_400_000L;
 
     private final PolicyConfig policy = ProjectFixture.shippedPolicy();
-    private final ProblemRebound rule = new ProblemRebound(policy.rules.get("PW91"));
+    private final ProblemRebound rule = new ProblemRebound(policy.rules.get("PW91").bound("PW91"));
     private final AlertLifecycle lifecycle = new AlertLifecycle(policy.routing);
     private final ProjectBook book = new ProjectFixture().book;
 

@@ -19,7 +19,7 @@ import org.paywatch.policy.RuleSettings;
 class WagesBelowMinimumTest {
     private static final long JUDGED = at("2025-06-11T00:00"); // the end of the payroll day, 10 June
 
-    private final WagesBelowMinimum rule = new WagesBelowMinimum(ProjectFixture.shippedSettings("PW07"));
+    private final WagesBelowMinimum rule = new WagesBelowMinimum(ProjectFixture.shippedSettings("PW07"), ProjectFixture.shippedWages());
 
     private static ProjectFixture mayPaid(long w1, long w2, long w3) {
         ProjectFixture p = new ProjectFixture();
@@ -98,9 +98,9 @@ class WagesBelowMinimumTest {
 
     @Test
     void shouldUseTheMinimumWageOfTheProjectsTown() {
-        RuleSettings settings = ProjectFixture.shippedSettings("PW07");
+        RuleSettings settings = ProjectFixture.shippedPolicy().rules.get("PW07");
         settings.tables.get("minimumWageFen").put("城关镇", 202_000.0);
-        WagesBelowMinimum firstTier = new WagesBelowMinimum(settings);
+        WagesBelowMinimum firstTier = new WagesBelowMinimum(settings.bound("PW07"), ProjectFixture.shippedWages());
         var f = firstTier.assess(mayPaid(254_667, 254_667, 254_667).book, JUDGED).get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.metrics()).containsEntry("minimumWageFen", 202_000.0);

@@ -13,7 +13,7 @@ import org.paywatch.policy.ProjectFixture;
  * BLUE from 26 May, YELLOW from 1 June (past due), RED from 1 July (more than 30 days past due).
  */
 class WagesNotPaidMonthlyTest {
-    private final WagesNotPaidMonthly rule = new WagesNotPaidMonthly(ProjectFixture.shippedSettings("PW05"));
+    private final WagesNotPaidMonthly rule = new WagesNotPaidMonthly(ProjectFixture.shippedSettings("PW05"), ProjectFixture.shippedWages());
 
     private ProjectFixture aprilWorked() {
         return new ProjectFixture().crew(3, "2025-04-07", "2025-04-08");
