@@ -297,6 +297,6 @@ class ProjectMonitorTest {
         harness.processWatermark(new Watermark(at("2025-08-01T00:00")));
 
         assertThat(book().periods()).contains("2025-04");
-        assertThat(book().unpaidFen("2025-04", "W1")).isEqualTo(35_000);
+        assertThat(book().unpaidFen("2025-04", "W1", ProjectFixture.shippedWages())).isEqualTo(35_000);
     }
 }
