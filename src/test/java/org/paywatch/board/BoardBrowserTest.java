@@ -158,14 +158,4 @@ class BoardBrowserTest {
         assertThat(delivered).isPositive();
         chromium.screenshot(SCREENSHOTS.resolve("notifications.png"));
     }
-
-    @Test
-    void shouldShowNoWorkerPseudonymOnAnyView() {
-        openOverview();
-        String overview = page.getPageSource();
-        page.findElements(By.cssSelector("#ranking tr[data-project-id]")).get(0).click();
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#project-timeline li.timeline-entry")).isEmpty());
-
-        assertThat(List.of(overview, page.getPageSource())).allSatisfy(html -> assertThat(html).doesNotContainPattern("W-[0-9a-f]{8}"));
-    }
 }
