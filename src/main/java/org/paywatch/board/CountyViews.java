@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.ResponsibilityList;
 import org.paywatch.policy.RuleSettings;

@@ -1,7 +1,7 @@
 package org.paywatch.cli;
 
 import java.time.LocalDate;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.sim.CountyPlan;
 
 /** The size of a simulated county as the command line gives it (simulate, drill), checked in one sentence each. */

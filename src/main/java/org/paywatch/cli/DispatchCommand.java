@@ -22,7 +22,7 @@ import org.paywatch.dispatch.ParkedNotices;
 import org.paywatch.dispatch.SmsGateway;
 import org.paywatch.dispatch.WebhookSender;
 import org.paywatch.io.influx.InfluxHttp;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.paywatch.dispatch.DispatchConfig;
 import org.paywatch.local.StandInGateway;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 
 /** The demo's dispatch: the demo directory pointed at the local stand-in gateway, its windows at the demo's pace. */
 final class DispatchDemo {

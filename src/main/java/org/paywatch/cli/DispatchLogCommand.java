@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.paywatch.dispatch.DispatchConfigFile;
 import org.paywatch.dispatch.Ledger;
 import org.paywatch.dispatch.NoticeHistory;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

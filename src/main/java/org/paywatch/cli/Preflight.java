@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.paywatch.io.influx.InfluxHttp;
-import org.paywatch.pipeline.JobConfig;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.config.JobConfig;
+import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * Before the live job starts: Kafka answers and has the job's topics, InfluxDB answers. A wrong

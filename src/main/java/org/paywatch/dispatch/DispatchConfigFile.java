@@ -17,9 +17,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.io.JobConfigFile;
-import org.paywatch.pipeline.JobConfig;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.config.JobConfigFile;
+import org.paywatch.config.JobConfig;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.policy.ResponsibilityList;
 
 /**

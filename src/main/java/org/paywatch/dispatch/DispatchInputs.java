@@ -10,8 +10,8 @@ import org.paywatch.io.AvroCodec;
 import org.paywatch.io.ContractJson;
 import org.paywatch.io.ContractMapping;
 import org.paywatch.io.ContractViolation;
-import org.paywatch.io.TextFileLines;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.config.TextFileLines;
+import org.paywatch.domain.ConfigurationProblem;
 
 /** The JSON-lines files dispatch reads in file mode: a replay's alerts, and a replay folder's projects. */
 public final class DispatchInputs {

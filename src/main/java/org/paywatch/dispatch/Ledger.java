@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * The dispatcher's durable record, an embedded H2 database in the state folder: every notice with its

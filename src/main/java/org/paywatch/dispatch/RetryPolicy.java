@@ -2,7 +2,7 @@ package org.paywatch.dispatch;
 
 import java.time.Duration;
 
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * How long to wait for an answer, how often to try, and how long to wait in between: the initial

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.paywatch.contract.Alert;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * The Chinese SMS of an alert transition, or of a digest of several alerts for one recipient, from the job file's

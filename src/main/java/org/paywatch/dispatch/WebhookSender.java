@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

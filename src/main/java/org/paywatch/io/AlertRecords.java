@@ -6,7 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.paywatch.contract.Alert;
 import org.paywatch.contract.DeadLetter;
 import org.paywatch.domain.Rejection;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 
 /**
  * The Kafka form of the outputs: Avro (single-object encoding), keyed by project for alerts. The

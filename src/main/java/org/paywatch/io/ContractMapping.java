@@ -16,7 +16,7 @@ import org.paywatch.domain.ProjectContact;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.TaxChange;
 import org.paywatch.domain.WorkerRegistration;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 
 /**
  * Between the public Avro contract and the plain records the job keeps in state (Avro classes in

@@ -8,7 +8,7 @@ import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.paywatch.domain.Feed;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 
 /**
  * schemas/README.md: what a producer in any language needs to write accepted records, generated from

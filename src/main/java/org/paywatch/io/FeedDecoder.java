@@ -1,5 +1,7 @@
 package org.paywatch.io;
 
+import org.paywatch.config.JobConfigFile;
+
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,7 +11,7 @@ import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.RejectionCause;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 
 /**
  * Decodes a feed's Avro payload into the job's plain records. A payload that is too large, does not

@@ -1,5 +1,7 @@
 package org.paywatch.io;
 
+import org.paywatch.config.JobConfigFile;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Properties;
@@ -22,8 +24,8 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
-import org.paywatch.pipeline.JobConfig;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.config.JobConfig;
+import org.paywatch.domain.AlertEvent;
 
 /** The live job's Kafka sources and sinks, as the job file configures them. */
 public final class KafkaFeeds {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 
 /** The secret of the ID-card and bank-card pseudonyms: from the environment, or from a key file. */
 public final class PseudonymKey {

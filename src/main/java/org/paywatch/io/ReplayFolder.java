@@ -1,5 +1,7 @@
 package org.paywatch.io;
 
+import org.paywatch.config.TextFileLines;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import org.paywatch.domain.Feed;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.RejectionCause;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * A replay folder (CONTRACTS.md "Replay folder"): whichever of the six JSON-lines files exist. Each

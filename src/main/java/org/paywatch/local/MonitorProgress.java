@@ -6,7 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 
 /**
  * How far the live job has read the input topics: the offsets its Kafka source commits with every

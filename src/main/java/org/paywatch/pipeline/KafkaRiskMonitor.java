@@ -1,5 +1,7 @@
 package org.paywatch.pipeline;
 
+import org.paywatch.config.JobConfig;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,11 +12,11 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.KafkaFeeds;
 import org.paywatch.io.PseudonymKey;
 import org.paywatch.io.influx.InfluxSink;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * The live risk monitor: Kafka in, alerts to Kafka (exactly once) and points to InfluxDB. The main

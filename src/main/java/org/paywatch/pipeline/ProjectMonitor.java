@@ -20,13 +20,13 @@ import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.RejectionCause;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ProjectSupervision;
 import org.paywatch.policy.ResponsibilityList;
-import org.paywatch.policy.RiskSnapshot;
+import org.paywatch.domain.RiskSnapshot;
 import org.paywatch.policy.RuleCatalog;
 
 /**

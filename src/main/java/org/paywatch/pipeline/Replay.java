@@ -1,5 +1,7 @@
 package org.paywatch.pipeline;
 
+import org.paywatch.config.JobConfig;
+
 import java.nio.file.Path;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -12,7 +14,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.io.ContractJson;
 import org.paywatch.io.ContractMapping;
 import org.paywatch.io.FeedDecoder;

@@ -1,5 +1,7 @@
 package org.paywatch.pipeline;
 
+import org.paywatch.config.JobConfig;
+
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -7,11 +9,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Rejection;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.influx.InfluxPoint;
 import org.paywatch.io.influx.RiskPoints;
-import org.paywatch.policy.AlertEvent;
-import org.paywatch.policy.RiskSnapshot;
+import org.paywatch.domain.AlertEvent;
+import org.paywatch.domain.RiskSnapshot;
 import org.apache.flink.util.Collector;
 import org.paywatch.domain.Received;
 

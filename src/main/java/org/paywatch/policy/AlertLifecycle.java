@@ -1,5 +1,7 @@
 package org.paywatch.policy;
 
+import org.paywatch.domain.AlertEvent;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package org.paywatch.policy;
 
+import org.paywatch.domain.ConfigurationProblem;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

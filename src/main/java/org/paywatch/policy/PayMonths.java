@@ -1,5 +1,7 @@
 package org.paywatch.policy;
 
+import org.paywatch.domain.PayMonth;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;

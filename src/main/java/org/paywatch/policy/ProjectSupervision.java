@@ -1,5 +1,8 @@
 package org.paywatch.policy;
 
+import org.paywatch.domain.AlertEvent;
+import org.paywatch.domain.RiskSnapshot;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,5 +1,7 @@
 package org.paywatch.policy;
 
+import org.paywatch.domain.ConfigurationProblem;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.paywatch.policy;
 
+import org.paywatch.domain.ConfigurationProblem;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

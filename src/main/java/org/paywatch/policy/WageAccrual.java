@@ -1,5 +1,7 @@
 package org.paywatch.policy;
 
+import org.paywatch.domain.ConfigurationProblem;
+
 import org.paywatch.contract.WageType;
 
 /**

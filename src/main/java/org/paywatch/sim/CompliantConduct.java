@@ -3,7 +3,7 @@ package org.paywatch.sim;
 import java.util.Collections;
 import java.util.Map;
 import org.paywatch.contract.WageType;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.RuleCatalog;
 import org.paywatch.policy.WageAccrual;

@@ -19,7 +19,7 @@ import org.paywatch.contract.Project;
 import org.paywatch.contract.Worker;
 import org.paywatch.domain.Feed;
 import org.paywatch.io.AvroCodec;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 
 /**
  * Plays a {@link SyntheticCounty} into Kafka in accelerated time: the registry first, then one

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.cli.Paywatch;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.FreePort;
 import org.paywatch.local.InfluxServer;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 import picocli.CommandLine;
 
 /** Who may see the board, and what it does when InfluxDB is empty, missing at start, or goes away. */

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.cli.Paywatch;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.local.InfluxServer;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 import picocli.CommandLine;
 
 /** The board's JSON API and page over a real influxd filled by a replay of a small simulated county. */

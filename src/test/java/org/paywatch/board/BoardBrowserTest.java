@@ -16,7 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.local.ReplayedCounty;
 

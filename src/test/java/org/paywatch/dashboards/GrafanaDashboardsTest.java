@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.ProjectCategory;
 import org.paywatch.dispatch.NoticeStatus;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.io.influx.QueryResult;
 import org.paywatch.local.ReplayedCounty;

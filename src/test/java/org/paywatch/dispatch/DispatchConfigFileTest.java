@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.ProjectCategory;
-import org.paywatch.io.JobConfigFile;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.config.JobConfigFile;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.policy.ResponsibilityList;
 import org.paywatch.sim.SyntheticCounty;
 

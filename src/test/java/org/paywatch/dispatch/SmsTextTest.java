@@ -17,7 +17,7 @@ import org.paywatch.contract.Alert;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.Project;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.sim.CountyPlan;
 import org.paywatch.sim.SyntheticCounty;
 

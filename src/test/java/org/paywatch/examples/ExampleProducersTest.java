@@ -32,10 +32,10 @@ import org.paywatch.contract.Alert;
 import org.paywatch.contract.DeadLetter;
 import org.paywatch.io.AvroCodec;
 import org.paywatch.io.ContractFingerprints;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.EmbeddedKafka;
 import org.paywatch.local.LocalFlink;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 import org.paywatch.pipeline.KafkaRiskMonitor;
 import org.paywatch.testing.KafkaClient;
 

@@ -1,5 +1,7 @@
 package org.paywatch.io;
 
+import org.paywatch.config.JobConfigFile;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

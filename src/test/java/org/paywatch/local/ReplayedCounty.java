@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.paywatch.cli.Paywatch;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.sim.CountyPlan;
 import org.paywatch.sim.CountyReplayFolder;
 import org.paywatch.sim.SyntheticCounty;

@@ -31,10 +31,10 @@ import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.WorkerRegistration;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ProjectFixture;
-import org.paywatch.policy.RiskSnapshot;
+import org.paywatch.domain.RiskSnapshot;
 
 /** The keyed project monitor in Flink's operator harness: timers on silence, waiting, late data, snapshot/restore. */
 class ProjectMonitorTest {

@@ -1,5 +1,7 @@
 package org.paywatch.pipeline;
 
+import org.paywatch.config.JobConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,7 @@ import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.DeadLetter;
 import org.paywatch.contract.Project;
 import org.paywatch.io.AvroCodec;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.io.influx.QueryResult;
 import org.paywatch.local.EmbeddedKafka;

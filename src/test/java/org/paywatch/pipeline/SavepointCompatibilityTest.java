@@ -1,5 +1,7 @@
 package org.paywatch.pipeline;
 
+import org.paywatch.config.JobConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -36,10 +38,10 @@ import org.paywatch.domain.Rejection;
 import org.paywatch.io.ContractJson;
 import org.paywatch.io.ContractMapping;
 import org.paywatch.io.FeedDecoder;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.ReplayFolder;
 import org.paywatch.local.LocalFlink;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.testing.KafkaClient;
 
 /**

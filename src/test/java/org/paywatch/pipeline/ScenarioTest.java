@@ -1,5 +1,7 @@
 package org.paywatch.pipeline;
 
+import org.paywatch.config.JobConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.paywatch.domain.PersonalNumbers;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.LocalFlink;
 
 /**

@@ -9,9 +9,9 @@ import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.ProjectContact;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.RiskSnapshot;
+import org.paywatch.domain.RiskSnapshot;
 
 /**
  * What the job keeps in state and sends between operators are Flink POJOs: Flink serializes them

@@ -20,7 +20,7 @@ import org.paywatch.domain.Origin;
 import org.paywatch.domain.Project;
 import org.paywatch.domain.TaxChange;
 import org.paywatch.domain.WorkerRegistration;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 
 /** A housing project started 2025-03-03 in 城关镇, and the records that happen to it, for policy tests. */
 public final class ProjectFixture {

@@ -1,5 +1,7 @@
 package org.paywatch.policy;
 
+import org.paywatch.domain.AlertEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
 

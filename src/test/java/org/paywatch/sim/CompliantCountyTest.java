@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.contract.ProjectCategory;
 import org.paywatch.domain.Feed;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.LocalFlink;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 import org.paywatch.pipeline.Replay;
 
 /**

@@ -15,9 +15,9 @@ import org.paywatch.contract.Project;
 import org.paywatch.contract.WageType;
 import org.paywatch.contract.Worker;
 import org.paywatch.domain.Feed;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.LocalFlink;
-import org.paywatch.pipeline.JobConfig;
+import org.paywatch.config.JobConfig;
 import org.paywatch.pipeline.Replay;
 import org.paywatch.policy.RuleSettings;
 

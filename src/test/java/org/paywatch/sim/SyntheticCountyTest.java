@@ -28,7 +28,7 @@ import org.paywatch.contract.ProjectCategory;
 import org.paywatch.contract.ProjectContact;
 import org.paywatch.contract.Worker;
 import org.paywatch.domain.Feed;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.pipeline.Replay;

@@ -12,7 +12,7 @@ import org.paywatch.domain.Feed;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Received;
 import org.paywatch.io.FeedDecoder;
-import org.paywatch.io.JobConfigFile;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.ReplayFolder;
 
 /** Records as the entry operator receives them, made by the real readers: a Kafka payload, or a replay line. */

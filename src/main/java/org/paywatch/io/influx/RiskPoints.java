@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.policy.BusinessCalendar;
-import org.paywatch.policy.PayMonth;
-import org.paywatch.policy.RiskSnapshot;
+import org.paywatch.domain.PayMonth;
+import org.paywatch.domain.RiskSnapshot;
 
 /**
  * The InfluxDB measurements of the risk monitor that dashboards are built on; dashboards/README.md documents them

@@ -9,7 +9,7 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.domain.Feed;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectFixture;
 import org.paywatch.policy.ProjectSupervision;

@@ -11,7 +11,7 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.domain.Feed;
-import org.paywatch.policy.AlertEvent;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.policy.AlertLifecycle;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;

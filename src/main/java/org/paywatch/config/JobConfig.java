@@ -1,4 +1,4 @@
-package org.paywatch.pipeline;
+package org.paywatch.config;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;

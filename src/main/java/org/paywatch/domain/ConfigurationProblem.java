@@ -1,4 +1,4 @@
-package org.paywatch.policy;
+package org.paywatch.domain;
 
 /**
  * Something the person running paywatch must fix — a policy setting missing, unknown or out of range,

@@ -1,4 +1,5 @@
-package org.paywatch.io;
+package org.paywatch.config;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

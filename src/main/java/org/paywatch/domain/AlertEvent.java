@@ -1,4 +1,4 @@
-package org.paywatch.policy;
+package org.paywatch.domain;
 
 import java.util.ArrayList;
 import java.util.List;

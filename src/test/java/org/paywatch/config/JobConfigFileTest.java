@@ -1,4 +1,5 @@
-package org.paywatch.io;
+package org.paywatch.config;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paywatch.pipeline.JobConfig;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.config.JobConfig;
+import org.paywatch.domain.ConfigurationProblem;
 
 /** The job file is validated on load, and every problem is one sentence naming the key, the value and what is allowed. */
 class JobConfigFileTest {

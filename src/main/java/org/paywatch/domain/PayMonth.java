@@ -1,4 +1,4 @@
-package org.paywatch.policy;
+package org.paywatch.domain;
 
 /**
  * One pay month of a project as the boards show it (the `project_month` measurement, dashboards/README.md):

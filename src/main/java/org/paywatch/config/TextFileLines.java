@@ -1,4 +1,4 @@
-package org.paywatch.io;
+package org.paywatch.config;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

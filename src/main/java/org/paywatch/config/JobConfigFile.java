@@ -1,4 +1,4 @@
-package org.paywatch.io;
+package org.paywatch.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.paywatch.pipeline.JobConfig;
-import org.paywatch.policy.ConfigurationProblem;
+import org.paywatch.config.JobConfig;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.policy.Rule;
 import org.paywatch.policy.RuleCatalog;
 
