@@ -1,5 +1,6 @@
 package org.paywatch.cli;
 
+import org.paywatch.config.DurationText;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Duration runFor = JobConfigFile.duration("--duration", duration);
+        Duration runFor = DurationText.parse("--duration", duration);
         long deadline = System.nanoTime() + runFor.toNanos();
         JobConfig job = JobConfigFile.load(config);
         LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
@@ -248,14 +249,14 @@ public final class DemoCommand implements Callable<Integer> {
         job.kafka.bootstrapServers = bootstrapServers;
         job.kafka.startFrom = "earliest";
         job.influx.url = influxUrl;
-        job.job.checkpointInterval = "2s"; // alerts reach the screen one checkpoint after they are raised
+        job.job.checkpointInterval = Duration.ofSeconds(2); // alerts reach the screen one checkpoint after they are raised
         job.job.parallelism = 2;
         // The simulated clock runs months ahead of the wall clock: event time must follow the data alone.
         job.time.followWallClock = false;
-        job.time.maxOutOfOrderness = "1s";
-        job.time.idleness = "3s";
+        job.time.maxOutOfOrderness = Duration.ofSeconds(1);
+        job.time.idleness = Duration.ofSeconds(3);
         // The county's last day is today: its records run to this evening, hours ahead of the wall clock.
-        job.time.maxClockSkew = "2d";
+        job.time.maxClockSkew = Duration.ofDays(2);
         JobConfigFile.validate(job);
     }
 

@@ -88,8 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         JobConfig.Restarts r = job.job.restarts;
         String limit = r.maxFailures + " failures within " + r.interval + ", job.restarts";
         try (JobHealth health = new JobHealth(restUrl, "http://127.0.0.1:" + prometheus + "/metrics",
-                client.getJobID().toHexString(), err, JobConfigFile.duration("monitoring.statusInterval",
-                job.monitoring.statusInterval), limit).start()) {
+                client.getJobID().toHexString(), err, job.monitoring.statusInterval, limit).start()) {
             client.getJobExecutionResult().get();
         } catch (ExecutionException failed) {
             err.println("paywatch run: the job stopped: it failed as often as job.restarts allows (" + limit

@@ -1,6 +1,8 @@
 package org.paywatch.config;
 
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.paywatch.policy.PolicyConfig;
@@ -8,7 +10,10 @@ import org.paywatch.policy.ResponsibilityList;
 import org.paywatch.policy.RuleSettings;
 import org.paywatch.policy.WageAccrual;
 
-/** A job file (jobs/*.yaml) as read: topics, sinks, time semantics and the policy. */
+/**
+ * A job file (jobs/*.yaml) as read: topics, sinks, time semantics and the policy. Durations and dates are typed, parsed
+ * once when the file is read ({@link DurationText}), so a value that loads is a value the job can use.
+ */
 public class JobConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -35,7 +40,7 @@ public class JobConfig implements Serializable {
     public static class Job implements Serializable {
         public String name = "paywatch-risk-monitor";
         public int parallelism = 1;
-        public String checkpointInterval = "30s";
+        public Duration checkpointInterval = Duration.ofSeconds(30);
         /** Where `run` keeps retained checkpoints and savepoints, and resumes from the latest. */
         public String stateDir;
         public Restarts restarts = new Restarts();
@@ -44,22 +49,22 @@ public class JobConfig implements Serializable {
     /** The failure-rate restart strategy: a job failing more often than this stops with its cause. */
     public static class Restarts implements Serializable {
         public int maxFailures = 3;
-        public String interval = "10m";
-        public String delay = "10s";
+        public Duration interval = Duration.ofMinutes(10);
+        public Duration delay = Duration.ofSeconds(10);
     }
 
     /** What the operator of `run` sees: the web UI, the Prometheus endpoint and the status line (all on 127.0.0.1). */
     public static class Monitoring implements Serializable {
         public int webUiPort = 8081;
         public int prometheusPort = 9249;
-        public String statusInterval = "60s";
+        public Duration statusInterval = Duration.ofSeconds(60);
     }
 
     public static class Kafka implements Serializable {
         public String bootstrapServers;
         public String groupId = "paywatch-risk-monitor";
         public String startFrom = "committed";
-        public String transactionTimeout = "10m";
+        public Duration transactionTimeout = Duration.ofMinutes(10);
         public Topics topics = new Topics();
     }
 
@@ -94,19 +99,19 @@ public class JobConfig implements Serializable {
 
     public static class Entry implements Serializable {
         public String pseudonymKeyFile;
-        public String registryGracePeriod = "24h";
-        public String transactionIdRetention = "400d";
-        public String settledHistory = "800d";
+        public Duration registryGracePeriod = Duration.ofHours(24);
+        public Duration transactionIdRetention = Duration.ofDays(400);
+        public Duration settledHistory = Duration.ofDays(800);
         public int maxRecordBytes = 65536;
         public int deadLetterPayloadBytes = 16384;
     }
 
     public static class Time implements Serializable {
-        public String maxOutOfOrderness = "30s";
-        public String idleness = "20s";
+        public Duration maxOutOfOrderness = Duration.ofSeconds(30);
+        public Duration idleness = Duration.ofSeconds(20);
         public boolean followWallClock = true;
-        public String heartbeat = "5s";
-        public String maxClockSkew = "1h";
-        public String earliestEventDate = "2016-01-01";
+        public Duration heartbeat = Duration.ofSeconds(5);
+        public Duration maxClockSkew = Duration.ofHours(1);
+        public LocalDate earliestEventDate = LocalDate.of(2016, 1, 1);
     }
 }

@@ -9,12 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.paywatch.config.JobConfig;
 import org.paywatch.domain.ConfigurationProblem;
@@ -23,12 +19,12 @@ import org.paywatch.policy.RuleCatalog;
 
 /** Reads and validates a job file; every problem is one sentence naming the key and what is allowed. */
 public final class JobConfigFile {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     /** Strict about duplicate keys: a county officer who sets a threshold twice would otherwise silently get the last one. */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .registerModule(ConfigValueTypes.module());
 
     private static final Path RISK_MONITOR = Path.of("jobs/risk-monitor.yaml");
 
@@ -96,24 +92,26 @@ public final class JobConfigFile {
 
     /** Writes a job file that {@link #load} reads back as {@code config} (a drill's variants of the county's file). */
     public static void write(JobConfig config, Path file) throws IOException {
-        new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), config);
+        new ObjectMapper(new YAMLFactory()).registerModule(ConfigValueTypes.module()).writeValue(file.toFile(), config);
     }
 
     /** Everything a running job would trip over later is checked now. */
     public static void validate(JobConfig c) {
-        duration("job.checkpointInterval", c.job.checkpointInterval);
-        duration("kafka.transactionTimeout", c.kafka.transactionTimeout);
-        duration("entry.registryGracePeriod", c.entry.registryGracePeriod);
-        duration("entry.transactionIdRetention", c.entry.transactionIdRetention);
-        Duration settledHistory = duration("entry.settledHistory", c.entry.settledHistory);
-        duration("time.maxOutOfOrderness", c.time.maxOutOfOrderness);
-        duration("time.idleness", c.time.idleness);
-        duration("time.heartbeat", c.time.heartbeat);
-        duration("time.maxClockSkew", c.time.maxClockSkew);
-        earliestEventDate(c);
-        duration("job.restarts.interval", c.job.restarts.interval);
-        duration("job.restarts.delay", c.job.restarts.delay);
-        duration("monitoring.statusInterval", c.monitoring.statusInterval);
+        present("job.checkpointInterval", c.job.checkpointInterval);
+        present("kafka.transactionTimeout", c.kafka.transactionTimeout);
+        present("entry.registryGracePeriod", c.entry.registryGracePeriod);
+        present("entry.transactionIdRetention", c.entry.transactionIdRetention);
+        present("entry.settledHistory", c.entry.settledHistory);
+        present("time.maxOutOfOrderness", c.time.maxOutOfOrderness);
+        present("time.idleness", c.time.idleness);
+        present("time.heartbeat", c.time.heartbeat);
+        present("time.maxClockSkew", c.time.maxClockSkew);
+        present("job.restarts.interval", c.job.restarts.interval);
+        present("job.restarts.delay", c.job.restarts.delay);
+        present("monitoring.statusInterval", c.monitoring.statusInterval);
+        if (c.time.earliestEventDate == null) {
+            throw new ConfigurationProblem("time.earliestEventDate is empty: write it as YYYY-MM-DD, e.g. 2016-01-01");
+        }
         atLeast("job.restarts.maxFailures", c.job.restarts.maxFailures, 1);
         port("monitoring.webUiPort", c.monitoring.webUiPort);
         port("monitoring.prometheusPort", c.monitoring.prometheusPort);
@@ -130,19 +128,16 @@ public final class JobConfigFile {
             throw new ConfigurationProblem("kafka.startFrom = " + c.kafka.startFrom + " is not allowed: use committed, earliest or latest");
         }
         Rule longest = RuleCatalog.from(c.policy()).longestHistory();
-        if (settledHistory.toDays() < longest.historyDays()) {
-            throw new ConfigurationProblem("entry.settledHistory = " + c.entry.settledHistory + " is too short: "
+        if (c.entry.settledHistory.toDays() < longest.historyDays()) {
+            throw new ConfigurationProblem("entry.settledHistory = " + DurationText.format(c.entry.settledHistory) + " is too short: "
                     + longest.info().id() + " looks back " + longest.historyDays() + " days, keep at least " + longest.historyDays() + "d");
         }
     }
 
-    /** The first calendar day (Asia/Shanghai) an event time may fall on. */
-    public static LocalDate earliestEventDate(JobConfig c) {
-        try {
-            return LocalDate.parse(String.valueOf(c.time.earliestEventDate));
-        } catch (DateTimeParseException e) {
-            throw new ConfigurationProblem("time.earliestEventDate = " + c.time.earliestEventDate
-                    + " is not a date: write it as YYYY-MM-DD, e.g. 2016-01-01");
+    /** A duration left empty in the file (Jackson writes null over the default). */
+    private static void present(String key, Duration value) {
+        if (value == null) {
+            throw new ConfigurationProblem(key + " is empty: " + DurationText.FIX);
         }
     }
 
@@ -157,22 +152,6 @@ public final class JobConfigFile {
         if (value < 0 || value > 65535) {
             throw new ConfigurationProblem(key + " = " + value + " is not a port: use 1 to 65535, or 0 for any free port");
         }
-    }
-
-    /** "30s", "10m", "24h", "400d" or "250ms". */
-    public static Duration duration(String key, String value) {
-        Matcher m = value == null ? null : DURATION.matcher(value.trim());
-        if (m == null || !m.matches()) {
-            throw new ConfigurationProblem(key + " = " + value + " is not a duration: write a number and a unit, e.g. 30s, 10m, 24h or 400d");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
     }
 
 }

@@ -250,6 +250,12 @@ final class JobFileMistake {
         if (type == boolean.class || type == Boolean.class) {
             return "true or false: write one of them";
         }
+        if (type == java.time.Duration.class) {
+            return "a duration: " + DurationText.FIX;
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date: write it as YYYY-MM-DD, e.g. 2016-01-01";
+        }
         if (type != null && type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "))
                     + ": write one of them";

@@ -1,5 +1,6 @@
 package org.paywatch.dispatch;
 
+import org.paywatch.config.DurationText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ public final class DispatchConfigFile {
 
     private static DispatchConfig.Timing timing(TimingSection t) {
         Duration groupWindow = positive("timing.groupWindow", t.groupWindow);
-        Duration debounce = JobConfigFile.duration("timing.debounce", text("timing.debounce", t.debounce, "write 0s to send every clearing"));
+        Duration debounce = DurationText.parse("timing.debounce", text("timing.debounce", t.debounce, "write 0s to send every clearing"));
         DispatchConfig.QuietHours quiet = quietHours("timing.quietHours",
                 required("timing.quietHours", t.quietHours, "give them as {from: \"22:00\", to: \"07:00\"}, or equal times for none"));
         int cap = atLeast("timing.dailyCapPerNumber", t.dailyCapPerNumber, 1);
@@ -255,7 +256,7 @@ public final class DispatchConfigFile {
     }
 
     private static Duration positive(String key, String value) {
-        Duration d = JobConfigFile.duration(key, text(key, value, "write a number and a unit, e.g. 30s, 10m or 1h"));
+        Duration d = DurationText.parse(key, text(key, value, "write a number and a unit, e.g. 30s, 10m or 1h"));
         if (d.isZero()) {
             throw new ConfigurationProblem(key + " = " + value + " is zero: give it a length, e.g. 10s");
         }

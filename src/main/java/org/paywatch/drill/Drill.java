@@ -324,9 +324,9 @@ public final class Drill implements AutoCloseable {
         JobConfigFile.write(base, file);
         JobConfig c = JobConfigFile.load(file);
         c.job.name = "paywatch-drill-" + name;
-        c.job.checkpointInterval = "2s";
+        c.job.checkpointInterval = Duration.ofSeconds(2);
         c.job.stateDir = dir.resolve(name).resolve("state").toString();
-        c.job.restarts.delay = "5s";
+        c.job.restarts.delay = Duration.ofSeconds(5);
         c.kafka.bootstrapServers = kafka.bootstrapServers();
         c.kafka.groupId = "paywatch-drill-" + name;
         c.kafka.startFrom = "earliest";
@@ -336,10 +336,10 @@ public final class Drill implements AutoCloseable {
         c.influx.database = "paywatch_drill_" + name;
         c.monitoring.webUiPort = FreePort.onLoopback();
         c.monitoring.prometheusPort = FreePort.onLoopback();
-        c.monitoring.statusInterval = "10s";
+        c.monitoring.statusInterval = Duration.ofSeconds(10);
         // Event time follows the county's records alone, as in the demo: the same records give the same alerts.
         c.time.followWallClock = false;
-        c.time.idleness = IDLENESS.toSeconds() + "s";
+        c.time.idleness = IDLENESS;
         Path keyFile = dir.resolve("hmac.key");
         if (!Files.exists(keyFile)) {
             Files.write(keyFile, key);

@@ -32,8 +32,8 @@ public final class FeedDecoder implements Serializable {
 
     /** The decoder with the limits of a job file (entry.maxRecordBytes, time.earliestEventDate, time.maxClockSkew). */
     public static FeedDecoder configured(JobConfig config) {
-        return new FeedDecoder(config.entry.maxRecordBytes, new EventTimeBounds(JobConfigFile.earliestEventDate(config),
-                JobConfigFile.duration("time.maxClockSkew", config.time.maxClockSkew)));
+        return new FeedDecoder(config.entry.maxRecordBytes, new EventTimeBounds(config.time.earliestEventDate,
+                config.time.maxClockSkew));
     }
 
     /**

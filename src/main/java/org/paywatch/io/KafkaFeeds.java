@@ -54,8 +54,8 @@ public final class KafkaFeeds {
         if (stopAt != null) {
             builder.setBounded(stopAt);
         }
-        Duration outOfOrder = JobConfigFile.duration("time.maxOutOfOrderness", config.time.maxOutOfOrderness);
-        Duration idleness = JobConfigFile.duration("time.idleness", config.time.idleness);
+        Duration outOfOrder = config.time.maxOutOfOrderness;
+        Duration idleness = config.time.idleness;
         DataStream<Received> feeds = env.fromSource(builder.build(),
                         WatermarkStrategy.<Received>forBoundedOutOfOrderness(outOfOrder)
                                 .withTimestampAssigner((r, ts) -> r.timestamp)
@@ -74,8 +74,8 @@ public final class KafkaFeeds {
      * backlog they hold, are read before the clock can run ahead of them.
      */
     private static DataStream<Received> wallClock(StreamExecutionEnvironment env, JobConfig config, Duration outOfOrder) {
-        Duration every = JobConfigFile.duration("time.heartbeat", config.time.heartbeat);
-        long startDelay = 3 * JobConfigFile.duration("time.idleness", config.time.idleness).toMillis();
+        Duration every = config.time.heartbeat;
+        long startDelay = 3 * config.time.idleness.toMillis();
         DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(i -> i, Long.MAX_VALUE,
                 RateLimiterStrategy.perSecond(1000.0 / Math.max(1, every.toMillis())), Types.LONG);
         WatermarkStrategy<Long> clock = WatermarkStrategy.<Long>forGenerator(ctx -> new WallClock(outOfOrder.toMillis(), startDelay))
@@ -128,7 +128,7 @@ public final class KafkaFeeds {
     private static <T> KafkaSink<T> exactlyOnce(JobConfig config, String prefixSuffix, KafkaRecordSerializationSchema<T> records) {
         Properties producer = new Properties();
         producer.setProperty("transaction.timeout.ms",
-                String.valueOf(JobConfigFile.duration("kafka.transactionTimeout", config.kafka.transactionTimeout).toMillis()));
+                String.valueOf(config.kafka.transactionTimeout.toMillis()));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(config.kafka.bootstrapServers)
                 .setRecordSerializer(records)

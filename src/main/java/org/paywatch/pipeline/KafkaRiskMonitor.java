@@ -55,7 +55,7 @@ public final class KafkaRiskMonitor {
      */
     public static void define(StreamExecutionEnvironment env, JobConfig config, byte[] pseudonymKey, OffsetsInitializer stopAt) {
         env.setParallelism(config.job.parallelism);
-        env.enableCheckpointing(JobConfigFile.duration("job.checkpointInterval", config.job.checkpointInterval).toMillis(),
+        env.enableCheckpointing(config.job.checkpointInterval.toMillis(),
                 CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         env.configure(restarts(config.job.restarts));
@@ -73,8 +73,8 @@ public final class KafkaRiskMonitor {
         c.set(RestartStrategyOptions.RESTART_STRATEGY, "failure-rate");
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL, r.maxFailures);
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL,
-                JobConfigFile.duration("job.restarts.interval", r.interval));
-        c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_DELAY, JobConfigFile.duration("job.restarts.delay", r.delay));
+                r.interval);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_DELAY, r.delay);
         return c;
     }
 }

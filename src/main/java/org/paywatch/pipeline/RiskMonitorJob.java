@@ -32,9 +32,9 @@ public final class RiskMonitorJob {
      */
     public static void build(DataStream<Received> received, JobSinks sinks, JobConfig config,
                              byte[] pseudonymKey, long timeLimit) {
-        long grace = JobConfigFile.duration("entry.registryGracePeriod", config.entry.registryGracePeriod).toMillis();
-        Duration retention = JobConfigFile.duration("entry.transactionIdRetention", config.entry.transactionIdRetention);
-        long settledHistoryDays = JobConfigFile.duration("entry.settledHistory", config.entry.settledHistory).toDays();
+        long grace = config.entry.registryGracePeriod.toMillis();
+        Duration retention = config.entry.transactionIdRetention;
+        long settledHistoryDays = config.entry.settledHistory.toDays();
 
         SingleOutputStreamOperator<FeedEvent> entered = received
                 .process(new Entry(pseudonymKey, config.entry.deadLetterPayloadBytes)).uid("entry").name("entry: check contract, pseudonymise");

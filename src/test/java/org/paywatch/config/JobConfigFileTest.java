@@ -220,7 +220,41 @@ class JobConfigFileTest {
         assertThat(problemWith(shippedWith("settledHistory: 800d", "settledHistory: 365d")))
                 .isEqualTo("entry.settledHistory = 365d is too short: PW08 looks back 366 days, keep at least 366d");
         assertThat(JobConfigFile.load(shippedWith("settledHistory: 800d", "settledHistory: 366d")).entry.settledHistory)
-                .isEqualTo("366d");
+                .isEqualTo(java.time.Duration.ofDays(366));
+    }
+
+    @Test
+    void shouldReadDurationsAndDatesOnceIntoTypedValues() throws Exception {
+        JobConfig c = JobConfigFile.load(shippedWith("registryGracePeriod: 24h", "registryGracePeriod: 90m"));
+        assertThat(c.entry.registryGracePeriod).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(c.entry.settledHistory).isEqualTo(java.time.Duration.ofDays(800));
+        assertThat(c.time.earliestEventDate).isEqualTo(java.time.LocalDate.of(2016, 1, 1));
+    }
+
+    @Test
+    void shouldWriteAJobFileThatReadsBackToTheSameDurations() throws Exception {
+        JobConfig c = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
+        c.time.idleness = java.time.Duration.ofMillis(1500);
+        c.job.restarts.interval = java.time.Duration.ofHours(2);
+        Path copy = dir.resolve("written.yaml");
+        JobConfigFile.write(c, copy);
+        JobConfig back = JobConfigFile.load(copy);
+        assertThat(back.time.idleness).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(back.job.restarts.interval).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(back.time.earliestEventDate).isEqualTo(c.time.earliestEventDate);
+        assertThat(java.nio.file.Files.readString(copy)).contains("idleness: \"1500ms\"", "interval: \"2h\"");
+    }
+
+    @Test
+    void shouldRejectADateThatIsNotOne() throws Exception {
+        assertThat(problemWith(shippedWith("earliestEventDate: 2016-01-01", "earliestEventDate: 2016-13-01")))
+                .contains("time.earliestEventDate = 2016-13-01 is not a date: write it as YYYY-MM-DD, e.g. 2016-01-01");
+    }
+
+    @Test
+    void shouldRejectAnEmptyDuration() throws Exception {
+        assertThat(problemWith(shippedWith("idleness: 20s", "idleness:")))
+                .isEqualTo("time.idleness is empty: write a number and a unit, e.g. 30s, 10m, 24h or 400d");
     }
 
     @Test

@@ -67,10 +67,10 @@ class ExampleProducersTest {
         config.kafka.startFrom = "earliest";
         config.influx.url = null; // the examples read Kafka only
         config.job.parallelism = 1;
-        config.job.checkpointInterval = "1s"; // alerts reach read_committed consumers one checkpoint later
-        config.time.maxOutOfOrderness = "1s";
-        config.time.idleness = "2s";
-        config.time.heartbeat = "1s";
+        config.job.checkpointInterval = Duration.ofSeconds(1); // alerts reach read_committed consumers one checkpoint later
+        config.time.maxOutOfOrderness = Duration.ofSeconds(1);
+        config.time.idleness = Duration.ofSeconds(2);
+        config.time.heartbeat = Duration.ofSeconds(1);
         JobConfig.Topics t = config.kafka.topics;
         kafka.createTopics(1, t.projects, t.workers, t.progress, t.bank, t.clockins, t.tax, t.alerts, t.deadletter);
         StreamExecutionEnvironment env = LocalFlink.environment();

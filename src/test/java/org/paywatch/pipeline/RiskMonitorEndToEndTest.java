@@ -68,10 +68,10 @@ class RiskMonitorEndToEndTest {
         config.kafka.startFrom = "earliest";
         config.influx.url = influx.url();
         config.influx.database = "paywatch_e2e";
-        config.job.checkpointInterval = "1s";
-        config.time.maxOutOfOrderness = "1s";
-        config.time.idleness = "2s";
-        config.time.heartbeat = "1s";
+        config.job.checkpointInterval = Duration.ofSeconds(1);
+        config.time.maxOutOfOrderness = Duration.ofSeconds(1);
+        config.time.idleness = Duration.ofSeconds(2);
+        config.time.heartbeat = Duration.ofSeconds(1);
         JobConfig.Topics t = config.kafka.topics;
         kafka.createTopics(1, t.projects, t.workers, t.progress, t.clockins, t.tax, t.alerts, t.deadletter);
         kafka.createTopics(2, t.bank);
