@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.config.JobConfig;
 import org.paywatch.domain.ConfigurationProblem;
+import org.paywatch.policy.RuleCatalog;
 
 /** The job file is validated on load, and every problem is one sentence naming the key, the value and what is allowed. */
 class JobConfigFileTest {
@@ -50,10 +51,12 @@ class JobConfigFileTest {
         throw new AssertionError("the job file was accepted");
     }
 
+    /** The one test of the shipped numbers: the policy tests write theirs out (ProjectFixture), so a county may edit these. */
     @Test
     void shouldLoadTheShippedJobFileWithEveryRule() {
         JobConfig c = JobConfigFile.load(SHIPPED);
         assertThat(c.rules).containsKeys("PW01", "PW02", "PW05", "PW06", "PW10", "PW11", "PW16", "PW90", "PW91").hasSize(18);
+        assertThat(RuleCatalog.from(c.policy()).rules()).extracting(r -> r.info().id()).containsExactlyInAnyOrderElementsOf(c.rules.keySet());
         assertThat(c.calendar.holidays).isNotEmpty();
     }
 

@@ -20,14 +20,14 @@ import org.paywatch.policy.ProjectFixture;
 import org.paywatch.policy.ResponsibilityList;
 
 /**
- * Alerts reach the units the responsibility list names, through their contacts: the recipient lists are the real
- * routing of jobs/risk-monitor.yaml (policy/ResponsibilityList) for the fixture's housing project in 城关镇, whose
- * account is at ZYRCB.
+ * Alerts reach the units the responsibility list names, through their contacts: the recipient lists are the routing
+ * of RULES.md as ProjectFixture writes it out (policy/ResponsibilityList), for the fixture's housing project in
+ * 城关镇, whose account is at ZYRCB.
  */
 class RecipientsTest {
     private static final String LABOR_MANAGER = "测试建设工程有限公司（劳资专管员）";
     private static final String CONSTRUCTION_UNIT = "测试投资建设单位";
-    private static final ResponsibilityList ROUTING = ProjectFixture.shippedPolicy().routing;
+    private static final ResponsibilityList ROUTING = ProjectFixture.routing();
     private static final DispatchConfig DEMO = DispatchConfigFile.load(DispatchConfigFileTest.DEMO);
     private static final ProjectContacts CONTACTS = new ProjectContacts(ProjectFixture.PROJECT, "高台县城关镇测试工程",
             "测试建设工程有限公司", CONSTRUCTION_UNIT, List.of(

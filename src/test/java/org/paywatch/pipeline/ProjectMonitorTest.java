@@ -60,7 +60,7 @@ class ProjectMonitorTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> newHarness(long settledHistoryDays)
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ProjectMonitor(ProjectFixture.shippedPolicy(), GRACE, Long.MAX_VALUE, settledHistoryDays)),
+                new KeyedProcessOperator<>(new ProjectMonitor(ProjectFixture.policy(), GRACE, Long.MAX_VALUE, settledHistoryDays)),
                 e -> e.projectId, Types.STRING);
     }
 
@@ -297,6 +297,6 @@ class ProjectMonitorTest {
         harness.processWatermark(new Watermark(at("2025-08-01T00:00")));
 
         assertThat(book().periods()).contains("2025-04");
-        assertThat(book().unpaidFen("2025-04", "W1", ProjectFixture.shippedWages())).isEqualTo(35_000);
+        assertThat(book().unpaidFen("2025-04", "W1", ProjectFixture.wages(21.75))).isEqualTo(35_000);
     }
 }

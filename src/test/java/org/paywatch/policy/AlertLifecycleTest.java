@@ -13,7 +13,7 @@ import org.paywatch.contract.AlertTransition;
 
 class AlertLifecycleTest {
     private static final RuleInfo PW05 = new RuleInfo("PW05", "工资未按月发放", "按月足额支付");
-    private final AlertLifecycle lifecycle = new AlertLifecycle(ProjectFixture.shippedPolicy().routing);
+    private final AlertLifecycle lifecycle = new AlertLifecycle(ProjectFixture.routing());
     private final ProjectBook book = new ProjectFixture().book;
 
     private List<AlertEvent> judge(AlertLevel level, String when) {
@@ -67,7 +67,7 @@ class AlertLifecycleTest {
 
     @Test
     void shouldRouteAFrozenAccountToTheBankRegulatorAndTheCourt() {
-        List<String> recipients = ProjectFixture.shippedPolicy().routing
+        List<String> recipients = ProjectFixture.routing()
                 .recipients(book.project, "PW11", AlertLevel.RED);
         assertThat(recipients).contains("监管银行 ZYRCB", "国家金融监督管理总局高台监管支局", "县法院");
     }

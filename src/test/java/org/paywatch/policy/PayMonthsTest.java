@@ -4,6 +4,7 @@ import org.paywatch.domain.PayMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.paywatch.policy.rules.LaborCostCoverage;
  * so April's wages are due on 31 May.
  */
 class PayMonthsTest {
-    private final PayMonths payMonths = new PayMonths(new LaborCostCoverage(ProjectFixture.shippedSettings("PW01")), ProjectFixture.shippedWages());
+    private final PayMonths payMonths = new PayMonths(new LaborCostCoverage(settings("PW01")
+            .threshold("blueBelowCoverage", 1.0).threshold("yellowBelowCoverage", 0.8)
+            .table("laborCostRatio", "HOUSING", 0.30).table("laborCostRatio", "default", 0.15).bound()), ProjectFixture.wages(21.75));
 
     private ProjectFixture aprilWorked() {
         return new ProjectFixture().crew(3, "2025-04-07", "2025-04-08"); // 3 workers x 2 days x 350 yuan
@@ -63,7 +66,7 @@ class PayMonthsTest {
         ProjectFixture p = aprilWorked().crew(2, "2025-05-12").payout("2025-06-05T11:00", "W1", "2025-04", 70_000);
         LocalDate today = day("2025-07-02T00:00");
         List<PayMonth> months = payMonths.of(p.book, today);
-        long overdueFen = p.book.overdue(today, ProjectFixture.shippedWages()).fen();
+        long overdueFen = p.book.overdue(today, ProjectFixture.wages(21.75)).fen();
         assertThat(months.stream().mapToLong(m -> m.overdueFen).sum()).isEqualTo(overdueFen).isPositive();
     }
 

@@ -1,10 +1,12 @@
 package org.paywatch.policy;
 
-import java.nio.file.Path;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.Direction;
@@ -20,7 +22,6 @@ import org.paywatch.domain.Origin;
 import org.paywatch.domain.Project;
 import org.paywatch.domain.TaxChange;
 import org.paywatch.domain.WorkerRegistration;
-import org.paywatch.config.JobConfigFile;
 
 /** A housing project started 2025-03-03 in 城关镇, and the records that happen to it, for policy tests. */
 public final class ProjectFixture {
@@ -33,19 +34,88 @@ public final class ProjectFixture {
         book.apply(FeedEvent.of(origin(), project(ProjectStatus.ACTIVE, null)));
     }
 
-    /** The policy as configured in jobs/risk-monitor.yaml: the tests judge the shipped defaults. */
-    public static PolicyConfig shippedPolicy() {
-        return JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).policy();
+    /**
+     * The whole policy, written out here with the default numbers of RULES.md, for the tests that run every rule
+     * together. It is not read from jobs/risk-monitor.yaml, so a county editing its thresholds does not break the
+     * unit tests (config/JobConfigFileTest checks the shipped file). A fresh copy each call: tests may change it.
+     */
+    public static PolicyConfig policy() {
+        PolicyConfig policy = new PolicyConfig();
+        for (RuleSettingsBuilder rule : List.of(
+                settings("PW01").threshold("blueBelowCoverage", 1.0).threshold("yellowBelowCoverage", 0.8)
+                        .table("laborCostRatio", "HOUSING", 0.30).table("laborCostRatio", "MUNICIPAL", 0.15)
+                        .table("laborCostRatio", "TRANSPORT", 0.15).table("laborCostRatio", "WATER", 0.15)
+                        .table("laborCostRatio", "RAILWAY", 0.20).table("laborCostRatio", "AVIATION", 0.20)
+                        .table("laborCostRatio", "default", 0.15),
+                settings("PW02").threshold("yellowAfterDays", 31).threshold("redAfterDays", 62),
+                settings("PW03").threshold("yellowBelowPaidShare", 0.8).threshold("redBelowPaidShare", 0.6),
+                settings("PW04").threshold("yellowBelowCover", 1.0).threshold("redBelowCover", 0.5)
+                        .threshold("forecastWindowDays", 60).threshold("blueBelowDaysOfPayouts", 15),
+                settings("PW05").threshold("blueDaysBeforeDue", 5).threshold("redDaysPastDue", 30),
+                settings("PW06").threshold("redUnpaidShare", 0.10),
+                settings("PW07").table("minimumWageFen", "default", 191_000),
+                settings("PW08").threshold("redAboveMonthFen", 5_000_000).threshold("redAboveYearFen", 30_000_000),
+                settings("PW09").threshold("absentDays", 30).threshold("yellowAfterDays", 7).threshold("redAfterDays", 30),
+                settings("PW10"),
+                settings("PW11"),
+                settings("PW12").threshold("minContractValueFen", 300_000_000).threshold("minDurationMonths", 3)
+                        .threshold("yellowAtDays", 30).threshold("redAtDays", 60),
+                settings("PW13").threshold("minShareOfContract", 0.01).threshold("exemptBelowContractValueFen", 300_000_000)
+                        .threshold("yellowAtDays", 30),
+                settings("PW14").threshold("yellowShareOfDay", 0.05).threshold("windowDays", 7),
+                settings("PW15").threshold("minAverageWorkers", 10).threshold("lookbackDays", 14).threshold("silentDays", 7),
+                settings("PW16").threshold("blueAtMostShareOfPrevious", 0.5),
+                settings("PW90").threshold("redAtOverdueFen", 50_000_000).threshold("redAtWorkers", 20),
+                settings("PW91").threshold("reboundWithinDays", 90).threshold("firstFollowUpDays", 30)
+                        .threshold("secondFollowUpDays", 60).threshold("thirdFollowUpDays", 90))) {
+            policy.rules.put(rule.ruleId(), rule.build());
+        }
+        policy.routing = routing();
+        policy.calendar = calendar(
+                holiday("2025年春节停工", "2025-01-19", "2025-02-12"),
+                holiday("2026年春节停工", "2026-02-07", "2026-03-03"));
+        policy.wages = wages(21.75);
+        return policy;
     }
 
-    /** The shipped settings of one rule, bound to its id as the catalog binds them. */
-    public static RuleSettings.Bound shippedSettings(String ruleId) {
-        return shippedPolicy().rules.get(ruleId).bound(ruleId);
+    /** How wages accrue: a monthly wage by attended days over {@code paidDaysPerMonth} (RULES.md "Accrued wages"). */
+    public static WageAccrual wages(double paidDaysPerMonth) {
+        WageAccrual wages = new WageAccrual();
+        wages.daysPerMonth = paidDaysPerMonth;
+        wages.basis = "劳社部发〔2008〕3号";
+        return wages;
     }
 
-    /** How wages accrue, as the shipped job file sets it (21.75 paid days a month). */
-    public static WageAccrual shippedWages() {
-        return shippedPolicy().wages;
+    /** The responsibility list of RULES.md "Routing", written out. */
+    public static ResponsibilityList routing() {
+        ResponsibilityList routing = new ResponsibilityList();
+        routing.everyLevel = List.of("{generalContractor}", "{constructionUnit}");
+        routing.yellowAndRed = List.of("{industryDepartment}", "{town}", "县人社局");
+        routing.industryDepartments = Map.of("HOUSING", "县住建局", "MUNICIPAL", "县住建局", "TRANSPORT", "县交通运输局",
+                "WATER", "县水务局", "AGRICULTURE", "县农业农村局", "NATURAL_RESOURCES", "县自然资源局");
+        routing.defaultIndustryDepartment = "县发改局";
+        routing.byRule = Map.of(
+                "PW03", List.of("县发改局", "县财政局"),
+                "PW10", List.of("{accountBank}", "国家金融监督管理总局高台监管支局"),
+                "PW11", List.of("{accountBank}", "国家金融监督管理总局高台监管支局", "县法院"),
+                "PW16", List.of("县税务局"),
+                "PW90", List.of("县根治欠薪工作专班", "县领导"));
+        return routing;
+    }
+
+    public static PolicyConfig.Calendar calendar(HolidayWindow... holidays) {
+        PolicyConfig.Calendar calendar = new PolicyConfig.Calendar();
+        calendar.holidays = new ArrayList<>(List.of(holidays));
+        return calendar;
+    }
+
+    /** A stoppage from {@code from} to {@code to}, both days included. */
+    public static HolidayWindow holiday(String name, String from, String to) {
+        HolidayWindow window = new HolidayWindow();
+        window.name = name;
+        window.from = from;
+        window.to = to;
+        return window;
     }
 
     /** Asia/Shanghai local time, e.g. "2025-04-03T10:00". */

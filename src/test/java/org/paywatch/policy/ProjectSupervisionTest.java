@@ -12,7 +12,7 @@ import org.paywatch.contract.AlertTransition;
 
 /** Records and days reaching the rules: a clearing takes effect at the record that meets it (RULES.md, Definitions). */
 class ProjectSupervisionTest {
-    private final PolicyConfig policy = ProjectFixture.shippedPolicy();
+    private final PolicyConfig policy = ProjectFixture.policy();
     private final ProjectSupervision supervision = new ProjectSupervision(RuleCatalog.from(policy), policy.routing);
 
     /** Twelve workers a day from 1 to 14 April 2025, then silence: PW15 is raised on the 22nd, after seven full silent days. */

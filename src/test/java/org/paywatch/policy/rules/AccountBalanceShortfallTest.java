@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -10,12 +11,14 @@ import org.paywatch.domain.Feed;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW04 at its boundaries with the shipped thresholds: the balance below the accrued, unpaid wages of
+ * PW04 at its boundaries with the thresholds of RULES.md, set below: the balance below the accrued, unpaid wages of
  * ended months YELLOW, below half of them RED; otherwise, at the average daily payout of the 60 days
  * before today, a balance lasting under 15 days BLUE.
  */
 class AccountBalanceShortfallTest {
-    private final AccountBalanceShortfall rule = new AccountBalanceShortfall(ProjectFixture.shippedSettings("PW04"), ProjectFixture.shippedWages());
+    private final AccountBalanceShortfall rule = new AccountBalanceShortfall(settings("PW04")
+            .threshold("yellowBelowCover", 1.0).threshold("redBelowCover", 0.5)
+            .threshold("forecastWindowDays", 60).threshold("blueBelowDaysOfPayouts", 15).bound(), ProjectFixture.wages(21.75));
 
     /** Three workers at 350 yuan worked ten April days: 10,500 yuan accrued, nothing paid yet. */
     private static ProjectFixture aprilOwedWith(long depositFen) {

@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -10,7 +11,7 @@ import org.paywatch.policy.ProjectFixture;
 
 /** PW11: a frozen dedicated account is RED at once and clears on unfreeze. */
 class AccountFrozenTest {
-    private final AccountFrozen rule = new AccountFrozen(ProjectFixture.shippedSettings("PW11"));
+    private final AccountFrozen rule = new AccountFrozen(settings("PW11").bound());
 
     @Test
     void shouldRaiseRedAtOnceWhenTheAccountIsFrozen() {

@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -10,7 +11,7 @@ import org.paywatch.policy.ProjectFixture;
 
 /** PW10: money leaving the account other than as wages is RED at once; a payout to an unregistered payee YELLOW. */
 class AccountMisuseTest {
-    private final AccountMisuse rule = new AccountMisuse(ProjectFixture.shippedSettings("PW10"));
+    private final AccountMisuse rule = new AccountMisuse(settings("PW10").bound());
 
     @Test
     void shouldRaiseRedAtOnceOnATransferOut() {

@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -11,14 +12,15 @@ import org.paywatch.domain.Feed;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW15 at its boundaries with the shipped thresholds and calendar: the days with clock-ins among the
+ * PW15 at its boundaries with the thresholds of RULES.md, set below and calendar: the days with clock-ins among the
  * 14 days ending with the last clock-in day L averaged at least 10 workers, then 7 full days after L
  * without a clock-in (holiday days not counted): BLUE; nothing while today is in a holiday window
  * (2026 Spring Festival stoppage: 7 February to 3 March).
  */
 class AttendanceInterruptedTest {
-    private final AttendanceInterrupted rule =
-            new AttendanceInterrupted(ProjectFixture.shippedSettings("PW15"), ProjectFixture.shippedPolicy().calendar);
+    private final AttendanceInterrupted rule = new AttendanceInterrupted(settings("PW15")
+            .threshold("minAverageWorkers", 10).threshold("lookbackDays", 14).threshold("silentDays", 7).bound(),
+            ProjectFixture.calendar(ProjectFixture.holiday("2026年春节停工", "2026-02-07", "2026-03-03")));
 
     /** {@code n} workers W1..Wn on every day from {@code from} to {@code to}, both included. */
     private static ProjectFixture worked(ProjectFixture p, int n, String from, String to) {

@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -10,12 +11,13 @@ import org.paywatch.domain.Feed;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW09 at its boundaries with the shipped thresholds: W1 works 2–13 June 2025 (12 days, 4,200 yuan
+ * PW09 at its boundaries with the thresholds of RULES.md, set below: W1 works 2–13 June 2025 (12 days, 4,200 yuan
  * accrued) and leaves; W2 keeps working. Owed more than 7 days after the exit (or the last clock-in,
  * once 30 days have passed without one) YELLOW, more than 30 days RED.
  */
 class DepartedWorkerUnsettledTest {
-    private final DepartedWorkerUnsettled rule = new DepartedWorkerUnsettled(ProjectFixture.shippedSettings("PW09"), ProjectFixture.shippedWages());
+    private final DepartedWorkerUnsettled rule = new DepartedWorkerUnsettled(settings("PW09")
+            .threshold("absentDays", 30).threshold("yellowAfterDays", 7).threshold("redAfterDays", 30).bound(), ProjectFixture.wages(21.75));
 
     private static ProjectFixture w1LeftOnThirteenthOfJune(boolean withExitDate) {
         ProjectFixture p = new ProjectFixture().register("W1", 35_000).register("W2", 35_000)

@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.paywatch.domain.Feed;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW16 with the shipped threshold: abnormal status, deregistration and credit grade D YELLOW; tax
+ * PW16 with the threshold of RULES.md, set below: abnormal status, deregistration and credit grade D YELLOW; tax
  * arrears, or IIT / VAT of the period at most 50% of the previous one BLUE; one alert per enterprise
  * of the project (scope: its credit code), cleared by recovery or by the enterprise leaving the project.
  */
@@ -25,7 +26,7 @@ class EnterpriseTaxSignalTest {
     private static final String SC = "91620724SC0000001X";
     private static final String NOW = "2025-04-10T12:00";
 
-    private final EnterpriseTaxSignal rule = new EnterpriseTaxSignal(ProjectFixture.shippedSettings("PW16"));
+    private final EnterpriseTaxSignal rule = new EnterpriseTaxSignal(settings("PW16").threshold("blueAtMostShareOfPrevious", 0.5).bound());
 
     private static ProjectFixture signal(String code, TaxChangeType type) {
         return new ProjectFixture().tax(code, type, "2025-04-10T09:00", null, null);

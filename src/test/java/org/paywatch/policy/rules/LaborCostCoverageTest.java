@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -11,13 +12,16 @@ import org.paywatch.domain.Feed;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW01 at its boundaries with the shipped thresholds. The fixture is a HOUSING project (ratio 30%) of
+ * PW01 at its boundaries with the thresholds of RULES.md, set below. The fixture is a HOUSING project (ratio 30%) of
  * 4,000,000 yuan planned from March to December (10 months): 120,000 yuan a month by the contract, and
  * 30% of the completed value once the month's progress report is in. Coverage below 100% BLUE, below
  * 80% YELLOW, below 100% in two consecutive months RED.
  */
 class LaborCostCoverageTest {
-    private final LaborCostCoverage rule = new LaborCostCoverage(ProjectFixture.shippedSettings("PW01"));
+    private final LaborCostCoverage rule = new LaborCostCoverage(settings("PW01")
+            .threshold("blueBelowCoverage", 1.0).threshold("yellowBelowCoverage", 0.8)
+            .table("laborCostRatio", "HOUSING", 0.30).table("laborCostRatio", "TRANSPORT", 0.15).table("laborCostRatio", "default", 0.15)
+            .bound());
 
     /** March fully covered and reported (40,000,000 fen completed); April reported with the same value. */
     private ProjectFixture aprilDeposited(long fen) {

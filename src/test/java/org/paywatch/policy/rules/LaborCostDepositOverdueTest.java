@@ -2,15 +2,17 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.policy.ProjectFixture;
 
-/** PW02 at its boundaries with the shipped thresholds: over 31 days YELLOW, over 62 days RED. */
+/** PW02 at its boundaries with the thresholds of RULES.md, set below: over 31 days YELLOW, over 62 days RED. */
 class LaborCostDepositOverdueTest {
-    private final LaborCostDepositOverdue rule = new LaborCostDepositOverdue(ProjectFixture.shippedSettings("PW02"));
+    private final LaborCostDepositOverdue rule = new LaborCostDepositOverdue(settings("PW02")
+            .threshold("yellowAfterDays", 31).threshold("redAfterDays", 62).bound());
 
     @Test
     void shouldStayQuietThirtyOneDaysAfterTheLastDeposit() {

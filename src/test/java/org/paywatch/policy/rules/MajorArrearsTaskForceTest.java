@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,15 +15,18 @@ import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectFixture;
 import org.paywatch.policy.ProjectSupervision;
 import org.paywatch.policy.RuleCatalog;
+import org.paywatch.policy.RuleSettingsBuilder;
 
 /**
- * PW90 at its boundaries with the shipped thresholds: overdue wages of at least 500,000 yuan, or owed
+ * PW90 at its boundaries with the thresholds of RULES.md, set below: overdue wages of at least 500,000 yuan, or owed
  * to at least 20 workers. April's wages are due on 31 May, overdue from 1 June.
  */
 class MajorArrearsTaskForceTest {
     private static final long OVERDUE = at("2025-06-01T00:00");
 
-    private final MajorArrearsTaskForce rule = new MajorArrearsTaskForce(ProjectFixture.shippedSettings("PW90"), ProjectFixture.shippedWages());
+    private static final RuleSettingsBuilder PW90 = settings("PW90").threshold("redAtOverdueFen", 50_000_000).threshold("redAtWorkers", 20);
+
+    private final MajorArrearsTaskForce rule = new MajorArrearsTaskForce(PW90.bound(), ProjectFixture.wages(21.75));
 
     /** {@code n} workers attend 7 April (350 yuan each) and nobody is paid. */
     private static ProjectFixture aprilOwedTo(int n) {
@@ -89,7 +93,8 @@ class MajorArrearsTaskForceTest {
 
     @Test
     void shouldRaisePw05AndCallTheTaskForceOnTheSameOverdueMonth() {
-        PolicyConfig policy = ProjectFixture.shippedPolicy();
+        PolicyConfig policy = ProjectFixture.policy();
+        policy.rules.put("PW90", PW90.build());
         ProjectSupervision supervision = new ProjectSupervision(RuleCatalog.from(policy), policy.routing);
         ProjectFixture p = aprilOwedTo(20);
 

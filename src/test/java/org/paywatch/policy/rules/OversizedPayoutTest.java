@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -9,9 +10,10 @@ import org.paywatch.contract.ProjectStatus;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.ProjectFixture;
 
-/** PW08 at its boundaries with the shipped thresholds: above 50,000 yuan in a month or 300,000 yuan in a year to one worker. */
+/** PW08 at its boundaries with the thresholds of RULES.md, set below: above 50,000 yuan in a month or 300,000 yuan in a year to one worker. */
 class OversizedPayoutTest {
-    private final OversizedPayout rule = new OversizedPayout(ProjectFixture.shippedSettings("PW08"));
+    private final OversizedPayout rule = new OversizedPayout(settings("PW08")
+            .threshold("redAboveMonthFen", 5_000_000).threshold("redAboveYearFen", 30_000_000).bound());
 
     private static ProjectFixture mayPaidToW1(long first, long second) {
         return new ProjectFixture().register("W1", 35_000)

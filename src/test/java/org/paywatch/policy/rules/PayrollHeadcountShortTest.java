@@ -2,15 +2,17 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.policy.ProjectFixture;
 
-/** PW06 at its boundaries with the shipped threshold: any attended worker unpaid YELLOW, above 10% RED. */
+/** PW06 at its boundaries with the threshold of RULES.md, set below: any attended worker unpaid YELLOW, above 10% RED. */
 class PayrollHeadcountShortTest {
-    private final PayrollHeadcountShort rule = new PayrollHeadcountShort(ProjectFixture.shippedSettings("PW06"), ProjectFixture.shippedWages());
+    private final PayrollHeadcountShort rule = new PayrollHeadcountShort(settings("PW06")
+            .threshold("redUnpaidShare", 0.10).bound(), ProjectFixture.wages(21.75));
 
     /** Ten workers attend April; the first {@code paid} of them are paid on 10 May. */
     private ProjectFixture tenWorkedAndPaid(int paid) {

@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -10,12 +11,14 @@ import org.paywatch.contract.ProjectStatus;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW12 at its boundaries with the shipped thresholds: a project of at least 3,000,000 yuan planned
+ * PW12 at its boundaries with the thresholds of RULES.md, set below: a project of at least 3,000,000 yuan planned
  * for at least 3 months, started 2025-03-03 and not onboarded: YELLOW from day 30 (2 April), RED from
  * day 60 (2 May).
  */
 class PlatformOnboardingOverdueTest {
-    private final PlatformOnboardingOverdue rule = new PlatformOnboardingOverdue(ProjectFixture.shippedSettings("PW12"));
+    private final PlatformOnboardingOverdue rule = new PlatformOnboardingOverdue(settings("PW12")
+            .threshold("minContractValueFen", 300_000_000).threshold("minDurationMonths", 3)
+            .threshold("yellowAtDays", 30).threshold("redAtDays", 60).bound());
 
     private static ProjectFixture notOnboarded() {
         return new ProjectFixture().registry("2025-02-25T09:00", p -> p.onboardedDate = null);

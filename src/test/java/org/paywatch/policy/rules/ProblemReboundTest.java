@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +23,29 @@ import org.paywatch.policy.ProjectFixture;
 import org.paywatch.policy.ProjectSupervision;
 import org.paywatch.policy.RuleCatalog;
 import org.paywatch.policy.RuleInfo;
+import org.paywatch.policy.RuleSettingsBuilder;
 
 /**
- * PW91 with the shipped settings: a YELLOW or RED alert of a rule cleared and the rule raises again (any
+ * PW91 with the settings of RULES.md, set below: a YELLOW or RED alert of a rule cleared and the rule raises again (any
  * scope) within 90 days: RED, rebound; every cleared RED alert gets follow-ups 30, 60 and 90 days later.
  */
 class ProblemReboundTest {
     private static final RuleInfo PW05 = new RuleInfo("PW05", "工资未按月发放", "按月足额支付");
     private static final long DAY = 86_400_000L;
 
-    private final PolicyConfig policy = ProjectFixture.shippedPolicy();
-    private final ProblemRebound rule = new ProblemRebound(policy.rules.get("PW91").bound("PW91"));
+    private static final RuleSettingsBuilder PW91 = settings("PW91").threshold("reboundWithinDays", 90)
+            .threshold("firstFollowUpDays", 30).threshold("secondFollowUpDays", 60).threshold("thirdFollowUpDays", 90);
+
+    private final PolicyConfig policy = withPw91(ProjectFixture.policy());
+    private final ProblemRebound rule = new ProblemRebound(PW91.bound());
     private final AlertLifecycle lifecycle = new AlertLifecycle(policy.routing);
     private final ProjectBook book = new ProjectFixture().book;
+
+    /** The whole policy, with PW91 as set above, for the tests that run every rule. */
+    private static PolicyConfig withPw91(PolicyConfig policy) {
+        policy.rules.put("PW91", PW91.build());
+        return policy;
+    }
 
     /** PW05 finds {@code level} for the scope (null: nothing) at the instant. */
     private void pw05(String scope, AlertLevel level, long when) {

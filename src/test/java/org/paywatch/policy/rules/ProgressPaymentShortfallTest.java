@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -9,11 +10,12 @@ import org.paywatch.contract.ProjectStatus;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW03 at its boundaries with the shipped thresholds: on a government-invested project, cumulative
+ * PW03 at its boundaries with the thresholds of RULES.md, set below: on a government-invested project, cumulative
  * progress payments below 80% of the cumulative completed value YELLOW, below 60% RED.
  */
 class ProgressPaymentShortfallTest {
-    private final ProgressPaymentShortfall rule = new ProgressPaymentShortfall(ProjectFixture.shippedSettings("PW03"));
+    private final ProgressPaymentShortfall rule = new ProgressPaymentShortfall(settings("PW03")
+            .threshold("yellowBelowPaidShare", 0.8).threshold("redBelowPaidShare", 0.6).bound());
 
     private static ProjectFixture government() {
         return new ProjectFixture().registry("2025-02-25T09:00", p -> p.governmentInvested = true);

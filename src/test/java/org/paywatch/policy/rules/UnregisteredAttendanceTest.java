@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -10,14 +11,15 @@ import org.paywatch.domain.Feed;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW14 at its boundaries with the shipped thresholds: any unregistered worker on a day BLUE, at least
+ * PW14 at its boundaries with the thresholds of RULES.md, set below: any unregistered worker on a day BLUE, at least
  * 5% of the day's distinct workers YELLOW; the worst of the last 7 complete days, so an unregistered
  * clock-in on Monday 7 April is judged from the midnight that ends it until the end of 14 April.
  */
 class UnregisteredAttendanceTest {
     private static final String DAY = "2025-04-07";
 
-    private final UnregisteredAttendance rule = new UnregisteredAttendance(ProjectFixture.shippedSettings("PW14"));
+    private final UnregisteredAttendance rule = new UnregisteredAttendance(settings("PW14")
+            .threshold("yellowShareOfDay", 0.05).threshold("windowDays", 7).bound());
 
     /** {@code registered} registered workers and {@code unregistered} unregistered ones clock in on the day. */
     private static ProjectFixture day(ProjectFixture p, String day, int registered, int unregistered) {

@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -9,12 +10,14 @@ import org.paywatch.contract.ProjectStatus;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW13 at its boundaries with the shipped thresholds: a project of 4,000,000 yuan started 2025-03-03
+ * PW13 at its boundaries with the thresholds of RULES.md, set below: a project of 4,000,000 yuan started 2025-03-03
  * must hold a wage deposit of at least 1% (40,000 yuan); short of it, YELLOW from day 30 (2 April).
  * Contracts under 3,000,000 yuan are exempt.
  */
 class WageDepositShortfallTest {
-    private final WageDepositShortfall rule = new WageDepositShortfall(ProjectFixture.shippedSettings("PW13"));
+    private final WageDepositShortfall rule = new WageDepositShortfall(settings("PW13")
+            .threshold("minShareOfContract", 0.01).threshold("exemptBelowContractValueFen", 300_000_000)
+            .threshold("yellowAtDays", 30).bound());
 
     private static ProjectFixture deposit(long contractFen, long depositFen) {
         return new ProjectFixture().registry("2025-02-25T09:00", p -> {

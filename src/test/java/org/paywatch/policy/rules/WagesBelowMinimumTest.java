@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -9,17 +10,17 @@ import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.ProjectFixture;
-import org.paywatch.policy.RuleSettings;
 
 /**
- * PW07 at its boundaries with the shipped minimum wage, 1,910 yuan a month (the default row). Three
+ * PW07 at its boundaries with the minimum wage set below, RULES.md's default tier: 1,910 yuan a month. Three
  * workers attend 29 days of May 2025: pro-rated, each must get 191000 x 29 / 21.75 = 254,666.67 fen;
  * together 87 days, so a per-capita full-month pay of exactly 1,910 yuan is 764,000 fen in all.
  */
 class WagesBelowMinimumTest {
     private static final long JUDGED = at("2025-06-11T00:00"); // the end of the payroll day, 10 June
 
-    private final WagesBelowMinimum rule = new WagesBelowMinimum(ProjectFixture.shippedSettings("PW07"), ProjectFixture.shippedWages());
+    private final WagesBelowMinimum rule = new WagesBelowMinimum(settings("PW07")
+            .table("minimumWageFen", "default", 191_000).bound(), ProjectFixture.wages(21.75));
 
     private static ProjectFixture mayPaid(long w1, long w2, long w3) {
         ProjectFixture p = new ProjectFixture();
@@ -98,9 +99,8 @@ class WagesBelowMinimumTest {
 
     @Test
     void shouldUseTheMinimumWageOfTheProjectsTown() {
-        RuleSettings settings = ProjectFixture.shippedPolicy().rules.get("PW07");
-        settings.tables.get("minimumWageFen").put("城关镇", 202_000.0);
-        WagesBelowMinimum firstTier = new WagesBelowMinimum(settings.bound("PW07"), ProjectFixture.shippedWages());
+        WagesBelowMinimum firstTier = new WagesBelowMinimum(settings("PW07")
+                .table("minimumWageFen", "default", 191_000).table("minimumWageFen", "城关镇", 202_000).bound(), ProjectFixture.wages(21.75));
         var f = firstTier.assess(mayPaid(254_667, 254_667, 254_667).book, JUDGED).get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.metrics()).containsEntry("minimumWageFen", 202_000.0);

@@ -2,6 +2,7 @@ package org.paywatch.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
+import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -9,11 +10,12 @@ import org.paywatch.contract.ProjectStatus;
 import org.paywatch.policy.ProjectFixture;
 
 /**
- * PW05 at its boundaries with the shipped thresholds. April's wages are due on 31 May (no pay day):
+ * PW05 at its boundaries with the thresholds of RULES.md, set below. April's wages are due on 31 May (no pay day):
  * BLUE from 26 May, YELLOW from 1 June (past due), RED from 1 July (more than 30 days past due).
  */
 class WagesNotPaidMonthlyTest {
-    private final WagesNotPaidMonthly rule = new WagesNotPaidMonthly(ProjectFixture.shippedSettings("PW05"), ProjectFixture.shippedWages());
+    private final WagesNotPaidMonthly rule = new WagesNotPaidMonthly(settings("PW05")
+            .threshold("blueDaysBeforeDue", 5).threshold("redDaysPastDue", 30).bound(), ProjectFixture.wages(21.75));
 
     private ProjectFixture aprilWorked() {
         return new ProjectFixture().crew(3, "2025-04-07", "2025-04-08");
