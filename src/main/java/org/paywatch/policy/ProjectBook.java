@@ -175,8 +175,7 @@ public class ProjectBook {
 
     /** Worker -> net fen paid for the period (payouts less returns); empty if nothing was. */
     public Map<String, Long> paid(String period) {
-        Map<String, Long> byWorker = paid.get(period);
-        return byWorker == null ? Map.of() : Collections.unmodifiableMap(byWorker);
+        return inner(paid, period);
     }
 
     /** Labour-cost deposits booked in the month "YYYY-MM", fen. */
@@ -220,8 +219,7 @@ public class ProjectBook {
 
     /** Month "YYYY-MM" of booking -> gross wage payouts booked to the worker in it, fen; empty if none (PW08). */
     public Map<String, Long> payoutsBooked(String workerId) {
-        Map<String, Long> byMonth = payoutsBooked.get(workerId);
-        return byMonth == null ? Map.of() : Collections.unmodifiableMap(byMonth);
+        return inner(payoutsBooked, workerId);
     }
 
     /** Whether any wage payout is booked on a day the book still holds (PW04's payout rate). */
@@ -236,8 +234,13 @@ public class ProjectBook {
 
     /** Tax-change type -> the latest signal about the enterprise (PW16); empty if none stands. */
     public Map<String, TaxChange> taxSignals(String creditCode) {
-        Map<String, TaxChange> signals = taxSignals.get(creditCode);
-        return signals == null ? Map.of() : Collections.unmodifiableMap(signals);
+        return inner(taxSignals, creditCode);
+    }
+
+    /** The inner map of a two-level one, read-only; empty where there is none. */
+    private static <V> Map<String, V> inner(Map<String, Map<String, V>> outer, String key) {
+        Map<String, V> m = outer.get(key);
+        return m == null ? Map.of() : Collections.unmodifiableMap(m);
     }
 
     // ---- the definitions of RULES.md ----

@@ -1,6 +1,7 @@
 package org.paywatch.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -50,5 +51,19 @@ class ProjectBookTest {
         assertThat(p.book.bookedPayees()).containsOnly("W1");
         assertThat(p.book.payoutsOn(LocalDate.of(2025, 4, 10))).isZero();
         assertThat(p.book.payoutsOn(LocalDate.of(2025, 5, 10))).isEqualTo(35_000);
+    }
+
+    @Test
+    void shouldHandOutViewsThatFollowTheBookButCannotWriteIt() {
+        ProjectFixture p = marchPaidAprilOwed();
+        Map<String, Long> april = p.book.paid("2025-04");
+        p.payout("2025-05-12T11:00", "W2", "2025-04", 35_000);
+
+        assertThat(april).as("a view, not a copy").containsEntry("W2", 35_000L);
+        assertThatThrownBy(() -> april.put("W2", 0L)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> p.book.attendedPeriods().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> p.book.workers().remove("W1")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> p.book.payoutsBooked("W1").clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(p.book.unpaidFen("2025-04", "W2", ProjectFixture.shippedWages())).isZero();
     }
 }
