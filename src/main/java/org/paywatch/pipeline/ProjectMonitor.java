@@ -142,10 +142,11 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         ProjectBook b = book.value();
         if (b != null && timestamp == BusinessCalendar.startOfDay(BusinessCalendar.date(timestamp))) {
             AlertMemory memory = memory();
-            emit(b, memory, supervision.review(b, memory, timestamp), timestamp, ctx, out, true);
+            List<AlertEvent> transitions = supervision.review(b, memory, timestamp);
+            emit(b, memory, transitions, timestamp, ctx, out, true);
             b.forgetSettledBefore(BusinessCalendar.date(timestamp).minusDays(settledHistoryDays), policy.wages, memory);
             book.update(b);
-            remember(memory);
+            remember(memory, transitions);
             scheduleReview(timestamp, ctx);
         }
     }
@@ -173,9 +174,10 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
             }
         }
         AlertMemory memory = memory();
-        emit(b, memory, supervision.apply(b, memory, batch, now), now, ctx, out, false);
+        List<AlertEvent> transitions = supervision.apply(b, memory, batch, now);
+        emit(b, memory, transitions, now, ctx, out, false);
         book.update(b);
-        remember(memory);
+        remember(memory, transitions);
         scheduleReview(now, ctx);
     }
 
@@ -184,8 +186,14 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         return memory == null ? new AlertMemory() : memory;
     }
 
-    /** A project that never had an alert keeps no alert memory in state. */
-    private void remember(AlertMemory memory) throws Exception {
+    /**
+     * The lifecycle changes the memory only where it emits a transition, so a clock-in that changes no alert writes
+     * nothing; a project with nothing to remember keeps no alert memory in state.
+     */
+    private void remember(AlertMemory memory, List<AlertEvent> transitions) throws Exception {
+        if (transitions.isEmpty()) {
+            return;
+        }
         if (memory.isEmpty()) {
             alerts.clear();
         } else {

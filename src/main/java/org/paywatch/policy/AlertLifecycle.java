@@ -15,7 +15,9 @@ import org.paywatch.contract.AlertTransition;
 
 /**
  * The alert lifecycle of RULES.md: one alert per (project, rule, scope); RAISED with a level, then
- * ESCALATED / DOWNGRADED as the level changes, then CLEARED. An unchanged level emits nothing.
+ * ESCALATED / DOWNGRADED as the level changes, then CLEARED. An unchanged level emits nothing. It is the one
+ * writer of a project's {@link AlertMemory}, and changes it only along with a transition it returns: the monitor
+ * writes the memory back to state only then.
  */
 public final class AlertLifecycle {
     private final ResponsibilityList routing;
