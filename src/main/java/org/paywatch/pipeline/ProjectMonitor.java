@@ -21,6 +21,7 @@ import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.RejectionCause;
 import org.paywatch.domain.AlertEvent;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectBook;
@@ -30,7 +31,7 @@ import org.paywatch.domain.RiskSnapshot;
 import org.paywatch.policy.RuleCatalog;
 
 /**
- * The keyed project monitor: holds each project's book and its timers and lets
+ * The keyed project monitor: holds each project's book, its alert memory and its timers and lets
  * {@link ProjectSupervision} decide everything. Records are applied in event-time order as the
  * watermark passes them, so that records and deadlines interleave as they happened (a deposit one
  * second before midnight, read late, prevents the alert rather than clearing it). A daily event-time timer at midnight (Asia/Shanghai)
@@ -54,6 +55,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
 
     private transient ProjectSupervision supervision;
     private transient ValueState<ProjectBook> book;
+    private transient ValueState<AlertMemory> alerts;
     private transient AwaitingRegistry awaiting;
     /** Records ahead of the watermark, by event time. */
     private transient MapState<Long, List<FeedEvent>> pending;
@@ -79,11 +81,22 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     public void open(OpenContext openContext) {
         ResponsibilityList routing = policy.routing;
         supervision = new ProjectSupervision(RuleCatalog.from(policy), routing);
-        book = getRuntimeContext().getState(new ValueStateDescriptor<>("book", ProjectBook.class));
+        book = getRuntimeContext().getState(bookState());
+        alerts = getRuntimeContext().getState(alertState());
         awaiting = new AwaitingRegistry(getRuntimeContext(), "awaiting-project", graceMillis, timeLimit);
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
                 Types.LIST(TypeInformation.of(FeedEvent.class))));
         counts.open();
+    }
+
+    /** The project's book; its fields are private, so Flink is told the POJO (see {@link StatePojo}). */
+    static ValueStateDescriptor<ProjectBook> bookState() {
+        return new ValueStateDescriptor<>("book", StatePojo.of(ProjectBook.class));
+    }
+
+    /** What the alert lifecycle remembers of the project; absent while there is nothing to remember. */
+    static ValueStateDescriptor<AlertMemory> alertState() {
+        return new ValueStateDescriptor<>("alerts", StatePojo.of(AlertMemory.class));
     }
 
     @Override
@@ -128,9 +141,12 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         }
         ProjectBook b = book.value();
         if (b != null && timestamp == BusinessCalendar.startOfDay(BusinessCalendar.date(timestamp))) {
-            emit(b, supervision.review(b, timestamp), timestamp, ctx, out, true);
-            b.forgetSettledBefore(BusinessCalendar.date(timestamp).minusDays(settledHistoryDays), policy.wages);
+            AlertMemory memory = memory();
+            List<AlertEvent> transitions = supervision.review(b, memory, timestamp);
+            emit(b, memory, transitions, timestamp, ctx, out, true);
+            b.forgetSettledBefore(BusinessCalendar.date(timestamp).minusDays(settledHistoryDays), policy.wages, memory);
             book.update(b);
+            remember(memory, transitions);
             scheduleReview(timestamp, ctx);
         }
     }
@@ -157,16 +173,39 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
                 counts.add(Outcome.APPLIED, e.feed); // tax changes are counted once, where they fan out to projects
             }
         }
-        emit(b, supervision.apply(b, batch, now), now, ctx, out, false);
+        AlertMemory memory = memory();
+        List<AlertEvent> transitions = supervision.apply(b, memory, batch, now);
+        emit(b, memory, transitions, now, ctx, out, false);
         book.update(b);
+        remember(memory, transitions);
         scheduleReview(now, ctx);
     }
 
-    private void emit(ProjectBook b, List<AlertEvent> alerts, long now, Context ctx, Collector<AlertEvent> out,
-                      boolean daily) {
-        alerts.forEach(out::collect);
-        if (daily || !alerts.isEmpty()) {
-            ctx.output(SNAPSHOTS, supervision.snapshot(b, now));
+    private AlertMemory memory() throws Exception {
+        AlertMemory memory = alerts.value();
+        return memory == null ? new AlertMemory() : memory;
+    }
+
+    /**
+     * The lifecycle changes the memory only where it emits a transition, so a clock-in that changes no alert writes
+     * nothing; a project with nothing to remember keeps no alert memory in state.
+     */
+    private void remember(AlertMemory memory, List<AlertEvent> transitions) throws Exception {
+        if (transitions.isEmpty()) {
+            return;
+        }
+        if (memory.isEmpty()) {
+            alerts.clear();
+        } else {
+            alerts.update(memory);
+        }
+    }
+
+    private void emit(ProjectBook b, AlertMemory memory, List<AlertEvent> transitions, long now, Context ctx,
+                      Collector<AlertEvent> out, boolean daily) {
+        transitions.forEach(out::collect);
+        if (daily || !transitions.isEmpty()) {
+            ctx.output(SNAPSHOTS, supervision.snapshot(b, memory, now));
         }
     }
 

@@ -15,7 +15,9 @@ import org.paywatch.contract.AlertTransition;
 
 /**
  * The alert lifecycle of RULES.md: one alert per (project, rule, scope); RAISED with a level, then
- * ESCALATED / DOWNGRADED as the level changes, then CLEARED. An unchanged level emits nothing.
+ * ESCALATED / DOWNGRADED as the level changes, then CLEARED. An unchanged level emits nothing. It is the one
+ * writer of a project's {@link AlertMemory}, and changes it only along with a transition it returns: the monitor
+ * writes the memory back to state only then.
  */
 public final class AlertLifecycle {
     private final ResponsibilityList routing;
@@ -24,22 +26,23 @@ public final class AlertLifecycle {
         this.routing = routing;
     }
 
-    /** Compares a rule's warranted alerts with the open ones, updates the book, returns the transitions. */
-    public List<AlertEvent> reconcile(ProjectBook book, RuleInfo rule, Map<String, Finding> findings, long now) {
+    /** Compares a rule's warranted alerts with the open ones, updates the memory, returns the transitions. */
+    public List<AlertEvent> reconcile(ProjectBook book, AlertMemory alerts, RuleInfo rule, Map<String, Finding> findings,
+                                      long now) {
         List<AlertEvent> out = new ArrayList<>();
         for (Map.Entry<String, Finding> e : new TreeMap<>(findings).entrySet()) {
             String scope = e.getKey();
             Finding f = e.getValue();
-            OpenAlert open = book.openAlerts.get(key(rule.id(), scope));
+            OpenAlert open = alerts.open(rule.id(), scope);
             AlertTransition transition;
             if (open == null) {
                 open = new OpenAlert();
                 open.ruleId = rule.id();
                 open.scope = scope;
                 open.raisedAt = now;
-                open.alertId = alertId(book.project.projectId, rule.id(), scope, now);
-                open.raisedAfterClearingAt = book.lastSevereClearing.get(rule.id());
-                book.openAlerts.put(key(rule.id(), scope), open);
+                open.alertId = alertId(book.project().projectId, rule.id(), scope, now);
+                open.raisedAfterClearingAt = alerts.lastSevereClearing(rule.id());
+                alerts.raised(open);
                 transition = AlertTransition.RAISED;
             } else if (f.level().compareTo(open.level) > 0) {
                 transition = AlertTransition.ESCALATED;
@@ -52,35 +55,35 @@ public final class AlertLifecycle {
             out.add(event(book, rule, open, transition, now, f.message(), f));
         }
         List<OpenAlert> cleared = new ArrayList<>();
-        for (OpenAlert open : book.openAlerts.values()) {
+        for (OpenAlert open : alerts.openAlerts()) {
             if (open.ruleId.equals(rule.id()) && !findings.containsKey(open.scope)) {
                 cleared.add(open);
             }
         }
         cleared.sort((a, b) -> a.scope.compareTo(b.scope));
         for (OpenAlert open : cleared) {
-            book.openAlerts.remove(key(rule.id(), open.scope));
-            remember(book, open, now);
+            alerts.cleared(open);
+            remember(alerts, open, now);
             String what = open.scope.isEmpty() ? "" : "（" + open.scope + "）";
-            String message = String.format("%s「%s」%s预警已消除。", book.project.name, rule.name(), what);
+            String message = String.format("%s「%s」%s预警已消除。", book.project().name, rule.name(), what);
             out.add(event(book, rule, open, AlertTransition.CLEARED, now, message, null));
         }
         return out;
     }
 
     /** A cleared YELLOW or RED alert counts for rebounds; a cleared RED one also gets follow-up checks (PW91). */
-    private static void remember(ProjectBook book, OpenAlert open, long now) {
+    private static void remember(AlertMemory alerts, OpenAlert open, long now) {
         if (open.level == AlertLevel.BLUE) {
             return;
         }
-        book.lastSevereClearing.merge(open.ruleId, now, Math::max);
+        alerts.severeCleared(open.ruleId, now);
         if (open.level == AlertLevel.RED) {
             FollowUp f = new FollowUp();
             f.alertId = open.alertId;
             f.ruleId = open.ruleId;
             f.scope = open.scope;
             f.clearedAt = now;
-            book.followUps.add(f);
+            alerts.awaitFollowUps(f);
         }
     }
 
@@ -88,9 +91,10 @@ public final class AlertLifecycle {
      * The follow-up checks (跟踪回访) that fall due by {@code now}: one FOLLOW_UP event each, {@code days}
      * after the RED alert cleared, in order; a follow-up is done once all of them are emitted.
      */
-    public List<AlertEvent> followUps(ProjectBook book, RuleCatalog catalog, List<Integer> days, long now) {
+    public List<AlertEvent> followUps(ProjectBook book, AlertMemory alerts, RuleCatalog catalog, List<Integer> days,
+                                      long now) {
         List<AlertEvent> out = new ArrayList<>();
-        for (FollowUp f : book.followUps) {
+        for (FollowUp f : alerts.followUps()) {
             while (f.done < days.size() && f.clearedAt + days.get(f.done) * 86_400_000L <= now) {
                 int after = days.get(f.done);
                 f.done++;
@@ -102,14 +106,14 @@ public final class AlertLifecycle {
                 cleared.level = AlertLevel.RED;
                 String what = f.scope.isEmpty() ? "" : "（" + f.scope + "）";
                 String message = String.format("%s「%s」%s红色预警消除已满%d天，请开展第%d次跟踪回访，确认问题未反弹。",
-                        book.project.name, rule.name(), what, after, f.done);
+                        book.project().name, rule.name(), what, after, f.done);
                 long due = f.clearedAt + after * 86_400_000L;
                 AlertEvent e = event(book, rule, cleared, AlertTransition.FOLLOW_UP, due, message,
                         new Finding(AlertLevel.RED, java.util.Map.of("daysSinceCleared", (double) after), message));
                 out.add(e);
             }
         }
-        book.followUps.removeIf(f -> f.done >= days.size());
+        alerts.dropFollowedUp(days.size());
         return out;
     }
 
@@ -117,7 +121,8 @@ public final class AlertLifecycle {
                              long now, String message, Finding finding) {
         AlertEvent a = new AlertEvent();
         a.alertId = open.alertId;
-        a.projectId = book.project.projectId;
+        org.paywatch.domain.Project project = book.project();
+        a.projectId = project.projectId;
         a.ruleId = rule.id();
         a.level = open.level;
         a.transition = transition;
@@ -130,15 +135,11 @@ public final class AlertLifecycle {
             a.taskForce = finding.taskForce();
             a.rebound = finding.rebound();
         }
-        a.recipients = routing.recipients(book.project, rule.id(), open.level);
-        a.projectName = book.project.name;
-        a.town = book.project.town;
-        a.category = book.project.category == null ? null : book.project.category.name();
+        a.recipients = routing.recipients(project, rule.id(), open.level);
+        a.projectName = project.name;
+        a.town = project.town;
+        a.category = project.category == null ? null : project.category.name();
         return a;
-    }
-
-    static String key(String ruleId, String scope) {
-        return ruleId + "|" + scope;
     }
 
     /** Deterministic: the same project, rule, scope and raising instant give the same id, in every replay. */

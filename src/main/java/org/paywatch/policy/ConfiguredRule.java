@@ -57,14 +57,14 @@ public abstract class ConfiguredRule implements Rule {
     }
 
     @Override
-    public final Map<String, Finding> assess(ProjectBook book, long now) {
+    public final Map<String, Finding> assess(ProjectBook book, AlertMemory alerts, long now) {
         LocalDate today = BusinessCalendar.date(now);
-        if (book.project == null || (watches == Watches.ACTIVE_PROJECTS && !book.isActive(today))) {
+        if (!book.isRegistered() || (watches == Watches.ACTIVE_PROJECTS && !book.isActive(today))) {
             return Map.of();
         }
-        return judge(book, today);
+        return judge(book, alerts, today);
     }
 
     /** The warranted alerts by scope, on a registered project the rule watches (see {@link #assess}). */
-    protected abstract Map<String, Finding> judge(ProjectBook book, LocalDate today);
+    protected abstract Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today);
 }

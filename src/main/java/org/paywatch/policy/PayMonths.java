@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.paywatch.policy.rules.LaborCostCoverage;
 
 /**
  * A project's pay months for the boards: from its start (at most {@link #MONTHS_SHOWN} months back) to the current
@@ -19,17 +18,17 @@ public final class PayMonths {
     /** A year and the current month: enough to read a project's coverage and pay history, bounded for long projects. */
     static final int MONTHS_SHOWN = 13;
 
-    private final LaborCostCoverage coverage;
+    private final MonthlyCoverage coverage;
     private final WageAccrual wages;
 
-    public PayMonths(LaborCostCoverage coverage, WageAccrual wages) {
+    public PayMonths(MonthlyCoverage coverage, WageAccrual wages) {
         this.coverage = coverage;
         this.wages = wages;
     }
 
     public List<PayMonth> of(ProjectBook book, LocalDate today) {
         List<PayMonth> out = new ArrayList<>();
-        if (book.project == null) {
+        if (book.project() == null) {
             return out;
         }
         for (YearMonth m : shown(book, YearMonth.from(today))) {
@@ -40,8 +39,8 @@ public final class PayMonths {
 
     private static Set<YearMonth> shown(ProjectBook book, YearMonth current) {
         Set<YearMonth> months = new TreeSet<>();
-        if (book.project.startDate != null) {
-            YearMonth first = YearMonth.from(book.project.startDate);
+        if (book.project().startDate != null) {
+            YearMonth first = YearMonth.from(book.project().startDate);
             YearMonth earliest = current.minusMonths(MONTHS_SHOWN - 1);
             for (YearMonth m = first.isBefore(earliest) ? earliest : first; !m.isAfter(current); m = m.plusMonths(1)) {
                 months.add(m);
@@ -60,7 +59,7 @@ public final class PayMonths {
         PayMonth pm = new PayMonth();
         String period = m.toString();
         pm.month = period;
-        LaborCostCoverage.Coverage c = coverage.coverage(book, m);
+        MonthlyCoverage.Coverage c = coverage.coverage(book, m);
         pm.laborCostRatio = c.ratio();
         pm.requiredFen = c.requiredFen();
         pm.depositedFen = c.depositedFen();
@@ -78,9 +77,7 @@ public final class PayMonths {
                 pm.unpaidWorkers++;
             }
         }
-        if (book.paid.containsKey(period)) {
-            pm.paidFen = book.paid.get(period).values().stream().mapToLong(Long::longValue).sum();
-        }
+        pm.paidFen = book.paid(period).values().stream().mapToLong(Long::longValue).sum();
         pm.daysPastDue = pm.overdueFen > 0 ? BusinessCalendar.daysBetween(due, today) : 0;
         return pm;
     }

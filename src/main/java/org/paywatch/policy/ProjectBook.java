@@ -1,9 +1,9 @@
 package org.paywatch.policy;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,43 +20,42 @@ import org.paywatch.domain.WorkerRegistration;
 
 /**
  * Everything paywatch knows about one project, as the "Definitions" of RULES.md use it: the
- * registry entry, real-name registrations, attendance, deposits, payouts, the account, and the
- * open alerts. It is a ledger: records are applied in any order, and a late one lands where its
- * business time puts it. Rules read it; only {@link #apply} writes it.
+ * registry entry, real-name registrations, attendance, deposits, payouts and the account. It is a
+ * ledger: records are applied in any order, and a late one lands where its business time puts it.
+ * Rules read it through the methods below, which hand out the values or unmodifiable views (never
+ * copies: clock-ins are the hot path); only {@link #apply} writes it, and {@link #forgetSettledBefore}
+ * forgets what is settled. The alerts open about the project are the lifecycle's, in {@link AlertMemory}.
+ *
+ * <p>Kept in Flink state field by field (a POJO of its private fields): a new field is a state-layout
+ * change (CHANGELOG.md).
  */
 public class ProjectBook {
-    public org.paywatch.domain.Project project;
-    public Map<String, WorkerRegistration> workers = new HashMap<>();
+    private org.paywatch.domain.Project project;
+    private Map<String, WorkerRegistration> workers = new HashMap<>();
     /** period "YYYY-MM" -> worker -> days attended, bit (d-1) for day d. */
-    public Map<String, Map<String, Integer>> attendance = new HashMap<>();
+    private Map<String, Map<String, Integer>> attendance = new HashMap<>();
     /** period "YYYY-MM" -> worker -> net fen paid for that period (payouts less returns). */
-    public Map<String, Map<String, Long>> paid = new HashMap<>();
+    private Map<String, Map<String, Long>> paid = new HashMap<>();
     /** month "YYYY-MM" of booking -> labour-cost deposits booked in it, fen. */
-    public Map<String, Long> deposits = new HashMap<>();
-    public Long lastDepositAt;
+    private Map<String, Long> deposits = new HashMap<>();
+    private Long lastDepositAt;
     /** month "YYYY-MM" of booking -> transfers out and cash withdrawals. */
-    public Map<String, AccountOutflow> outflows = new HashMap<>();
+    private Map<String, AccountOutflow> outflows = new HashMap<>();
     /** Balance as the bank last reported it, and when; null if it never did. */
-    public Long reportedBalanceFen;
-    public long reportedBalanceAt;
+    private Long reportedBalanceFen;
+    private long reportedBalanceAt;
     /** Credits minus debits seen, for banks that send no balance. */
-    public long ledgerBalanceFen;
-    public boolean frozen;
-    public long frozenChangedAt = Long.MIN_VALUE;
+    private long ledgerBalanceFen;
+    private boolean frozen;
+    private long frozenChangedAt = Long.MIN_VALUE;
     /** period "YYYY-MM" -> the latest progress report for it. */
-    public Map<String, ProgressReport> progress = new HashMap<>();
+    private Map<String, ProgressReport> progress = new HashMap<>();
     /** worker -> month "YYYY-MM" of booking -> gross wage payouts booked to them that month, fen (PW08). */
-    public Map<String, Map<String, Long>> payoutsBooked = new HashMap<>();
+    private Map<String, Map<String, Long>> payoutsBooked = new HashMap<>();
     /** day "YYYY-MM-DD" of booking -> gross wage payouts booked that day, fen (PW04's payout rate). */
-    public Map<String, Long> payoutsByDay = new HashMap<>();
+    private Map<String, Long> payoutsByDay = new HashMap<>();
     /** enterprise credit code -> tax-change type -> its latest signal (PW16); RECOVERED clears what came before it. */
-    public Map<String, Map<String, TaxChange>> taxSignals = new HashMap<>();
-    /** "ruleId|scope" -> the open alert. */
-    public Map<String, OpenAlert> openAlerts = new HashMap<>();
-    /** ruleId -> when a YELLOW or RED alert of the rule last cleared (PW91). */
-    public Map<String, Long> lastSevereClearing = new HashMap<>();
-    /** Cleared RED alerts whose follow-up checks are not all done (PW91). */
-    public List<FollowUp> followUps = new ArrayList<>();
+    private Map<String, Map<String, TaxChange>> taxSignals = new HashMap<>();
 
     public boolean isRegistered() {
         return project != null;
@@ -150,6 +149,98 @@ public class ProjectBook {
             reportedBalanceFen = t.balanceAfterFen;
             reportedBalanceAt = t.eventTime;
         }
+    }
+
+    // ---- what the book holds, read-only ----
+
+    /** The registry entry, or null before the project's registration has arrived. */
+    public org.paywatch.domain.Project project() {
+        return project;
+    }
+
+    /** Real-name registrations by worker. */
+    public Map<String, WorkerRegistration> workers() {
+        return Collections.unmodifiableMap(workers);
+    }
+
+    /** Pay periods "YYYY-MM" with attendance. */
+    public Set<String> attendedPeriods() {
+        return Collections.unmodifiableSet(attendance.keySet());
+    }
+
+    /** Pay periods "YYYY-MM" with a payout booked for them (even if later returned). */
+    public Set<String> paidPeriods() {
+        return Collections.unmodifiableSet(paid.keySet());
+    }
+
+    /** Worker -> net fen paid for the period (payouts less returns); empty if nothing was. */
+    public Map<String, Long> paid(String period) {
+        return inner(paid, period);
+    }
+
+    /** Labour-cost deposits booked in the month "YYYY-MM", fen. */
+    public long depositedFen(String month) {
+        return deposits.getOrDefault(month, 0L);
+    }
+
+    /** When the last labour-cost deposit was booked, or null if none ever was. */
+    public Long lastDepositAt() {
+        return lastDepositAt;
+    }
+
+    /** Month "YYYY-MM" of booking -> its transfers out and cash withdrawals. */
+    public Map<String, AccountOutflow> outflows() {
+        return Collections.unmodifiableMap(outflows);
+    }
+
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    /** When the account was last frozen or unfrozen; Long.MIN_VALUE if never. */
+    public long frozenChangedAt() {
+        return frozenChangedAt;
+    }
+
+    /** The latest progress report for the period "YYYY-MM", or null. */
+    public ProgressReport progress(String period) {
+        return progress.get(period);
+    }
+
+    /** The latest progress report of each period. */
+    public Collection<ProgressReport> progressReports() {
+        return Collections.unmodifiableCollection(progress.values());
+    }
+
+    /** Workers with gross wage payouts booked to them (PW08). */
+    public Set<String> bookedPayees() {
+        return Collections.unmodifiableSet(payoutsBooked.keySet());
+    }
+
+    /** Month "YYYY-MM" of booking -> gross wage payouts booked to the worker in it, fen; empty if none (PW08). */
+    public Map<String, Long> payoutsBooked(String workerId) {
+        return inner(payoutsBooked, workerId);
+    }
+
+    /** Whether any wage payout is booked on a day the book still holds (PW04's payout rate). */
+    public boolean hasDailyPayouts() {
+        return !payoutsByDay.isEmpty();
+    }
+
+    /** Gross wage payouts booked on the day, fen (PW04's payout rate). */
+    public long payoutsOn(LocalDate day) {
+        return payoutsByDay.getOrDefault(day.toString(), 0L);
+    }
+
+    /** Tax-change type -> the latest signal about the enterprise (PW16); empty if none stands. */
+    public Map<String, TaxChange> taxSignals(String creditCode) {
+        return inner(taxSignals, creditCode);
+    }
+
+    /** The inner map of a two-level one, read-only; empty where there is none. */
+    private static <V> Map<String, V> inner(Map<String, Map<String, V>> outer, String key) {
+        Map<String, V> m = outer.get(key);
+        return m == null ? Map.of() : Collections.unmodifiableMap(m);
     }
 
     // ---- the definitions of RULES.md ----
@@ -309,14 +400,14 @@ public class ProjectBook {
 
     /**
      * Forgets the attendance and payouts of pay periods that ended before {@code day} and are settled
-     * (nobody is owed anything for them and no alert is open about them), and the booking-date sums
+     * (nobody is owed anything for them and no alert in {@code alerts} is open about them), and the booking-date sums
      * from before it: a project that runs for years keeps a book of bounded size. What is still owed
      * is never forgotten.
      */
-    public void forgetSettledBefore(LocalDate day, WageAccrual wages) {
+    public void forgetSettledBefore(LocalDate day, WageAccrual wages, AlertMemory alerts) {
         String month = day.toString().substring(0, 7);
         Set<String> alerted = new HashSet<>();
-        openAlerts.values().forEach(a -> alerted.add(a.scope));
+        alerts.openAlerts().forEach(a -> alerted.add(a.scope));
         for (String period : new TreeSet<>(periods())) {
             if (period.compareTo(month) >= 0) {
                 break;

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Set;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.Project;
 
 /**
  * What happens to a project when a record arrives or a day begins: the book is updated and the rules
  * concerned are re-assessed; the result is the alert transitions and, when anything changed, a new
- * risk snapshot. Plain Java: the Flink operator only holds the book and the timers.
+ * risk snapshot. Plain Java: the Flink operator only holds the book, the alert memory and the timers.
  */
 public final class ProjectSupervision {
     private final RuleCatalog catalog;
@@ -32,7 +33,7 @@ public final class ProjectSupervision {
      * feeds: a payroll booked as many payouts at the same second is judged as one payroll. Requires a
      * registered project (or a registration among the records).
      */
-    public List<AlertEvent> apply(ProjectBook book, List<FeedEvent> events, long now) {
+    public List<AlertEvent> apply(ProjectBook book, AlertMemory alerts, List<FeedEvent> events, long now) {
         Set<Feed> feeds = EnumSet.noneOf(Feed.class);
         for (FeedEvent e : events) {
             book.apply(e);
@@ -40,40 +41,37 @@ public final class ProjectSupervision {
         }
         List<AlertEvent> out = new ArrayList<>();
         for (Rule rule : catalog.rules()) {
-            if (feeds.stream().anyMatch(rule::reactsTo) || feeds.stream().anyMatch(rule::clearedBy) && hasOpenAlert(book, rule)) {
-                out.addAll(lifecycle.reconcile(book, rule.info(), rule.assess(book, now), now));
+            if (feeds.stream().anyMatch(rule::reactsTo)
+                    || feeds.stream().anyMatch(rule::clearedBy) && alerts.hasOpenAlert(rule.info().id())) {
+                out.addAll(lifecycle.reconcile(book, alerts, rule.info(), rule.assess(book, alerts, now), now));
             }
         }
         return out;
     }
 
-    private static boolean hasOpenAlert(ProjectBook book, Rule rule) {
-        String id = rule.info().id();
-        return book.openAlerts.values().stream().anyMatch(open -> open.ruleId.equals(id));
-    }
-
     /** Re-assesses every rule; called at each day boundary, when day-counted deadlines pass. */
-    public List<AlertEvent> review(ProjectBook book, long now) {
+    public List<AlertEvent> review(ProjectBook book, AlertMemory alerts, long now) {
         List<AlertEvent> out = new ArrayList<>();
         if (!book.isRegistered()) {
             return out;
         }
         for (Rule rule : catalog.rules()) {
-            out.addAll(lifecycle.reconcile(book, rule.info(), rule.assess(book, now), now));
+            out.addAll(lifecycle.reconcile(book, alerts, rule.info(), rule.assess(book, alerts, now), now));
         }
-        out.addAll(lifecycle.followUps(book, catalog, catalog.followUpDays(), now));
+        out.addAll(lifecycle.followUps(book, alerts, catalog, catalog.followUpDays(), now));
         return out;
     }
 
-    public RiskSnapshot snapshot(ProjectBook book, long now) {
+    public RiskSnapshot snapshot(ProjectBook book, AlertMemory alerts, long now) {
         RiskSnapshot s = new RiskSnapshot();
-        s.projectId = book.project.projectId;
-        s.projectName = book.project.name;
-        s.town = book.project.town;
-        s.category = book.project.category == null ? null : book.project.category.name();
-        s.status = book.project.status == null ? null : book.project.status.name();
+        Project project = book.project();
+        s.projectId = project.projectId;
+        s.projectName = project.name;
+        s.town = project.town;
+        s.category = project.category == null ? null : project.category.name();
+        s.status = project.status == null ? null : project.status.name();
         s.time = now;
-        for (OpenAlert open : book.openAlerts.values()) {
+        for (OpenAlert open : alerts.openAlerts()) {
             switch (open.level) {
                 case BLUE -> s.openBlue++;
                 case YELLOW -> s.openYellow++;

@@ -2,10 +2,11 @@ package org.paywatch.policy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.paywatch.domain.Feed;
 
 /**
- * One rule of RULES.md. A rule is a pure function of the project book and the time: it returns the
+ * One rule of RULES.md. A rule is a pure function of the project book, the alert memory and the time: it returns the
  * alerts that are warranted now, by scope; {@link AlertLifecycle} turns the difference with the
  * open alerts into transitions.
  */
@@ -32,6 +33,11 @@ public interface Rule {
         return List.of();
     }
 
+    /** PW01's view of each month's labour-cost funding, for the boards; every other rule has none. */
+    default Optional<MonthlyCoverage> monthlyCoverage() {
+        return Optional.empty();
+    }
+
     /**
      * How many days back from today the rule reads settled pay periods and booked payouts: a project's book
      * keeps at least this much of them ({@code entry.settledHistory}, checked against it at load).
@@ -40,6 +46,9 @@ public interface Rule {
         return 0;
     }
 
-    /** The warranted alerts by scope ("" for a project-wide alert); an absent scope is clear. */
-    Map<String, Finding> assess(ProjectBook book, long now);
+    /**
+     * The warranted alerts by scope ("" for a project-wide alert); an absent scope is clear. Rules judge the book;
+     * PW91 judges the open alerts the lifecycle remembers.
+     */
+    Map<String, Finding> assess(ProjectBook book, AlertMemory alerts, long now);
 }

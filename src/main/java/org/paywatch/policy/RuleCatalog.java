@@ -79,14 +79,9 @@ public final class RuleCatalog {
         return wages;
     }
 
-    /** Days after a RED alert clears when its follow-ups fall due (PW91). */
+    /** Days after a RED alert clears when its follow-ups fall due, as PW91 declares them. */
     public List<Integer> followUpDays() {
-        for (Rule r : rules) {
-            if (r instanceof ProblemRebound rebound) {
-                return rebound.followUpDays();
-            }
-        }
-        return List.of();
+        return rule(ProblemRebound.ID).followUpDays();
     }
 
     /** The rule that reads furthest back into settled history (see {@link Rule#historyDays}). */
@@ -100,20 +95,21 @@ public final class RuleCatalog {
         return longest;
     }
 
-    /** PW01, whose view of each month the boards show beside the alerts (`project_month`). */
-    public LaborCostCoverage laborCostCoverage() {
-        for (Rule r : rules) {
-            if (r instanceof LaborCostCoverage pw01) {
-                return pw01;
-            }
-        }
-        throw new IllegalStateException("PW01 is always built: from() requires every implemented rule");
+    /** PW01's view of each month, which the boards show beside the alerts (`project_month`). */
+    public MonthlyCoverage laborCostCoverage() {
+        return rule(LaborCostCoverage.ID).monthlyCoverage().orElseThrow(
+                () -> new IllegalStateException(LaborCostCoverage.ID + " declares no monthly coverage"));
     }
 
     public RuleInfo info(String ruleId) {
+        return rule(ruleId).info();
+    }
+
+    /** Every implemented rule is built (see {@link #from}), so a rule of RULES.md is always found. */
+    private Rule rule(String ruleId) {
         for (Rule r : rules) {
             if (r.info().id().equals(ruleId)) {
-                return r.info();
+                return r;
             }
         }
         throw new IllegalArgumentException("no rule " + ruleId);

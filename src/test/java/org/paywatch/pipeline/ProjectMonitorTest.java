@@ -69,7 +69,7 @@ class ProjectMonitorTest {
         KeyedStateBackend<String> state = harness.getOperator().getKeyedStateBackend();
         state.setCurrentKey(ProjectFixture.PROJECT);
         return state.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                new ValueStateDescriptor<>("book", ProjectBook.class)).value();
+                ProjectMonitor.bookState()).value();
     }
 
     private void send(Object payload) throws Exception {
@@ -262,14 +262,25 @@ class ProjectMonitorTest {
     }
 
     @Test
-    void shouldKeepOnlyTheBookOnceTheRecordsWaitingForTheProjectAreApplied() throws Exception {
+    void shouldKeepOnlyTheBookAndItsAlertsOnceTheRecordsWaitingForTheProjectAreApplied() throws Exception {
         send(clockIn("2025-04-07T07:40"));
         harness.processWatermark(new Watermark(at("2025-04-07T12:00")));
 
         send(ProjectFixture.project(ProjectStatus.ACTIVE, null));
 
-        assertThat(harness.numKeyedStateEntries()).as("the book alone").isEqualTo(1);
+        assertThat(transitions()).as("a month without a deposit").contains("PW02 RAISED YELLOW");
+        assertThat(harness.numKeyedStateEntries()).as("the book and its alert memory, nothing of the wait").isEqualTo(2);
         assertThat(book().attendedWorkers("2025-04")).containsExactly("W1");
+    }
+
+    @Test
+    void shouldKeepNoAlertMemoryForAProjectWithoutAlerts() throws Exception {
+        send(ProjectFixture.project(ProjectStatus.ACTIVE, null)); // registered before its start: nothing to judge yet
+        harness.processWatermark(new Watermark(at("2025-02-22T12:00")));
+
+        assertThat(book().isRegistered()).isTrue();
+        assertThat(alerts()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).as("the book alone").isEqualTo(1);
     }
 
     @Test

@@ -2,7 +2,11 @@ package org.paywatch.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
 import org.paywatch.domain.FeedEvent;
@@ -10,7 +14,7 @@ import org.paywatch.domain.ProjectContact;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.AlertEvent;
-import org.paywatch.policy.ProjectBook;
+import org.paywatch.policy.OpenAlert;
 import org.paywatch.domain.RiskSnapshot;
 
 /**
@@ -19,8 +23,24 @@ import org.paywatch.domain.RiskSnapshot;
  */
 class StateTypesTest {
     @Test
-    void shouldKeepTheBookAndTheRecordsAsEvolvablePojos() {
-        for (Class<?> type : new Class<?>[] {ProjectBook.class, FeedEvent.class, Received.class, Rejection.class,
+    void shouldKeepTheBookAndTheAlertMemoryAsEvolvablePojosOfTheirPrivateFields() {
+        for (ValueStateDescriptor<?> state : List.of(ProjectMonitor.bookState(), ProjectMonitor.alertState())) {
+            state.initializeSerializerUnlessSet(new ExecutionConfig());
+            assertThat(state.getSerializer()).as(state.getName()).isInstanceOf(PojoSerializer.class);
+        }
+        assertThat(ProjectMonitor.bookState().getName()).isEqualTo("book");
+    }
+
+    @Test
+    void shouldTypeAPrivateFieldAsFlinkTypesThePublicFieldOfAPojo() {
+        // OpenAlert's fields are public: Flink's own analysis and StatePojo must agree on it field by field.
+        assertThat(StatePojo.of(OpenAlert.class)).isEqualTo(TypeInformation.of(OpenAlert.class));
+        assertThat(StatePojo.of(Received.class)).isEqualTo(TypeInformation.of(Received.class));
+    }
+
+    @Test
+    void shouldKeepTheRecordsAsEvolvablePojos() {
+        for (Class<?> type : new Class<?>[] {FeedEvent.class, Received.class, Rejection.class,
                 AlertEvent.class, RiskSnapshot.class, AccountBinding.class, EnterpriseRole.class,
                 ProjectContact.class}) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);

@@ -14,12 +14,14 @@ import org.paywatch.contract.AlertTransition;
 class AlertLifecycleTest {
     private static final RuleInfo PW05 = new RuleInfo("PW05", "工资未按月发放", "按月足额支付");
     private final AlertLifecycle lifecycle = new AlertLifecycle(ProjectFixture.routing());
-    private final ProjectBook book = new ProjectFixture().book;
+    private final ProjectFixture project = new ProjectFixture();
+    private final ProjectBook book = project.book;
+    private final AlertMemory alerts = project.alerts;
 
     private List<AlertEvent> judge(AlertLevel level, String when) {
         Map<String, Finding> findings = level == null ? Map.of()
                 : Map.of("2025-04", new Finding(level, Map.of("daysPastDue", 1.0), "msg " + level));
-        return lifecycle.reconcile(book, PW05, findings, at(when));
+        return lifecycle.reconcile(book, alerts, PW05, findings, at(when));
     }
 
     @Test
@@ -34,7 +36,7 @@ class AlertLifecycleTest {
         assertThat(List.of(escalated.alertId, downgraded.alertId, cleared.alertId)).containsOnly(raised.alertId);
         assertThat(cleared.level).as("CLEARED carries the level that was cleared").isEqualTo(AlertLevel.YELLOW);
         assertThat(cleared.message).contains("已消除");
-        assertThat(book.openAlerts).isEmpty();
+        assertThat(alerts.openAlerts()).isEmpty();
     }
 
     @Test
@@ -48,8 +50,8 @@ class AlertLifecycleTest {
         String first = judge(AlertLevel.YELLOW, "2025-06-01T00:00").get(0).alertId;
         judge(null, "2025-06-05T00:00");
         String again = judge(AlertLevel.YELLOW, "2025-06-09T00:00").get(0).alertId;
-        ProjectBook other = new ProjectFixture().book;
-        String replayed = lifecycle.reconcile(other, PW05,
+        ProjectFixture other = new ProjectFixture();
+        String replayed = lifecycle.reconcile(other.book, other.alerts, PW05,
                 Map.of("2025-04", new Finding(AlertLevel.YELLOW, Map.of(), "m")), at("2025-06-01T00:00")).get(0).alertId;
 
         assertThat(replayed).isEqualTo(first);
@@ -68,7 +70,7 @@ class AlertLifecycleTest {
     @Test
     void shouldRouteAFrozenAccountToTheBankRegulatorAndTheCourt() {
         List<String> recipients = ProjectFixture.routing()
-                .recipients(book.project, "PW11", AlertLevel.RED);
+                .recipients(book.project(), "PW11", AlertLevel.RED);
         assertThat(recipients).contains("监管银行 ZYRCB", "国家金融监督管理总局高台监管支局", "县法院");
     }
 }

@@ -9,7 +9,6 @@ import static org.paywatch.policy.RuleSettingsBuilder.settings;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.paywatch.policy.rules.LaborCostCoverage;
 
 /**
  * The pay months the boards show (`project_month`): PW01's coverage, PW05's due date and the book's owed
@@ -17,9 +16,9 @@ import org.paywatch.policy.rules.LaborCostCoverage;
  * so April's wages are due on 31 May.
  */
 class PayMonthsTest {
-    private final PayMonths payMonths = new PayMonths(new LaborCostCoverage(settings("PW01")
-            .threshold("blueBelowCoverage", 1.0).threshold("yellowBelowCoverage", 0.8)
-            .table("laborCostRatio", "HOUSING", 0.30).table("laborCostRatio", "default", 0.15).bound()), ProjectFixture.wages(21.75));
+    /** PW01's coverage as the catalog hands it to the boards. */
+    private final PayMonths payMonths = new PayMonths(RuleCatalog.from(ProjectFixture.policy()).laborCostCoverage(),
+            ProjectFixture.wages(21.75));
 
     private ProjectFixture aprilWorked() {
         return new ProjectFixture().crew(3, "2025-04-07", "2025-04-08"); // 3 workers x 2 days x 350 yuan

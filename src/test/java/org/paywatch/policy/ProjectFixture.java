@@ -29,6 +29,8 @@ public final class ProjectFixture {
     private static long txn;
 
     public final ProjectBook book = new ProjectBook();
+    /** What the alert lifecycle remembers of the project, as the monitor keeps it beside the book. */
+    public final AlertMemory alerts = new AlertMemory();
 
     public ProjectFixture() {
         book.apply(FeedEvent.of(origin(), project(ProjectStatus.ACTIVE, null)));
@@ -205,7 +207,7 @@ public final class ProjectFixture {
     /** The worker's registration updated at {@code when} with an exit date (退场). */
     public ProjectFixture exit(String workerId, String exitDate, String when) {
         WorkerRegistration w = new WorkerRegistration();
-        WorkerRegistration known = book.workers.get(workerId);
+        WorkerRegistration known = book.workers().get(workerId);
         w.projectId = PROJECT;
         w.workerId = workerId;
         w.employerCreditCode = known.employerCreditCode;

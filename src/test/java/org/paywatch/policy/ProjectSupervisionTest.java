@@ -33,11 +33,11 @@ class ProjectSupervisionTest {
     @Test
     void shouldClearAttendanceInterruptedAtTheClockInThatEndsTheSilence() {
         ProjectFixture p = silentSinceTheFourteenth();
-        assertThat(pw15(supervision.review(p.book, at("2025-04-22T00:00"))))
+        assertThat(pw15(supervision.review(p.book, p.alerts, at("2025-04-22T00:00"))))
                 .singleElement().satisfies(a -> assertThat(a.transition).isEqualTo(AlertTransition.RAISED));
 
         long clockIn = at("2025-04-23T07:40");
-        List<AlertEvent> atTheClockIn = supervision.apply(p.book, List.of(ProjectFixture.clockInEvent("W1", "2025-04-23T07:40")), clockIn);
+        List<AlertEvent> atTheClockIn = supervision.apply(p.book, p.alerts, List.of(ProjectFixture.clockInEvent("W1", "2025-04-23T07:40")), clockIn);
 
         assertThat(pw15(atTheClockIn)).singleElement().satisfies(a -> {
             assertThat(a.transition).isEqualTo(AlertTransition.CLEARED);
@@ -48,11 +48,11 @@ class ProjectSupervisionTest {
     @Test
     void shouldLeaveAttendanceInterruptedOpenWhenALateClockInFromBeforeTheSilenceArrives() {
         ProjectFixture p = silentSinceTheFourteenth();
-        supervision.review(p.book, at("2025-04-22T00:00"));
+        supervision.review(p.book, p.alerts, at("2025-04-22T00:00"));
 
-        List<AlertEvent> late = supervision.apply(p.book, List.of(ProjectFixture.clockInEvent("W13", "2025-04-10T07:40")), at("2025-04-23T09:00"));
+        List<AlertEvent> late = supervision.apply(p.book, p.alerts, List.of(ProjectFixture.clockInEvent("W13", "2025-04-10T07:40")), at("2025-04-23T09:00"));
 
         assertThat(pw15(late)).isEmpty();
-        assertThat(p.book.openAlerts.values()).anySatisfy(open -> assertThat(open.ruleId).isEqualTo("PW15"));
+        assertThat(p.alerts.openAlerts()).anySatisfy(open -> assertThat(open.ruleId).isEqualTo("PW15"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
@@ -48,8 +49,8 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
-        if (book.project.payrollAccountNo == null) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
+        if (book.project().payrollAccountNo == null) {
             return Map.of();
         }
         long balanceFen = book.balanceFen();
@@ -60,19 +61,19 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
                     : cover < yellowBelowCover ? AlertLevel.YELLOW : null;
             if (level != null) {
                 String message = String.format("%s工资专户余额%s，仅为已结束月份应发未发工资%s的%s，请建设单位立即补足专户资金、总承包单位按时足额代发。",
-                        book.project.name, Money.yuan(balanceFen), Money.yuan(unpaidFen), Percent.of(cover));
+                        book.project().name, Money.yuan(balanceFen), Money.yuan(unpaidFen), Percent.of(cover));
                 return Map.of("", new Finding(level, Map.of(
                         "cover", cover,
                         "balanceFen", (double) balanceFen,
                         "unpaidClosedFen", (double) unpaidFen), message));
             }
         }
-        if (book.payoutsByDay.isEmpty()) {
+        if (!book.hasDailyPayouts()) {
             return Map.of(); // no forecast before the first payout
         }
         long windowFen = 0;
         for (LocalDate d = today.minusDays(forecastWindowDays); d.isBefore(today); d = d.plusDays(1)) {
-            windowFen += book.payoutsByDay.getOrDefault(d.toString(), 0L);
+            windowFen += book.payoutsOn(d);
         }
         if (windowFen <= 0) {
             return Map.of();
@@ -83,7 +84,7 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
             return Map.of();
         }
         String message = String.format("%s工资专户余额%s，按近%d天日均代发工资%s测算仅够发放%.1f天（不足%d天），请建设单位提前拨付人工费用。",
-                book.project.name, Money.yuan(balanceFen), forecastWindowDays, Money.yuan(Math.round(dailyFen)), days,
+                book.project().name, Money.yuan(balanceFen), forecastWindowDays, Money.yuan(Math.round(dailyFen)), days,
                 blueBelowDaysOfPayouts);
         return Map.of("", new Finding(AlertLevel.BLUE, Map.of(
                 "balanceFen", (double) balanceFen,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectBook;
@@ -46,7 +47,7 @@ public final class AttendanceInterrupted extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         if (calendar.isHoliday(today)) {
             return Map.of();
         }
@@ -81,7 +82,7 @@ public final class AttendanceInterrupted extends ConfiguredRule {
         }
         String message = String.format(
                 "%s自%s最后一次考勤打卡后已有%d天%s无人打卡（此前%d天内有考勤的日子平均每天%.1f人），请总承包单位劳资专管员核实是停工还是未记录考勤并如实报告，防范欠薪纠纷。",
-                book.project.name, last, silent, holidays > 0 ? "（不含停工期）" : "", lookbackDays, average);
+                book.project().name, last, silent, holidays > 0 ? "（不含停工期）" : "", lookbackDays, average);
         return Map.of("", new Finding(AlertLevel.BLUE, Map.of(
                 "silentDays", (double) silent,
                 "averageWorkers", average,

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.WorkerRegistration;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
@@ -42,9 +43,9 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
-        for (WorkerRegistration w : new TreeMap<>(book.workers).values()) {
+        for (WorkerRegistration w : new TreeMap<>(book.workers()).values()) {
             LocalDate reference = w.exitDate;
             if (reference == null) {
                 LocalDate last = book.lastClockInDay(w.workerId);
@@ -60,9 +61,9 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
             }
             long unpaidFen = 0;
             int periods = 0;
-            for (Map.Entry<String, Map<String, Integer>> p : book.attendance.entrySet()) {
-                if (p.getValue().containsKey(w.workerId)) {
-                    long unpaid = book.unpaidFen(p.getKey(), w.workerId, wages);
+            for (String period : book.attendedPeriods()) {
+                if (book.attendedDays(period, w.workerId) > 0) {
+                    long unpaid = book.unpaidFen(period, w.workerId, wages);
                     if (unpaid > 0) {
                         unpaidFen += unpaid;
                         periods++;
@@ -76,7 +77,7 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
                     ? String.format("已于%s退场，至今%d天", reference, days)
                     : String.format("自%s最后一次考勤后已%d天未出勤、视同退场", reference, days);
             String message = String.format("%s一名工人%s，仍有%d个月的工资共%s未结清，超过退场后%d天的结清期限，请总承包单位会同用工单位立即足额结清。",
-                    book.project.name, left, periods, Money.yuan(unpaidFen), yellowAfterDays);
+                    book.project().name, left, periods, Money.yuan(unpaidFen), yellowAfterDays);
             findings.put(w.workerId, new Finding(level, Map.of(
                     "daysSinceDeparture", (double) days,
                     "unpaidAmountFen", (double) unpaidFen,

@@ -12,6 +12,7 @@ import org.paywatch.domain.Enterprise;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.Project;
 import org.paywatch.domain.TaxChange;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -38,10 +39,10 @@ public final class EnterpriseTaxSignal extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
-        for (String code : book.project.enterpriseCodes()) {
-            Map<String, TaxChange> signals = book.taxSignals.get(code);
+        for (String code : book.project().enterpriseCodes()) {
+            Map<String, TaxChange> signals = book.taxSignals(code);
             if (signals == null || signals.isEmpty()) {
                 continue;
             }
@@ -61,9 +62,9 @@ public final class EnterpriseTaxSignal extends ConfiguredRule {
             if (level == null) {
                 continue;
             }
-            Roles roles = roles(book.project, code);
+            Roles roles = roles(book.project(), code);
             String message = String.format("%s的%s%s%s，请%s，县税务局跟踪核查。",
-                    book.project.name, roles.names, roles.enterprise, String.join("，", changes), roles.action(level));
+                    book.project().name, roles.names, roles.enterprise, String.join("，", changes), roles.action(level));
             findings.put(code, new Finding(level, metrics, message));
         }
         return findings;

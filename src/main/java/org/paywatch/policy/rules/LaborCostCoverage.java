@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.ProgressReport;
 import org.paywatch.domain.Project;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
+import org.paywatch.policy.MonthlyCoverage;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
@@ -24,7 +27,7 @@ import org.paywatch.policy.RuleSettings;
  * BLUE, below {@code yellowBelowCoverage} YELLOW, below {@code blueBelowCoverage} in both M and M-1 RED.
  * Judged once M has ended, and again when the report for M arrives later.
  */
-public final class LaborCostCoverage extends ConfiguredRule {
+public final class LaborCostCoverage extends ConfiguredRule implements MonthlyCoverage {
     public static final String ID = "PW01";
 
     private final double blueBelowCoverage;
@@ -40,8 +43,8 @@ public final class LaborCostCoverage extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
-        Project p = book.project;
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
+        Project p = book.project();
         double ratio = RuleSettings.row(laborCostRatio, p.category == null ? null : p.category.name());
         YearMonth first = YearMonth.from(p.startDate);
         YearMonth lastEnded = YearMonth.from(today).minusMonths(1);
@@ -60,26 +63,24 @@ public final class LaborCostCoverage extends ConfiguredRule {
         return findings;
     }
 
-    /**
-     * Month M as PW01 sees it, for the boards' `project_month`: the ratio, what was required and deposited, and the
-     * thresholds; requiredFen 0 and coverage null when nothing can be required of M (no report and no plan, or zero).
-     */
+    @Override
+    public Optional<MonthlyCoverage> monthlyCoverage() {
+        return Optional.of(this);
+    }
+
+    @Override
     public Coverage coverage(ProjectBook book, YearMonth m) {
-        double ratio = RuleSettings.row(laborCostRatio, book.project.category == null ? null : book.project.category.name());
+        double ratio = RuleSettings.row(laborCostRatio, book.project().category == null ? null : book.project().category.name());
         Month month = month(book, m, ratio);
         return month == null
-                ? new Coverage(ratio, 0, book.deposits.getOrDefault(m.toString(), 0L), null, blueBelowCoverage, yellowBelowCoverage)
+                ? new Coverage(ratio, 0, book.depositedFen(m.toString()), null, blueBelowCoverage, yellowBelowCoverage)
                 : new Coverage(ratio, month.requiredFen(), month.depositedFen(), month.coverage(), blueBelowCoverage, yellowBelowCoverage);
     }
 
-    /** PW01's view of one month. */
-    public record Coverage(double ratio, long requiredFen, long depositedFen, Double coverage,
-                           double blueBelowCoverage, double yellowBelowCoverage) {}
-
     /** What month M required and got; null when nothing can be required of it (no report and no plan, or zero). */
     private static Month month(ProjectBook book, YearMonth m, double ratio) {
-        Project p = book.project;
-        ProgressReport report = book.progress.get(m.toString());
+        Project p = book.project();
+        ProgressReport report = book.progress(m.toString());
         long required;
         if (report != null) {
             required = Math.round(ratio * report.completedValueFen);
@@ -93,7 +94,7 @@ public final class LaborCostCoverage extends ConfiguredRule {
         if (required <= 0) {
             return null;
         }
-        long deposited = book.deposits.getOrDefault(m.toString(), 0L);
+        long deposited = book.depositedFen(m.toString());
         return new Month(deposited, required, (double) deposited / required, report != null);
     }
 
@@ -110,7 +111,7 @@ public final class LaborCostCoverage extends ConfiguredRule {
                 ? "按当月进度报告完成产值的" + Percent.of(ratio) + "计"
                 : "尚无当月进度报告，按合同额分摊到计划工期每月的" + Percent.of(ratio) + "计";
         String message = String.format("%s %s人工费用到账%s，仅为应拨付%s（%s）的%s%s，请建设单位立即足额拨付人工费用。",
-                book.project.name, m, Money.yuan(month.depositedFen()), Money.yuan(month.requiredFen()), basis,
+                book.project().name, m, Money.yuan(month.depositedFen()), Money.yuan(month.requiredFen()), basis,
                 Percent.of(month.coverage()), twoInARow ? "，且已连续两个月不足" : "");
         return new Finding(level, Map.of(
                 "coverage", month.coverage(),

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
@@ -28,9 +29,9 @@ public final class LaborCostDepositOverdue extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
-        boolean never = book.lastDepositAt == null;
-        LocalDate since = never ? book.project.startDate : BusinessCalendar.date(book.lastDepositAt);
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
+        boolean never = book.lastDepositAt() == null;
+        LocalDate since = never ? book.project().startDate : BusinessCalendar.date(book.lastDepositAt());
         long days = BusinessCalendar.daysBetween(since, today);
         AlertLevel level = days > redAfterDays ? AlertLevel.RED : days > yellowAfterDays ? AlertLevel.YELLOW : null;
         if (level == null) {
@@ -38,9 +39,9 @@ public final class LaborCostDepositOverdue extends ConfiguredRule {
         }
         String message = never
                 ? String.format("%s自%s开工已%d天未向农民工工资专用账户拨付人工费用，超过%d天的拨付周期，请建设单位立即拨付。",
-                        book.project.name, since, days, yellowAfterDays)
+                        book.project().name, since, days, yellowAfterDays)
                 : String.format("%s自%s最近一次拨付人工费用后已%d天未再拨付，超过%d天的拨付周期，请建设单位立即拨付。",
-                        book.project.name, since, days, yellowAfterDays);
+                        book.project().name, since, days, yellowAfterDays);
         return Map.of("", new Finding(level, Map.of("daysSinceDeposit", (double) days), message));
     }
 }

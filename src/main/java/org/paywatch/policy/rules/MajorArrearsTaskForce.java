@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -35,13 +36,13 @@ public final class MajorArrearsTaskForce extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         ProjectBook.Overdue overdue = book.overdue(today, wages);
         if (overdue.fen() == 0 || (overdue.fen() < redAtOverdueFen && overdue.workers() < redAtWorkers)) {
             return Map.of();
         }
         String message = String.format("%s逾期拖欠%d名工人工资共%s，达到重大欠薪标准（%s或%d人），请县根治欠薪工作专班组建工作专班、一事一策，督促总承包单位和建设单位限期清偿，县领导包案督办。",
-                book.project.name, overdue.workers(), Money.yuan(overdue.fen()),
+                book.project().name, overdue.workers(), Money.yuan(overdue.fen()),
                 Money.yuan(Math.round(redAtOverdueFen)), redAtWorkers);
         return Map.of("", new Finding(AlertLevel.RED, Map.of(
                 "overdueFen", (double) overdue.fen(),

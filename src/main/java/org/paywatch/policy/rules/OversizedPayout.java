@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -41,10 +43,10 @@ public final class OversizedPayout extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
-        for (Map.Entry<String, Map<String, Long>> w : new TreeMap<>(book.payoutsBooked).entrySet()) {
-            Map<String, Long> byMonth = new TreeMap<>(w.getValue());
+        for (String worker : new TreeSet<>(book.bookedPayees())) {
+            Map<String, Long> byMonth = new TreeMap<>(book.payoutsBooked(worker));
             Map<String, Long> byYear = new TreeMap<>();
             byMonth.forEach((month, fen) -> byYear.merge(month.substring(0, 4), fen, Long::sum));
             List<String> over = new ArrayList<>();
@@ -68,8 +70,8 @@ public final class OversizedPayout extends ConfiguredRule {
                 continue;
             }
             String message = String.format("%s农民工工资专用账户向同一名工人代发工资%s，属异常大额、疑似挪用专户资金，请监管银行和行业主管部门立即核查代发明细，总承包单位说明资金用途。",
-                    book.project.name, String.join("、", over));
-            findings.put(w.getKey(), new Finding(AlertLevel.RED, Map.of(
+                    book.project().name, String.join("、", over));
+            findings.put(worker, new Finding(AlertLevel.RED, Map.of(
                     "maxMonthPayoutFen", (double) maxMonthFen,
                     "maxYearPayoutFen", (double) maxYearFen,
                     "periodsOverLimit", (double) over.size()), message));

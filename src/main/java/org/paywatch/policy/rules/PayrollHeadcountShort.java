@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.PayPeriod;
@@ -34,9 +35,9 @@ public final class PayrollHeadcountShort extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
-        for (String period : book.paid.keySet()) {
+        for (String period : book.paidPeriods()) {
             LocalDate due = PayPeriod.dueDate(period, book.payDay());
             if (!today.isAfter(due)) {
                 continue;
@@ -57,7 +58,7 @@ public final class PayrollHeadcountShort extends ConfiguredRule {
             AlertLevel level = share > redUnpaidShare ? AlertLevel.RED : AlertLevel.YELLOW;
             String message = String.format(
                     "%s %s有考勤的%d名工人中%d名（%.1f%%）没有代发工资记录，应发约%s，请总承包单位补发并核对代发名单。",
-                    book.project.name, period, attended.size(), unpaid, share * 100, Money.yuan(unpaidFen));
+                    book.project().name, period, attended.size(), unpaid, share * 100, Money.yuan(unpaidFen));
             findings.put(period, new Finding(level, Map.of(
                     "attendedWorkers", (double) attended.size(),
                     "unpaidWorkers", (double) unpaid,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.OpenAlert;
@@ -54,10 +55,10 @@ public final class ProblemRebound extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, OpenAlert> earliest = new TreeMap<>();
         Map<String, Integer> count = new TreeMap<>();
-        for (OpenAlert open : book.openAlerts.values()) {
+        for (OpenAlert open : alerts.openAlerts()) {
             if (open.ruleId.equals(ID) || open.raisedAfterClearingAt == null || open.level == AlertLevel.BLUE
                     || open.raisedAt - open.raisedAfterClearingAt > reboundWithinDays * DAY_MILLIS) {
                 continue;
@@ -75,7 +76,7 @@ public final class ProblemRebound extends ConfiguredRule {
             LocalDate cleared = BusinessCalendar.date(open.raisedAfterClearingAt);
             long days = BusinessCalendar.daysBetween(cleared, BusinessCalendar.date(open.raisedAt));
             String message = String.format("%s %s预警于%s消除后仅%d天再次触发（%d项），问题反弹，请总承包单位和建设单位查明原因、彻底整改，行业主管部门和县人社局加强跟踪回访。",
-                    book.project.name, e.getKey(), cleared, days, count.get(e.getKey()));
+                    book.project().name, e.getKey(), cleared, days, count.get(e.getKey()));
             findings.put(e.getKey(), new Finding(AlertLevel.RED, Map.of(
                     "daysSinceClearing", (double) days,
                     "reboundAlerts", (double) count.get(e.getKey())), message, false, true));

@@ -6,6 +6,7 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.ProgressReport;
 import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
@@ -31,13 +32,13 @@ public final class ProgressPaymentShortfall extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
-        if (!book.project.governmentInvested) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
+        if (!book.project().governmentInvested) {
             return Map.of();
         }
         long completedFen = 0;
         long paidFen = 0;
-        for (ProgressReport r : book.progress.values()) {
+        for (ProgressReport r : book.progressReports()) {
             completedFen += r.completedValueFen;
             paidFen += r.progressPaymentFen;
         }
@@ -51,7 +52,7 @@ public final class ProgressPaymentShortfall extends ConfiguredRule {
             return Map.of();
         }
         String message = String.format("%s（政府投资项目）累计完成工程价款%s，累计支付工程款%s，仅占%s，低于已完成工程价款%s的支付要求，请建设单位按进度足额支付工程款。",
-                book.project.name, Money.yuan(completedFen), Money.yuan(paidFen), Percent.of(share), Percent.of(yellowBelowPaidShare));
+                book.project().name, Money.yuan(completedFen), Money.yuan(paidFen), Percent.of(share), Percent.of(yellowBelowPaidShare));
         return Map.of("", new Finding(level, Map.of(
                 "paidShare", share,
                 "completedValueFen", (double) completedFen,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Project;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
@@ -34,8 +35,8 @@ public final class WageDepositShortfall extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
-        Project p = book.project;
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
+        Project p = book.project();
         if (p.contractValueFen < exemptBelowContractValueFen) {
             return Map.of();
         }

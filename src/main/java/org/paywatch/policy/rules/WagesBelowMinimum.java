@@ -3,7 +3,9 @@ package org.paywatch.policy.rules;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.paywatch.contract.AlertLevel;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -39,18 +41,17 @@ public final class WagesBelowMinimum extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
-        double minimum = RuleSettings.row(minimumWageFen, book.project.town);
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
+        double minimum = RuleSettings.row(minimumWageFen, book.project().town);
         Map<String, Finding> findings = new TreeMap<>();
-        for (Map.Entry<String, Map<String, Long>> e : new TreeMap<>(book.paid).entrySet()) {
-            String period = e.getKey();
+        for (String period : new TreeSet<>(book.paidPeriods())) {
             int paidWorkers = 0;
             long totalPay = 0;
             long totalDays = 0;
             int below = 0;
             double shortfall = 0;
             long lowestFullMonth = Long.MAX_VALUE;
-            for (Map.Entry<String, Long> w : new TreeMap<>(e.getValue()).entrySet()) {
+            for (Map.Entry<String, Long> w : new TreeMap<>(book.paid(period)).entrySet()) {
                 long pay = w.getValue();
                 if (pay <= 0) {
                     continue;
@@ -77,10 +78,10 @@ public final class WagesBelowMinimum extends ConfiguredRule {
             long shortfallFen = (long) Math.ceil(shortfall - 1e-6);
             String message = red
                     ? String.format("%s %s代发工资的%d名工人人均月工资（按出勤天数折合满月）%s，低于最低工资标准%s，其中%d人低于按出勤天数折算的标准、共差%s，请总承包单位立即补足差额，行业主管部门督促整改。",
-                            book.project.name, period, paidWorkers, Money.yuan(Math.round(perCapita)),
+                            book.project().name, period, paidWorkers, Money.yuan(Math.round(perCapita)),
                             Money.yuan(Math.round(minimum)), below, Money.yuan(shortfallFen))
                     : String.format("%s %s代发工资的%d名工人中%d人工资低于按出勤天数折算的最低工资标准（月%s），最低者折合满月%s、共差%s，请总承包单位补足差额。",
-                            book.project.name, period, paidWorkers, below, Money.yuan(Math.round(minimum)),
+                            book.project().name, period, paidWorkers, below, Money.yuan(Math.round(minimum)),
                             Money.yuan(lowestFullMonth), Money.yuan(shortfallFen));
             findings.put(period, new Finding(red ? AlertLevel.RED : AlertLevel.YELLOW, Map.of(
                     "paidWorkers", (double) paidWorkers,

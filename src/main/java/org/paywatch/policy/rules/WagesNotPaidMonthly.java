@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
@@ -37,9 +38,9 @@ public final class WagesNotPaidMonthly extends ConfiguredRule {
     }
 
     @Override
-    protected Map<String, Finding> judge(ProjectBook book, LocalDate today) {
+    protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
-        for (String period : book.attendance.keySet()) {
+        for (String period : book.attendedPeriods()) {
             if (book.hasPayout(period)) {
                 continue;
             }
@@ -57,9 +58,9 @@ public final class WagesNotPaidMonthly extends ConfiguredRule {
             }
             String message = daysPastDue >= 1
                     ? String.format("%s %s工资已逾期%d天未发放（应于%s前发放），涉及%d名工人、应发约%s，请总承包单位立即足额支付。",
-                            book.project.name, period, daysPastDue, due, attended.size(), Money.yuan(unpaidFen))
+                            book.project().name, period, daysPastDue, due, attended.size(), Money.yuan(unpaidFen))
                     : String.format("%s %s工资将于%s到期，尚无代发记录，涉及%d名工人、应发约%s，请总承包单位按时发放。",
-                            book.project.name, period, due, attended.size(), Money.yuan(unpaidFen));
+                            book.project().name, period, due, attended.size(), Money.yuan(unpaidFen));
             findings.put(period, new Finding(level, Map.of(
                     "daysPastDue", (double) Math.max(0, daysPastDue),
                     "unpaidWorkers", (double) attended.size(),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /**
@@ -35,7 +36,7 @@ class AccountBalanceShortfallTest {
 
     @Test
     void shouldRaiseYellowJustBelowTheUnpaidWagesOfEndedMonths() {
-        var findings = rule.assess(aprilOwedWith(1_049_999).book, at("2025-05-02T00:00"));
+        var findings = rule.assess(aprilOwedWith(1_049_999).book, new AlertMemory(), at("2025-05-02T00:00"));
         assertThat(findings).containsOnlyKeys("");
         var f = findings.get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
@@ -45,24 +46,24 @@ class AccountBalanceShortfallTest {
 
     @Test
     void shouldStayQuietWhenTheBalanceCoversExactlyTheUnpaidWages() {
-        assertThat(rule.assess(aprilOwedWith(1_050_000).book, at("2025-05-02T00:00"))).isEmpty();
+        assertThat(rule.assess(aprilOwedWith(1_050_000).book, new AlertMemory(), at("2025-05-02T00:00"))).isEmpty();
     }
 
     @Test
     void shouldStayYellowAtExactlyHalfTheUnpaidWages() {
-        assertThat(rule.assess(aprilOwedWith(525_000).book, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(aprilOwedWith(525_000).book, new AlertMemory(), at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseRedJustBelowHalfTheUnpaidWages() {
-        var f = rule.assess(aprilOwedWith(524_999).book, at("2025-05-02T00:00")).get("");
+        var f = rule.assess(aprilOwedWith(524_999).book, new AlertMemory(), at("2025-05-02T00:00")).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.metrics().get("cover")).isLessThan(0.5);
     }
 
     @Test
     void shouldNotCountTheWagesOfTheCurrentMonth() {
-        assertThat(rule.assess(aprilOwedWith(0).book, at("2025-04-30T23:59"))).isEmpty();
+        assertThat(rule.assess(aprilOwedWith(0).book, new AlertMemory(), at("2025-04-30T23:59"))).isEmpty();
     }
 
     @Test
@@ -70,14 +71,14 @@ class AccountBalanceShortfallTest {
         ProjectFixture p = aprilOwedWith(300_000)
                 .payout("2025-05-06T11:00", "W1", "2025-04", 350_000)
                 .payout("2025-05-06T11:00", "W2", "2025-04", 350_000); // 3,500 yuan still owed, 3,000 - 7,000 on the account
-        var f = rule.assess(p.book, at("2025-05-07T00:00")).get("");
+        var f = rule.assess(p.book, p.alerts, at("2025-05-07T00:00")).get("");
         assertThat(f.metrics()).containsEntry("unpaidClosedFen", 350_000.0).containsEntry("balanceFen", -400_000.0);
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
     }
 
     @Test
     void shouldRaiseBlueWhenTheBalanceLastsJustUnderFifteenDaysOfPayouts() {
-        var f = rule.assess(paidOutLeaving(1_499_999).book, at("2025-05-01T00:00")).get("");
+        var f = rule.assess(paidOutLeaving(1_499_999).book, new AlertMemory(), at("2025-05-01T00:00")).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.metrics()).containsEntry("dailyPayoutFen", 100_000.0).containsEntry("balanceFen", 1_499_999.0);
         assertThat(f.metrics().get("daysOfPayouts")).isLessThan(15.0);
@@ -86,36 +87,36 @@ class AccountBalanceShortfallTest {
 
     @Test
     void shouldStayQuietWhenTheBalanceLastsExactlyFifteenDaysOfPayouts() {
-        assertThat(rule.assess(paidOutLeaving(1_500_000).book, at("2025-05-01T00:00"))).isEmpty();
+        assertThat(rule.assess(paidOutLeaving(1_500_000).book, new AlertMemory(), at("2025-05-01T00:00"))).isEmpty();
     }
 
     @Test
     void shouldLeaveTodaysPayoutsOutOfTheRate() {
-        assertThat(rule.assess(paidOutLeaving(1_000_000).book, at("2025-04-10T23:59"))).isEmpty();
-        assertThat(rule.assess(paidOutLeaving(1_000_000).book, at("2025-04-11T00:00"))).containsKey("");
+        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-04-10T23:59"))).isEmpty();
+        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-04-11T00:00"))).containsKey("");
     }
 
     @Test
     void shouldForgetPayoutsOlderThanTheWindow() {
-        assertThat(rule.assess(paidOutLeaving(1_000_000).book, at("2025-06-09T12:00"))).containsKey("");
-        assertThat(rule.assess(paidOutLeaving(1_000_000).book, at("2025-06-10T00:00"))).isEmpty();
+        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-06-09T12:00"))).containsKey("");
+        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-06-10T00:00"))).isEmpty();
     }
 
     @Test
     void shouldNotForecastBeforeTheFirstPayout() {
-        assertThat(rule.assess(new ProjectFixture().deposit("2025-03-03T10:00", 1).book, at("2025-05-01T00:00"))).isEmpty();
+        assertThat(rule.assess(new ProjectFixture().deposit("2025-03-03T10:00", 1).book, new AlertMemory(), at("2025-05-01T00:00"))).isEmpty();
     }
 
     @Test
     void shouldIgnoreAProjectWithoutAnAccount() {
         ProjectFixture p = aprilOwedWith(0).registry("2025-04-20T09:00", x -> x.payrollAccountNo = null);
-        assertThat(rule.assess(p.book, at("2025-05-02T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00"))).isEmpty();
     }
 
     @Test
     void shouldStopJudgingASuspendedProject() {
         ProjectFixture p = aprilOwedWith(0).change(ProjectStatus.SUSPENDED, null, "2025-04-20T09:00");
-        assertThat(rule.assess(p.book, at("2025-05-02T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00"))).isEmpty();
     }
 
     @Test

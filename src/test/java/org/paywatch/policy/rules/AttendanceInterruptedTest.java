@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /**
@@ -39,12 +40,12 @@ class AttendanceInterruptedTest {
 
     @Test
     void shouldStayQuietAfterSixSilentDays() {
-        assertThat(rule.assess(busyUntilTheFourteenth().book, at("2025-04-21T23:59"))).isEmpty();
+        assertThat(rule.assess(busyUntilTheFourteenth().book, new AlertMemory(), at("2025-04-21T23:59"))).isEmpty();
     }
 
     @Test
     void shouldRaiseBlueAfterSevenFullSilentDays() {
-        var f = rule.assess(busyUntilTheFourteenth().book, at("2025-04-22T00:00"));
+        var f = rule.assess(busyUntilTheFourteenth().book, new AlertMemory(), at("2025-04-22T00:00"));
         assertThat(f).containsOnlyKeys("");
         assertThat(f.get("").level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.get("").metrics()).containsEntry("silentDays", 7.0).containsEntry("averageWorkers", 12.0)
@@ -55,20 +56,20 @@ class AttendanceInterruptedTest {
     @Test
     void shouldRaiseAtAnAverageOfExactlyTen() {
         ProjectFixture p = worked(new ProjectFixture(), 10, "2025-04-01", "2025-04-14");
-        assertThat(rule.assess(p.book, at("2025-04-22T00:00")).get("").metrics()).containsEntry("averageWorkers", 10.0);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-22T00:00")).get("").metrics()).containsEntry("averageWorkers", 10.0);
     }
 
     @Test
     void shouldStayQuietJustBelowAnAverageOfTen() {
         ProjectFixture p = worked(new ProjectFixture(), 9, "2025-04-01", "2025-04-07");
         worked(p, 10, "2025-04-08", "2025-04-14"); // averages 9.5
-        assertThat(rule.assess(p.book, at("2025-04-22T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-22T00:00"))).isEmpty();
     }
 
     @Test
     void shouldAverageOnlyTheDaysThatHadClockIns() {
         ProjectFixture p = worked(new ProjectFixture(), 10, "2025-04-12", "2025-04-14"); // 3 busy days of 14
-        assertThat(rule.assess(p.book, at("2025-04-22T00:00")).get("").metrics())
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-22T00:00")).get("").metrics())
                 .containsEntry("averageWorkers", 10.0).containsEntry("attendedDays", 3.0);
     }
 
@@ -76,14 +77,14 @@ class AttendanceInterruptedTest {
     void shouldAverageOnlyTheFourteenDaysEndingWithTheLastClockIn() {
         ProjectFixture p = worked(new ProjectFixture(), 40, "2025-03-31", "2025-03-31"); // L - 14: outside
         worked(p, 5, "2025-04-01", "2025-04-14");
-        assertThat(rule.assess(p.book, at("2025-04-22T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-22T00:00"))).isEmpty();
     }
 
     @Test
     void shouldClearAfterAClockIn() {
         ProjectFixture p = busyUntilTheFourteenth();
         p.clockIn("W1", "2025-04-25");
-        assertThat(rule.assess(p.book, at("2025-04-26T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-26T00:00"))).isEmpty();
     }
 
     @Test
@@ -94,18 +95,18 @@ class AttendanceInterruptedTest {
     @Test
     void shouldStayQuietInsideTheSpringFestivalWindow() {
         ProjectFixture p = worked(new ProjectFixture(), 12, "2026-01-12", "2026-01-25");
-        assertThat(rule.assess(p.book, at("2026-02-02T00:00")).get("").level()).isEqualTo(AlertLevel.BLUE);
-        assertThat(rule.assess(p.book, at("2026-02-07T00:00"))).isEmpty();
-        assertThat(rule.assess(p.book, at("2026-03-03T23:59"))).isEmpty();
-        assertThat(rule.assess(p.book, at("2026-03-04T00:00")).get("").level()).isEqualTo(AlertLevel.BLUE);
+        assertThat(rule.assess(p.book, p.alerts, at("2026-02-02T00:00")).get("").level()).isEqualTo(AlertLevel.BLUE);
+        assertThat(rule.assess(p.book, p.alerts, at("2026-02-07T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2026-03-03T23:59"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2026-03-04T00:00")).get("").level()).isEqualTo(AlertLevel.BLUE);
     }
 
     @Test
     void shouldNotCountTheStoppageAsSilence() {
         ProjectFixture p = worked(new ProjectFixture(), 12, "2026-01-23", "2026-02-05"); // stops the day before the window
-        assertThat(rule.assess(p.book, at("2026-03-04T00:00"))).isEmpty();
-        assertThat(rule.assess(p.book, at("2026-03-09T23:59"))).isEmpty();  // 6 February and 4-8 March: 6 days
-        var f = rule.assess(p.book, at("2026-03-10T00:00")).get("");
+        assertThat(rule.assess(p.book, p.alerts, at("2026-03-04T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2026-03-09T23:59"))).isEmpty();  // 6 February and 4-8 March: 6 days
+        var f = rule.assess(p.book, p.alerts, at("2026-03-10T00:00")).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.metrics()).containsEntry("silentDays", 7.0);
         assertThat(f.message()).contains("不含停工期");
@@ -113,12 +114,12 @@ class AttendanceInterruptedTest {
 
     @Test
     void shouldIgnoreAProjectWithoutClockIns() {
-        assertThat(rule.assess(new ProjectFixture().book, at("2025-06-01T00:00"))).isEmpty();
+        assertThat(rule.assess(new ProjectFixture().book, new AlertMemory(), at("2025-06-01T00:00"))).isEmpty();
     }
 
     @Test
     void shouldStopJudgingACompletedProject() {
         ProjectFixture p = busyUntilTheFourteenth().change(ProjectStatus.COMPLETED, null, "2025-04-15T09:00");
-        assertThat(rule.assess(p.book, at("2025-04-22T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-22T00:00"))).isEmpty();
     }
 }

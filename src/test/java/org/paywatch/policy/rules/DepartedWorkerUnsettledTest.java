@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /**
@@ -35,12 +36,12 @@ class DepartedWorkerUnsettledTest {
 
     @Test
     void shouldStayQuietSevenDaysAfterTheExitDate() {
-        assertThat(rule.assess(w1LeftOnThirteenthOfJune(true).book, at("2025-06-20T23:59"))).isEmpty();
+        assertThat(rule.assess(w1LeftOnThirteenthOfJune(true).book, new AlertMemory(), at("2025-06-20T23:59"))).isEmpty();
     }
 
     @Test
     void shouldRaiseYellowEightDaysAfterTheExitDate() {
-        var findings = rule.assess(w1LeftOnThirteenthOfJune(true).book, at("2025-06-21T00:00"));
+        var findings = rule.assess(w1LeftOnThirteenthOfJune(true).book, new AlertMemory(), at("2025-06-21T00:00"));
         assertThat(findings).containsOnlyKeys("W1");
         var f = findings.get("W1");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
@@ -52,47 +53,47 @@ class DepartedWorkerUnsettledTest {
 
     @Test
     void shouldStayYellowThirtyDaysAfterTheExitDate() {
-        assertThat(rule.assess(w1LeftOnThirteenthOfJune(true).book, at("2025-07-13T12:00")).get("W1").level())
+        assertThat(rule.assess(w1LeftOnThirteenthOfJune(true).book, new AlertMemory(), at("2025-07-13T12:00")).get("W1").level())
                 .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseRedThirtyOneDaysAfterTheExitDate() {
-        assertThat(rule.assess(w1LeftOnThirteenthOfJune(true).book, at("2025-07-14T00:00")).get("W1").level())
+        assertThat(rule.assess(w1LeftOnThirteenthOfJune(true).book, new AlertMemory(), at("2025-07-14T00:00")).get("W1").level())
                 .isEqualTo(AlertLevel.RED);
     }
 
     @Test
     void shouldStayOpenWhileOneFenIsOwedAndClearWhenSettled() {
         ProjectFixture p = w1LeftOnThirteenthOfJune(true).payout("2025-06-25T10:00", "W1", "2025-06", 419_999);
-        assertThat(rule.assess(p.book, at("2025-06-25T10:00")).get("W1").metrics()).containsEntry("unpaidAmountFen", 1.0);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-06-25T10:00")).get("W1").metrics()).containsEntry("unpaidAmountFen", 1.0);
         p.payout("2025-06-26T10:00", "W1", "2025-06", 1);
-        assertThat(rule.assess(p.book, at("2025-06-26T10:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-06-26T10:00"))).isEmpty();
     }
 
     @Test
     void shouldNotTreatAWorkerAbsentTwentyNineDaysAsDeparted() {
-        assertThat(rule.assess(w1LeftOnThirteenthOfJune(false).book, at("2025-07-12T12:00"))).isEmpty();
+        assertThat(rule.assess(w1LeftOnThirteenthOfJune(false).book, new AlertMemory(), at("2025-07-12T12:00"))).isEmpty();
     }
 
     @Test
     void shouldRaiseYellowForAWorkerAbsentThirtyDaysThenRedTheDayAfter() {
-        var f = rule.assess(w1LeftOnThirteenthOfJune(false).book, at("2025-07-13T00:00")).get("W1");
+        var f = rule.assess(w1LeftOnThirteenthOfJune(false).book, new AlertMemory(), at("2025-07-13T00:00")).get("W1");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("daysSinceDeparture", 30.0).containsEntry("hasExitDate", 0.0);
         assertThat(f.message()).contains("2025-06-13最后一次考勤", "视同退场");
-        assertThat(rule.assess(w1LeftOnThirteenthOfJune(false).book, at("2025-07-14T00:00")).get("W1").level())
+        assertThat(rule.assess(w1LeftOnThirteenthOfJune(false).book, new AlertMemory(), at("2025-07-14T00:00")).get("W1").level())
                 .isEqualTo(AlertLevel.RED);
     }
 
     @Test
     void shouldIgnoreAWorkerStillOnSiteThoughUnpaid() {
-        assertThat(rule.assess(w1LeftOnThirteenthOfJune(true).book, at("2025-07-20T00:00"))).doesNotContainKey("W2");
+        assertThat(rule.assess(w1LeftOnThirteenthOfJune(true).book, new AlertMemory(), at("2025-07-20T00:00"))).doesNotContainKey("W2");
     }
 
     @Test
     void shouldFollowWagesOwedOnACompletedProject() {
         ProjectFixture p = w1LeftOnThirteenthOfJune(true).change(ProjectStatus.COMPLETED, null, "2025-06-30T18:00");
-        assertThat(rule.assess(p.book, at("2025-07-14T00:00")).get("W1").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-07-14T00:00")).get("W1").level()).isEqualTo(AlertLevel.RED);
     }
 }

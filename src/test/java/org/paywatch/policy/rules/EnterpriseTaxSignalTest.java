@@ -13,6 +13,7 @@ import org.paywatch.contract.ProjectStatus;
 import org.paywatch.contract.TaxChangeType;
 import org.paywatch.domain.Enterprise;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /**
@@ -38,7 +39,7 @@ class EnterpriseTaxSignalTest {
 
     @Test
     void shouldRaiseYellowWhenTheGeneralContractorBecomesAnAbnormalTaxpayer() {
-        var f = rule.assess(signal(GC, TaxChangeType.ABNORMAL_STATUS).book, at(NOW));
+        var f = rule.assess(signal(GC, TaxChangeType.ABNORMAL_STATUS).book, new AlertMemory(), at(NOW));
         assertThat(f).containsOnlyKeys(GC);
         assertThat(f.get(GC).level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.get(GC).metrics()).containsEntry("abnormalStatus", 1.0);
@@ -49,19 +50,19 @@ class EnterpriseTaxSignalTest {
     @ParameterizedTest
     @EnumSource(value = TaxChangeType.class, names = {"ABNORMAL_STATUS", "DEREGISTERED", "CREDIT_GRADE_D"})
     void shouldRaiseYellowForAStatusSignal(TaxChangeType type) {
-        assertThat(rule.assess(signal(SC, type).book, at(NOW)).get(SC).level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(signal(SC, type).book, new AlertMemory(), at(NOW)).get(SC).level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseBlueForTaxArrearsOfTheConstructionUnit() {
-        var f = rule.assess(signal(CU, TaxChangeType.TAX_ARREARS).book, at(NOW)).get(CU);
+        var f = rule.assess(signal(CU, TaxChangeType.TAX_ARREARS).book, new AlertMemory(), at(NOW)).get(CU);
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.message()).contains("建设单位测试投资建设单位", "欠缴税款", "请建设单位", "人工费用");
     }
 
     @Test
     void shouldRaiseBlueWhenIitFallsToHalf() {
-        var f = rule.assess(iit(10_000_000, 5_000_000).book, at(NOW)).get(GC);
+        var f = rule.assess(iit(10_000_000, 5_000_000).book, new AlertMemory(), at(NOW)).get(GC);
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.metrics()).containsEntry("iitShareOfPrevious", 0.5)
                 .containsEntry("iitPreviousFen", 10_000_000.0).containsEntry("iitCurrentFen", 5_000_000.0);
@@ -70,13 +71,13 @@ class EnterpriseTaxSignalTest {
 
     @Test
     void shouldStayQuietWhenIitFallsToFiftyOnePercent() {
-        assertThat(rule.assess(iit(10_000_000, 5_100_000).book, at(NOW))).isEmpty();
+        assertThat(rule.assess(iit(10_000_000, 5_100_000).book, new AlertMemory(), at(NOW))).isEmpty();
     }
 
     @Test
     void shouldRaiseBlueWhenVatFallsBelowHalf() {
         ProjectFixture p = new ProjectFixture().tax(SC, TaxChangeType.VAT_DROP, "2025-04-10T09:00", 10_000_000L, 4_900_000L);
-        var f = rule.assess(p.book, at(NOW)).get(SC);
+        var f = rule.assess(p.book, p.alerts, at(NOW)).get(SC);
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.message()).contains("分包单位测试劳务分包有限公司", "增值税", "核查该分包单位");
     }
@@ -85,13 +86,13 @@ class EnterpriseTaxSignalTest {
     void shouldIgnoreADropWithoutAPreviousFigure() {
         ProjectFixture p = new ProjectFixture().tax(GC, TaxChangeType.IIT_DROP, "2025-04-10T09:00", 0L, 0L)
                 .tax(SC, TaxChangeType.VAT_DROP, "2025-04-10T09:00", null, 100L);
-        assertThat(rule.assess(p.book, at(NOW))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at(NOW))).isEmpty();
     }
 
     @Test
     void shouldTakeTheWorstSignalOfTheEnterprise() {
         ProjectFixture p = iit(10_000_000, 1_000_000).tax(GC, TaxChangeType.CREDIT_GRADE_D, "2025-04-10T10:00", null, null);
-        var f = rule.assess(p.book, at(NOW)).get(GC);
+        var f = rule.assess(p.book, p.alerts, at(NOW)).get(GC);
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.message()).contains("D级", "个人所得税");
     }
@@ -99,7 +100,7 @@ class EnterpriseTaxSignalTest {
     @Test
     void shouldKeepOneAlertPerEnterprise() {
         ProjectFixture p = signal(GC, TaxChangeType.TAX_ARREARS).tax(SC, TaxChangeType.DEREGISTERED, "2025-04-10T10:00", null, null);
-        var f = rule.assess(p.book, at(NOW));
+        var f = rule.assess(p.book, p.alerts, at(NOW));
         assertThat(f).containsOnlyKeys(GC, SC);
         assertThat(f.get(GC).level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.get(SC).level()).isEqualTo(AlertLevel.YELLOW);
@@ -108,46 +109,46 @@ class EnterpriseTaxSignalTest {
     @Test
     void shouldClearWhenALaterPeriodIsNoLongerDownByHalf() {
         ProjectFixture p = iit(10_000_000, 4_000_000).tax(GC, TaxChangeType.IIT_DROP, "2025-05-10T09:00", 10_000_000L, 8_000_000L);
-        assertThat(rule.assess(p.book, at("2025-05-10T12:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-10T12:00"))).isEmpty();
     }
 
     @Test
     void shouldClearOnRecovery() {
         ProjectFixture p = signal(GC, TaxChangeType.ABNORMAL_STATUS).tax(GC, TaxChangeType.TAX_ARREARS, "2025-04-11T09:00", null, null)
                 .tax(GC, TaxChangeType.RECOVERED, "2025-04-20T09:00", null, null);
-        assertThat(rule.assess(p.book, at("2025-04-20T12:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-20T12:00"))).isEmpty();
     }
 
     @Test
     void shouldRaiseAgainOnASignalAfterTheRecovery() {
         ProjectFixture p = signal(GC, TaxChangeType.ABNORMAL_STATUS).tax(GC, TaxChangeType.RECOVERED, "2025-04-20T09:00", null, null)
                 .tax(GC, TaxChangeType.TAX_ARREARS, "2025-05-20T09:00", null, null);
-        assertThat(rule.assess(p.book, at("2025-05-20T12:00")).get(GC).level()).isEqualTo(AlertLevel.BLUE);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-20T12:00")).get(GC).level()).isEqualTo(AlertLevel.BLUE);
     }
 
     @Test
     void shouldIgnoreAnEnterpriseThatLeftTheProject() {
         ProjectFixture p = signal(SC, TaxChangeType.ABNORMAL_STATUS)
                 .registry("2025-04-15T09:00", project -> project.subcontractors = new ArrayList<>());
-        assertThat(rule.assess(p.book, at("2025-04-15T12:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-15T12:00"))).isEmpty();
     }
 
     @Test
     void shouldIgnoreAnEnterpriseWithNoRoleOnTheProject() {
-        assertThat(rule.assess(signal("91620724ZZ0000009X", TaxChangeType.DEREGISTERED).book, at(NOW))).isEmpty();
+        assertThat(rule.assess(signal("91620724ZZ0000009X", TaxChangeType.DEREGISTERED).book, new AlertMemory(), at(NOW))).isEmpty();
     }
 
     @Test
     void shouldNameEveryRoleOfAnEnterpriseThatHoldsTwo() {
         ProjectFixture p = signal(GC, TaxChangeType.DEREGISTERED).registry("2025-04-01T09:00",
                 project -> project.constructionUnit = new Enterprise(GC, "测试建设工程有限公司"));
-        assertThat(rule.assess(p.book, at(NOW)).get(GC).message()).contains("建设单位、施工总承包单位测试建设工程有限公司");
+        assertThat(rule.assess(p.book, p.alerts, at(NOW)).get(GC).message()).contains("建设单位、施工总承包单位测试建设工程有限公司");
     }
 
     @Test
     void shouldStopJudgingASuspendedProject() {
         ProjectFixture p = signal(GC, TaxChangeType.ABNORMAL_STATUS).change(ProjectStatus.SUSPENDED, null, "2025-04-10T10:00");
-        assertThat(rule.assess(p.book, at(NOW))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at(NOW))).isEmpty();
     }
 
     @Test

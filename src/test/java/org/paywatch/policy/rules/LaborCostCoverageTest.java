@@ -9,6 +9,7 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.ProjectCategory;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /**
@@ -32,12 +33,12 @@ class LaborCostCoverageTest {
 
     @Test
     void shouldNotJudgeAMonthBeforeItHasEnded() {
-        assertThat(rule.assess(aprilDeposited(0).book, at("2025-04-30T23:59"))).isEmpty();
+        assertThat(rule.assess(aprilDeposited(0).book, new AlertMemory(), at("2025-04-30T23:59"))).isEmpty();
     }
 
     @Test
     void shouldRaiseYellowAtSeventyNinePercentCoverage() {
-        var findings = rule.assess(aprilDeposited(9_480_000).book, at("2025-05-01T00:00"));
+        var findings = rule.assess(aprilDeposited(9_480_000).book, new AlertMemory(), at("2025-05-01T00:00"));
         assertThat(findings).containsOnlyKeys("2025-04");
         var f = findings.get("2025-04");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
@@ -48,19 +49,19 @@ class LaborCostCoverageTest {
 
     @Test
     void shouldRaiseBlueAtExactlyEightyPercentCoverage() {
-        var f = rule.assess(aprilDeposited(9_600_000).book, at("2025-05-01T00:00")).get("2025-04");
+        var f = rule.assess(aprilDeposited(9_600_000).book, new AlertMemory(), at("2025-05-01T00:00")).get("2025-04");
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
     }
 
     @Test
     void shouldRaiseBlueAtNinetyNinePercentCoverage() {
-        var f = rule.assess(aprilDeposited(11_880_000).book, at("2025-05-01T00:00")).get("2025-04");
+        var f = rule.assess(aprilDeposited(11_880_000).book, new AlertMemory(), at("2025-05-01T00:00")).get("2025-04");
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
     }
 
     @Test
     void shouldStayQuietAtExactlyOneHundredPercent() {
-        assertThat(rule.assess(aprilDeposited(12_000_000).book, at("2025-05-01T00:00"))).isEmpty();
+        assertThat(rule.assess(aprilDeposited(12_000_000).book, new AlertMemory(), at("2025-05-01T00:00"))).isEmpty();
     }
 
     @Test
@@ -68,7 +69,7 @@ class LaborCostCoverageTest {
         ProjectFixture p = new ProjectFixture()
                 .deposit("2025-03-03T10:00", 11_880_000).progress("2025-03", 40_000_000, 0, "2025-03-31T18:00")
                 .deposit("2025-04-03T10:00", 11_880_000).progress("2025-04", 40_000_000, 0, "2025-04-30T18:00");
-        var findings = rule.assess(p.book, at("2025-05-01T00:00"));
+        var findings = rule.assess(p.book, p.alerts, at("2025-05-01T00:00"));
         assertThat(findings.get("2025-03").level()).isEqualTo(AlertLevel.BLUE);
         assertThat(findings.get("2025-04").level()).isEqualTo(AlertLevel.RED);
         assertThat(findings.get("2025-04").message()).contains("连续两个月");
@@ -79,14 +80,14 @@ class LaborCostCoverageTest {
         ProjectFixture p = new ProjectFixture()
                 .deposit("2025-03-03T10:00", 6_000_000).progress("2025-03", 40_000_000, 0, "2025-03-31T18:00")
                 .deposit("2025-04-03T10:00", 12_000_000).progress("2025-04", 40_000_000, 0, "2025-04-30T18:00");
-        var findings = rule.assess(p.book, at("2025-05-01T00:00"));
+        var findings = rule.assess(p.book, p.alerts, at("2025-05-01T00:00"));
         assertThat(findings).containsOnlyKeys("2025-03");
         assertThat(findings.get("2025-03").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldJudgeEveryEndedMonthFromTheStartMonth() {
-        var findings = rule.assess(new ProjectFixture().book, at("2025-05-15T12:00"));
+        var findings = rule.assess(new ProjectFixture().book, new AlertMemory(), at("2025-05-15T12:00"));
         assertThat(findings).containsOnlyKeys("2025-03", "2025-04");
         assertThat(findings.get("2025-03").level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(findings.get("2025-04").level()).isEqualTo(AlertLevel.RED);
@@ -95,7 +96,7 @@ class LaborCostCoverageTest {
     @Test
     void shouldRequireTheContractShareOfThePlannedMonthsWhileNoReportHasArrived() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00", 9_480_000);
-        var f = rule.assess(p.book, at("2025-04-01T00:00")).get("2025-03");
+        var f = rule.assess(p.book, p.alerts, at("2025-04-01T00:00")).get("2025-03");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("requiredFen", 12_000_000.0).containsEntry("coverage", 0.79);
         assertThat(f.message()).contains("尚无当月进度报告");
@@ -104,24 +105,24 @@ class LaborCostCoverageTest {
     @Test
     void shouldUseTheProgressReportOnceItArrives() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00", 9_480_000);
-        assertThat(rule.assess(p.book, at("2025-04-01T00:00"))).containsKey("2025-03");
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-01T00:00"))).containsKey("2025-03");
         p.progress("2025-03", 30_000_000, 0, "2025-04-08T18:00"); // late: 30% of it is 90,000 yuan
-        assertThat(rule.assess(p.book, at("2025-04-08T18:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-08T18:00"))).isEmpty();
     }
 
     @Test
     void shouldRaiseTheLevelWhenALateReportShowsMoreWorkDone() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00", 12_000_000);
-        assertThat(rule.assess(p.book, at("2025-04-01T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-01T00:00"))).isEmpty();
         p.progress("2025-03", 50_000_000, 0, "2025-04-08T18:00"); // requires 150,000 yuan: 80% covered
-        assertThat(rule.assess(p.book, at("2025-04-08T18:00")).get("2025-03").level()).isEqualTo(AlertLevel.BLUE);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-08T18:00")).get("2025-03").level()).isEqualTo(AlertLevel.BLUE);
     }
 
     @Test
     void shouldApplyTheRatioOfTheProjectsCategory() {
         ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> x.category = ProjectCategory.TRANSPORT)
                 .deposit("2025-03-03T10:00", 5_940_000).progress("2025-03", 40_000_000, 0, "2025-03-31T18:00");
-        var f = rule.assess(p.book, at("2025-04-01T00:00")).get("2025-03"); // 15% of 400,000 yuan
+        var f = rule.assess(p.book, p.alerts, at("2025-04-01T00:00")).get("2025-03"); // 15% of 400,000 yuan
         assertThat(f.metrics()).containsEntry("requiredFen", 6_000_000.0);
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
     }
@@ -129,13 +130,13 @@ class LaborCostCoverageTest {
     @Test
     void shouldRequireNothingOfAMonthReportedWithNoWorkDone() {
         ProjectFixture p = new ProjectFixture().progress("2025-03", 0, 0, "2025-03-31T18:00");
-        assertThat(rule.assess(p.book, at("2025-04-01T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-01T00:00"))).isEmpty();
     }
 
     @Test
     void shouldStopJudgingASuspendedProject() {
         ProjectFixture p = new ProjectFixture().change(ProjectStatus.SUSPENDED, null, "2025-03-20T09:00");
-        assertThat(rule.assess(p.book, at("2025-05-01T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-01T00:00"))).isEmpty();
     }
 
     @Test

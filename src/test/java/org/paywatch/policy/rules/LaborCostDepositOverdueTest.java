@@ -17,13 +17,13 @@ class LaborCostDepositOverdueTest {
     @Test
     void shouldStayQuietThirtyOneDaysAfterTheLastDeposit() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00");
-        assertThat(rule.assess(p.book, at("2025-04-03T23:59"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-03T23:59"))).isEmpty();
     }
 
     @Test
     void shouldRaiseYellowThirtyTwoDaysAfterTheLastDeposit() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00");
-        var findings = rule.assess(p.book, at("2025-04-04T00:00"));
+        var findings = rule.assess(p.book, p.alerts, at("2025-04-04T00:00"));
         assertThat(findings).containsOnlyKeys("");
         assertThat(findings.get("").level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(findings.get("").metrics()).containsEntry("daysSinceDeposit", 32.0);
@@ -33,39 +33,39 @@ class LaborCostDepositOverdueTest {
     @Test
     void shouldStayYellowSixtyTwoDaysAfterTheLastDeposit() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00");
-        assertThat(rule.assess(p.book, at("2025-05-04T12:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-04T12:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseRedSixtyThreeDaysAfterTheLastDeposit() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00");
-        assertThat(rule.assess(p.book, at("2025-05-05T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-05T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
     }
 
     @Test
     void shouldCountFromTheStartOfWorksWhenNothingWasEverDeposited() {
         ProjectFixture p = new ProjectFixture();
-        assertThat(rule.assess(p.book, at("2025-04-03T12:00"))).isEmpty();
-        assertThat(rule.assess(p.book, at("2025-04-04T12:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-03T12:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-04T12:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldClearWhenADepositIsBooked() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00");
         p.deposit("2025-04-20T10:00");
-        assertThat(rule.assess(p.book, at("2025-04-21T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-21T00:00"))).isEmpty();
     }
 
     @Test
     void shouldStopJudgingASuspendedProject() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00")
                 .change(ProjectStatus.SUSPENDED, null, "2025-03-20T09:00");
-        assertThat(rule.assess(p.book, at("2025-05-10T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-10T00:00"))).isEmpty();
     }
 
     @Test
     void shouldNotJudgeAProjectBeforeItsStart() {
         ProjectFixture p = new ProjectFixture();
-        assertThat(rule.assess(p.book, at("2025-03-02T12:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-03-02T12:00"))).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.AlertEvent;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectFixture;
 import org.paywatch.policy.ProjectSupervision;
@@ -48,12 +49,12 @@ class MajorArrearsTaskForceTest {
 
     @Test
     void shouldStayQuietWithNineteenOwedWorkers() {
-        assertThat(rule.assess(aprilOwedTo(19).book, OVERDUE)).isEmpty();
+        assertThat(rule.assess(aprilOwedTo(19).book, new AlertMemory(), OVERDUE)).isEmpty();
     }
 
     @Test
     void shouldCallTheTaskForceAtTwentyOwedWorkers() {
-        var f = rule.assess(aprilOwedTo(20).book, OVERDUE).get("");
+        var f = rule.assess(aprilOwedTo(20).book, new AlertMemory(), OVERDUE).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.taskForce()).isTrue();
         assertThat(f.rebound()).isFalse();
@@ -63,17 +64,17 @@ class MajorArrearsTaskForceTest {
 
     @Test
     void shouldNotCountWagesBeforeTheirDueDatePasses() {
-        assertThat(rule.assess(aprilOwedTo(25).book, at("2025-05-31T23:59"))).isEmpty();
+        assertThat(rule.assess(aprilOwedTo(25).book, new AlertMemory(), at("2025-05-31T23:59"))).isEmpty();
     }
 
     @Test
     void shouldStayQuietOneFenBelowFiveHundredThousandYuanOverdue() {
-        assertThat(rule.assess(oneWorkerOwedHalfAMillionLess(1).book, OVERDUE)).isEmpty();
+        assertThat(rule.assess(oneWorkerOwedHalfAMillionLess(1).book, new AlertMemory(), OVERDUE)).isEmpty();
     }
 
     @Test
     void shouldCallTheTaskForceAtExactlyFiveHundredThousandYuanOverdue() {
-        var f = rule.assess(oneWorkerOwedHalfAMillionLess(0).book, OVERDUE).get("");
+        var f = rule.assess(oneWorkerOwedHalfAMillionLess(0).book, new AlertMemory(), OVERDUE).get("");
         assertThat(f.taskForce()).isTrue();
         assertThat(f.metrics()).containsEntry("overdueFen", 50_000_000.0).containsEntry("overdueWorkers", 1.0);
         assertThat(f.message()).contains("500,000.00元");
@@ -82,13 +83,13 @@ class MajorArrearsTaskForceTest {
     @Test
     void shouldClearOncePaymentsBringTheArrearsBelowBothThresholds() {
         ProjectFixture p = aprilOwedTo(20).payout("2025-06-03T10:00", "W20", "2025-04", 35_000);
-        assertThat(rule.assess(p.book, at("2025-06-03T10:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-06-03T10:00"))).isEmpty();
     }
 
     @Test
     void shouldFollowWagesOwedOnASuspendedProject() {
         ProjectFixture p = aprilOwedTo(20).change(ProjectStatus.SUSPENDED, null, "2025-05-20T09:00");
-        assertThat(rule.assess(p.book, OVERDUE)).containsKey("");
+        assertThat(rule.assess(p.book, p.alerts, OVERDUE)).containsKey("");
     }
 
     @Test
@@ -98,7 +99,7 @@ class MajorArrearsTaskForceTest {
         ProjectSupervision supervision = new ProjectSupervision(RuleCatalog.from(policy), policy.routing);
         ProjectFixture p = aprilOwedTo(20);
 
-        List<AlertEvent> events = supervision.review(p.book, OVERDUE).stream()
+        List<AlertEvent> events = supervision.review(p.book, p.alerts, OVERDUE).stream()
                 .filter(e -> e.ruleId.equals("PW05") || e.ruleId.equals("PW90")).toList();
 
         assertThat(events).extracting(e -> e.ruleId + " " + e.scope + " " + e.transition + " " + e.level)
@@ -113,7 +114,7 @@ class MajorArrearsTaskForceTest {
         for (int i = 1; i <= 20; i++) {
             p.payout("2025-06-05T11:00", "W" + i, "2025-04", 35_000);
         }
-        List<AlertEvent> cleared = supervision.review(p.book, at("2025-06-06T00:00")).stream()
+        List<AlertEvent> cleared = supervision.review(p.book, p.alerts, at("2025-06-06T00:00")).stream()
                 .filter(e -> e.ruleId.equals("PW05") || e.ruleId.equals("PW90")).toList();
         assertThat(cleared).extracting(e -> e.ruleId + " " + e.transition + " " + e.level)
                 .containsExactly("PW05 CLEARED YELLOW", "PW90 CLEARED RED");

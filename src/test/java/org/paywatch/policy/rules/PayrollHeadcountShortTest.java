@@ -7,6 +7,7 @@ import static org.paywatch.policy.RuleSettingsBuilder.settings;
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.BankTransactionType;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /** PW06 at its boundaries with the threshold of RULES.md, set below: any attended worker unpaid YELLOW, above 10% RED. */
@@ -25,17 +26,17 @@ class PayrollHeadcountShortTest {
 
     @Test
     void shouldStayQuietWhenEveryAttendedWorkerIsPaid() {
-        assertThat(rule.assess(tenWorkedAndPaid(10).book, at("2025-06-01T00:00"))).isEmpty();
+        assertThat(rule.assess(tenWorkedAndPaid(10).book, new AlertMemory(), at("2025-06-01T00:00"))).isEmpty();
     }
 
     @Test
     void shouldNotJudgeBeforeThePeriodIsPastDue() {
-        assertThat(rule.assess(tenWorkedAndPaid(5).book, at("2025-05-31T23:59"))).isEmpty();
+        assertThat(rule.assess(tenWorkedAndPaid(5).book, new AlertMemory(), at("2025-05-31T23:59"))).isEmpty();
     }
 
     @Test
     void shouldRaiseYellowWhenTenPercentAreUnpaid() {
-        var f = rule.assess(tenWorkedAndPaid(9).book, at("2025-06-01T00:00")).get("2025-04");
+        var f = rule.assess(tenWorkedAndPaid(9).book, new AlertMemory(), at("2025-06-01T00:00")).get("2025-04");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("unpaidWorkers", 1.0).containsEntry("attendedWorkers", 10.0)
                 .containsEntry("unpaidShare", 0.1);
@@ -43,7 +44,7 @@ class PayrollHeadcountShortTest {
 
     @Test
     void shouldRaiseRedAboveTenPercentUnpaid() {
-        assertThat(rule.assess(tenWorkedAndPaid(8).book, at("2025-06-01T00:00")).get("2025-04").level())
+        assertThat(rule.assess(tenWorkedAndPaid(8).book, new AlertMemory(), at("2025-06-01T00:00")).get("2025-04").level())
                 .isEqualTo(AlertLevel.RED);
     }
 
@@ -51,18 +52,18 @@ class PayrollHeadcountShortTest {
     void shouldCountAReturnedPayoutAsUnpaid() {
         ProjectFixture p = tenWorkedAndPaid(10)
                 .bank(BankTransactionType.PAYOUT_RETURNED, "2025-05-12T09:00", 35_000, "W10", "2025-04");
-        assertThat(rule.assess(p.book, at("2025-06-01T00:00")).get("2025-04").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-06-01T00:00")).get("2025-04").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldClearWhenTheLastUnpaidWorkerIsPaidLate() {
         ProjectFixture p = tenWorkedAndPaid(8);
         p.payout("2025-06-03T11:00", "W9", "2025-04", 35_000).payout("2025-06-03T11:00", "W10", "2025-04", 35_000);
-        assertThat(rule.assess(p.book, at("2025-06-03T12:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-06-03T12:00"))).isEmpty();
     }
 
     @Test
     void shouldLeaveAPeriodWithoutAnyPayoutToPw05() {
-        assertThat(rule.assess(tenWorkedAndPaid(0).book, at("2025-06-10T00:00"))).isEmpty();
+        assertThat(rule.assess(tenWorkedAndPaid(0).book, new AlertMemory(), at("2025-06-10T00:00"))).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.ProjectStatus;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /**
@@ -26,12 +27,12 @@ class PlatformOnboardingOverdueTest {
 
     @Test
     void shouldStayQuietTwentyNineDaysAfterTheStart() {
-        assertThat(rule.assess(notOnboarded().book, at("2025-04-01T23:59"))).isEmpty();
+        assertThat(rule.assess(notOnboarded().book, new AlertMemory(), at("2025-04-01T23:59"))).isEmpty();
     }
 
     @Test
     void shouldRaiseYellowThirtyDaysAfterTheStart() {
-        var findings = rule.assess(notOnboarded().book, at("2025-04-02T00:00"));
+        var findings = rule.assess(notOnboarded().book, new AlertMemory(), at("2025-04-02T00:00"));
         assertThat(findings).containsOnlyKeys("");
         var f = findings.get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
@@ -41,18 +42,18 @@ class PlatformOnboardingOverdueTest {
 
     @Test
     void shouldStayYellowFiftyNineDaysAfterTheStart() {
-        assertThat(rule.assess(notOnboarded().book, at("2025-05-01T23:59")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(notOnboarded().book, new AlertMemory(), at("2025-05-01T23:59")).get("").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseRedSixtyDaysAfterTheStart() {
-        assertThat(rule.assess(notOnboarded().book, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(notOnboarded().book, new AlertMemory(), at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
     }
 
     @Test
     void shouldCountAnUnboundAccountAsNotOnboarded() {
         ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> x.payrollAccountNo = null);
-        var f = rule.assess(p.book, at("2025-04-02T00:00")).get("");
+        var f = rule.assess(p.book, p.alerts, at("2025-04-02T00:00")).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.message()).contains("专用账户尚未开设绑定");
     }
@@ -60,14 +61,14 @@ class PlatformOnboardingOverdueTest {
     @Test
     void shouldCountAnOnboardingDateStillToComeAsNotOnboarded() {
         ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> x.onboardedDate = LocalDate.of(2025, 4, 10));
-        assertThat(rule.assess(p.book, at("2025-04-02T00:00"))).containsKey("");
-        assertThat(rule.assess(p.book, at("2025-04-10T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-02T00:00"))).containsKey("");
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-10T00:00"))).isEmpty();
     }
 
     @Test
     void shouldClearOnceOnboarded() {
         ProjectFixture p = notOnboarded().registry("2025-05-06T10:00", x -> x.onboardedDate = LocalDate.of(2025, 5, 6));
-        assertThat(rule.assess(p.book, at("2025-05-06T10:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-06T10:00"))).isEmpty();
     }
 
     @Test
@@ -76,7 +77,7 @@ class PlatformOnboardingOverdueTest {
             x.onboardedDate = null;
             x.contractValueFen = 299_999_999L;
         });
-        assertThat(rule.assess(p.book, at("2025-05-02T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00"))).isEmpty();
     }
 
     @Test
@@ -85,7 +86,7 @@ class PlatformOnboardingOverdueTest {
             x.onboardedDate = null;
             x.contractValueFen = 300_000_000L;
         });
-        assertThat(rule.assess(p.book, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
     }
 
     /** Both days counted (RULES.md, Definitions): 3 March to 1 June is three months less a day. */
@@ -95,7 +96,7 @@ class PlatformOnboardingOverdueTest {
             x.onboardedDate = null;
             x.plannedEndDate = LocalDate.of(2025, 6, 1);
         });
-        assertThat(rule.assess(p.book, at("2025-05-02T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00"))).isEmpty();
     }
 
     /** 3 March to 2 June, both days counted, is exactly three months: 工期3个月以上 includes three. */
@@ -105,7 +106,7 @@ class PlatformOnboardingOverdueTest {
             x.onboardedDate = null;
             x.plannedEndDate = LocalDate.of(2025, 6, 2);
         });
-        assertThat(rule.assess(p.book, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
     }
 
     /** The Definitions' own example: works planned from 1 January to 31 March last three months. */
@@ -116,7 +117,7 @@ class PlatformOnboardingOverdueTest {
             x.startDate = LocalDate.of(2025, 1, 1);
             x.plannedEndDate = LocalDate.of(2025, 3, 31);
         });
-        assertThat(rule.assess(p.book, at("2025-01-31T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-01-31T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
@@ -126,6 +127,6 @@ class PlatformOnboardingOverdueTest {
             x.onboardedDate = null;
             x.status = ProjectStatus.SUSPENDED;
         });
-        assertThat(rule.assess(p.book, at("2025-05-02T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00"))).isEmpty();
     }
 }

@@ -14,9 +14,9 @@ import org.paywatch.contract.BankTransactionType;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.AlertEvent;
 import org.paywatch.policy.AlertLifecycle;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.Finding;
-import org.paywatch.policy.OpenAlert;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ProjectFixture;
@@ -39,7 +39,9 @@ class ProblemReboundTest {
     private final PolicyConfig policy = withPw91(ProjectFixture.policy());
     private final ProblemRebound rule = new ProblemRebound(PW91.bound());
     private final AlertLifecycle lifecycle = new AlertLifecycle(policy.routing);
-    private final ProjectBook book = new ProjectFixture().book;
+    private final ProjectFixture project = new ProjectFixture();
+    private final ProjectBook book = project.book;
+    private final AlertMemory alerts = project.alerts;
 
     /** The whole policy, with PW91 as set above, for the tests that run every rule. */
     private static PolicyConfig withPw91(PolicyConfig policy) {
@@ -51,7 +53,7 @@ class ProblemReboundTest {
     private void pw05(String scope, AlertLevel level, long when) {
         Map<String, Finding> findings = level == null ? Map.of()
                 : Map.of(scope, new Finding(level, Map.of(), "PW05 " + level));
-        lifecycle.reconcile(book, PW05, findings, when);
+        lifecycle.reconcile(book, alerts, PW05, findings, when);
     }
 
     /** April's RED alert clears on 5 July 2025 at 10:00. */
@@ -74,7 +76,7 @@ class ProblemReboundTest {
         aprilRedClearedOnFifthOfJuly();
         pw05("2025-07", AlertLevel.YELLOW, at("2025-09-01T00:00"));
 
-        var findings = rule.assess(book, at("2025-09-01T00:00"));
+        var findings = rule.assess(book, alerts, at("2025-09-01T00:00"));
         assertThat(findings).containsOnlyKeys("PW05");
         Finding f = findings.get("PW05");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
@@ -88,14 +90,14 @@ class ProblemReboundTest {
     void shouldFlagARaiseAtExactlyNinetyDaysAfterClearing() {
         long cleared = aprilRedClearedOnFifthOfJuly();
         pw05("2025-07", AlertLevel.YELLOW, cleared + 90 * DAY);
-        assertThat(rule.assess(book, cleared + 90 * DAY)).containsKey("PW05");
+        assertThat(rule.assess(book, alerts, cleared + 90 * DAY)).containsKey("PW05");
     }
 
     @Test
     void shouldNotFlagARaiseMoreThanNinetyDaysAfterClearing() {
         long cleared = aprilRedClearedOnFifthOfJuly();
         pw05("2025-07", AlertLevel.YELLOW, cleared + 90 * DAY + 1);
-        assertThat(rule.assess(book, cleared + 90 * DAY + 1)).isEmpty();
+        assertThat(rule.assess(book, alerts, cleared + 90 * DAY + 1)).isEmpty();
     }
 
     @Test
@@ -103,16 +105,16 @@ class ProblemReboundTest {
         pw05("2025-04", AlertLevel.BLUE, at("2025-05-26T00:00"));
         pw05("2025-04", null, at("2025-05-28T10:00"));
         pw05("2025-05", AlertLevel.YELLOW, at("2025-07-01T00:00"));
-        assertThat(rule.assess(book, at("2025-07-01T00:00"))).isEmpty();
+        assertThat(rule.assess(book, alerts, at("2025-07-01T00:00"))).isEmpty();
     }
 
     @Test
     void shouldWaitWhileTheRaisedAgainAlertIsBlueAndFlagItWhenItEscalates() {
         aprilRedClearedOnFifthOfJuly();
         pw05("2025-07", AlertLevel.BLUE, at("2025-08-26T00:00"));
-        assertThat(rule.assess(book, at("2025-08-26T00:00"))).isEmpty();
+        assertThat(rule.assess(book, alerts, at("2025-08-26T00:00"))).isEmpty();
         pw05("2025-07", AlertLevel.YELLOW, at("2025-10-10T00:00")); // escalated after 90 days, raised within
-        assertThat(rule.assess(book, at("2025-10-10T00:00"))).containsKey("PW05");
+        assertThat(rule.assess(book, alerts, at("2025-10-10T00:00"))).containsKey("PW05");
     }
 
     @Test
@@ -120,19 +122,18 @@ class ProblemReboundTest {
         aprilRedClearedOnFifthOfJuly();
         pw05("2025-07", AlertLevel.YELLOW, at("2025-09-01T00:00"));
         pw05("2025-07", null, at("2025-09-10T11:00"));
-        assertThat(rule.assess(book, at("2025-09-10T11:00"))).isEmpty();
+        assertThat(rule.assess(book, alerts, at("2025-09-10T11:00"))).isEmpty();
     }
 
     @Test
     void shouldNotJudgeItsOwnAlerts() {
-        OpenAlert own = new OpenAlert();
-        own.ruleId = "PW91";
-        own.scope = "PW05";
-        own.level = AlertLevel.RED;
-        own.raisedAt = at("2025-09-01T00:00");
-        own.raisedAfterClearingAt = at("2025-08-01T00:00");
-        book.openAlerts.put("PW91|PW05", own);
-        assertThat(rule.assess(book, at("2025-09-02T00:00"))).isEmpty();
+        RuleInfo pw91 = rule.info();
+        Map<String, Finding> rebound = Map.of("PW05", new Finding(AlertLevel.RED, Map.of(), "PW91 RED"));
+        lifecycle.reconcile(book, alerts, pw91, rebound, at("2025-08-01T00:00"));
+        lifecycle.reconcile(book, alerts, pw91, Map.of(), at("2025-08-20T00:00"));
+        lifecycle.reconcile(book, alerts, pw91, rebound, at("2025-09-01T00:00")); // PW91's own, raised 12 days after its clearing
+        assertThat(alerts.openAlerts()).singleElement().satisfies(own -> assertThat(own.raisedAfterClearingAt).isNotNull());
+        assertThat(rule.assess(book, alerts, at("2025-09-02T00:00"))).isEmpty();
     }
 
     @Test
@@ -143,8 +144,8 @@ class ProblemReboundTest {
 
     /** Three workers attend April; nobody is paid until 5 July 11:00: PW05 RED from 1 July, cleared by the payroll. */
     private static List<AlertEvent> aprilPaidOnFifthOfJuly(ProjectSupervision supervision, ProjectFixture p) {
-        List<AlertEvent> events = new ArrayList<>(supervision.review(p.book, at("2025-07-01T00:00")));
-        events.addAll(supervision.apply(p.book, List.of(
+        List<AlertEvent> events = new ArrayList<>(supervision.review(p.book, p.alerts, at("2025-07-01T00:00")));
+        events.addAll(supervision.apply(p.book, p.alerts, List.of(
                 ProjectFixture.bankEvent(BankTransactionType.WAGE_PAYOUT, "2025-07-05T11:00", 70_000, "W1", "2025-04"),
                 ProjectFixture.bankEvent(BankTransactionType.WAGE_PAYOUT, "2025-07-05T11:00", 70_000, "W2", "2025-04"),
                 ProjectFixture.bankEvent(BankTransactionType.WAGE_PAYOUT, "2025-07-05T11:00", 70_000, "W3", "2025-04")),
@@ -153,10 +154,10 @@ class ProblemReboundTest {
     }
 
     /** Runs the daily review at every midnight from {@code first} to {@code last}; PW05's and PW91's events. */
-    private static List<AlertEvent> reviewDaily(ProjectSupervision supervision, ProjectBook book, String first, String last) {
+    private static List<AlertEvent> reviewDaily(ProjectSupervision supervision, ProjectFixture p, String first, String last) {
         List<AlertEvent> out = new ArrayList<>();
         for (var d = java.time.LocalDate.parse(first); !d.isAfter(java.time.LocalDate.parse(last)); d = d.plusDays(1)) {
-            supervision.review(book, BusinessCalendar.startOfDay(d)).stream()
+            supervision.review(p.book, p.alerts, BusinessCalendar.startOfDay(d)).stream()
                     .filter(e -> e.ruleId.equals("PW05") || e.ruleId.equals("PW91")).forEach(out::add);
         }
         return out;
@@ -171,8 +172,8 @@ class ProblemReboundTest {
         long cleared = at("2025-07-05T11:00");
         String alertId = before.get(1).alertId;
 
-        assertThat(reviewDaily(supervision, p.book, "2025-07-06", "2025-08-04")).as("nothing before the 30th day has passed").isEmpty();
-        List<AlertEvent> followUps = reviewDaily(supervision, p.book, "2025-08-05", "2025-12-31");
+        assertThat(reviewDaily(supervision, p, "2025-07-06", "2025-08-04")).as("nothing before the 30th day has passed").isEmpty();
+        List<AlertEvent> followUps = reviewDaily(supervision, p, "2025-08-05", "2025-12-31");
 
         assertThat(followUps).extracting(e -> e.ruleId + " " + e.scope + " " + e.transition + " " + e.level)
                 .containsExactly("PW05 2025-04 FOLLOW_UP RED", "PW05 2025-04 FOLLOW_UP RED", "PW05 2025-04 FOLLOW_UP RED");
@@ -182,16 +183,16 @@ class ProblemReboundTest {
         assertThat(followUps.get(0).message).startsWith("高台县城关镇测试工程").contains("满30天", "第1次跟踪回访");
         assertThat(followUps.get(2).message).contains("满90天", "第3次跟踪回访");
         assertThat(followUps.get(0).metrics).containsEntry("daysSinceCleared", 30.0);
-        assertThat(p.book.followUps).isEmpty();
+        assertThat(p.alerts.followUps()).isEmpty();
     }
 
     @Test
     void shouldEmitNoFollowUpAfterAYellowAlertClears() {
         ProjectSupervision supervision = new ProjectSupervision(RuleCatalog.from(policy), policy.routing);
         ProjectFixture p = new ProjectFixture().crew(3, "2025-04-07");
-        supervision.review(p.book, at("2025-06-01T00:00")); // PW05 YELLOW
+        supervision.review(p.book, p.alerts, at("2025-06-01T00:00")); // PW05 YELLOW
         p.payout("2025-06-05T11:00", "W1", "2025-04", 35_000);
-        assertThat(reviewDaily(supervision, p.book, "2025-06-06", "2025-10-31"))
+        assertThat(reviewDaily(supervision, p, "2025-06-06", "2025-10-31"))
                 .extracting(e -> e.transition).containsExactly(AlertTransition.CLEARED);
     }
 
@@ -200,9 +201,9 @@ class ProblemReboundTest {
         ProjectSupervision supervision = new ProjectSupervision(RuleCatalog.from(policy), policy.routing);
         ProjectFixture p = new ProjectFixture().crew(3, "2025-04-07", "2025-07-07");
         aprilPaidOnFifthOfJuly(supervision, p);
-        List<AlertEvent> events = reviewDaily(supervision, p.book, "2025-07-06", "2025-09-05");
+        List<AlertEvent> events = reviewDaily(supervision, p, "2025-07-06", "2025-09-05");
         p.payout("2025-09-05T11:00", "W1", "2025-07", 35_000);
-        events.addAll(reviewDaily(supervision, p.book, "2025-09-06", "2025-09-06"));
+        events.addAll(reviewDaily(supervision, p, "2025-09-06", "2025-09-06"));
         // The fixture's account is never funded, so other rules (PW04) speak too: only PW05's story matters here.
         events = events.stream().filter(e -> e.ruleId.equals("PW05") || e.scope.equals("PW05")).collect(java.util.stream.Collectors.toList());
 

@@ -7,6 +7,7 @@ import static org.paywatch.policy.RuleSettingsBuilder.settings;
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.ProjectStatus;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /**
@@ -27,7 +28,7 @@ class ProgressPaymentShortfallTest {
 
     @Test
     void shouldRaiseYellowJustBelowEightyPercentPaid() {
-        var findings = rule.assess(marchPaid(31_960_000).book, at("2025-04-01T00:00"));
+        var findings = rule.assess(marchPaid(31_960_000).book, new AlertMemory(), at("2025-04-01T00:00"));
         assertThat(findings).containsOnlyKeys("");
         var f = findings.get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
@@ -38,23 +39,23 @@ class ProgressPaymentShortfallTest {
 
     @Test
     void shouldStayQuietAtExactlyEightyPercentPaid() {
-        assertThat(rule.assess(marchPaid(32_000_000).book, at("2025-04-01T00:00"))).isEmpty();
+        assertThat(rule.assess(marchPaid(32_000_000).book, new AlertMemory(), at("2025-04-01T00:00"))).isEmpty();
     }
 
     @Test
     void shouldStayYellowAtExactlySixtyPercentPaid() {
-        assertThat(rule.assess(marchPaid(24_000_000).book, at("2025-04-01T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(marchPaid(24_000_000).book, new AlertMemory(), at("2025-04-01T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseRedJustBelowSixtyPercentPaid() {
-        assertThat(rule.assess(marchPaid(23_960_000).book, at("2025-04-01T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(marchPaid(23_960_000).book, new AlertMemory(), at("2025-04-01T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
     }
 
     @Test
     void shouldJudgeTheCumulativeSumsOfAllReports() {
         ProjectFixture p = marchPaid(40_000_000).progress("2025-04", 40_000_000, 20_000_000, "2025-04-30T18:00");
-        var f = rule.assess(p.book, at("2025-05-01T00:00")).get(""); // April alone 50%, both months 75%
+        var f = rule.assess(p.book, p.alerts, at("2025-05-01T00:00")).get(""); // April alone 50%, both months 75%
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("paidShare", 0.75);
     }
@@ -62,18 +63,18 @@ class ProgressPaymentShortfallTest {
     @Test
     void shouldClearWhenPaymentsCatchUp() {
         ProjectFixture p = marchPaid(20_000_000).progress("2025-04", 40_000_000, 44_000_000, "2025-04-30T18:00");
-        assertThat(rule.assess(p.book, at("2025-05-01T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-01T00:00"))).isEmpty();
     }
 
     @Test
     void shouldStayQuietWhileNothingIsCompleted() {
-        assertThat(rule.assess(government().progress("2025-03", 0, 0, "2025-03-31T18:00").book, at("2025-04-01T00:00"))).isEmpty();
+        assertThat(rule.assess(government().progress("2025-03", 0, 0, "2025-03-31T18:00").book, new AlertMemory(), at("2025-04-01T00:00"))).isEmpty();
     }
 
     @Test
     void shouldIgnoreAProjectThatIsNotGovernmentInvested() {
         ProjectFixture p = new ProjectFixture().progress("2025-03", 40_000_000, 0, "2025-03-31T18:00");
-        assertThat(rule.assess(p.book, at("2025-04-01T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-01T00:00"))).isEmpty();
     }
 
     @Test
@@ -83,6 +84,6 @@ class ProgressPaymentShortfallTest {
             x.governmentInvested = true;
             x.status = ProjectStatus.SUSPENDED;
         });
-        assertThat(rule.assess(p.book, at("2025-04-02T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-02T00:00"))).isEmpty();
     }
 }

@@ -35,13 +35,13 @@ class UnregisteredAttendanceTest {
     @Test
     void shouldStayQuietWhenEveryoneIsRegistered() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 20, 0);
-        assertThat(rule.assess(p.book, at("2025-04-08T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-08T00:00"))).isEmpty();
     }
 
     @Test
     void shouldStayBlueJustBelowFivePercent() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 20, 1); // 1 of 21: 4.8%
-        var f = rule.assess(p.book, at("2025-04-08T00:00"));
+        var f = rule.assess(p.book, p.alerts, at("2025-04-08T00:00"));
         assertThat(f).containsOnlyKeys("");
         assertThat(f.get("").level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.get("").metrics()).containsEntry("unregisteredWorkers", 1.0)
@@ -52,7 +52,7 @@ class UnregisteredAttendanceTest {
     @Test
     void shouldRaiseYellowWhenFivePercentOfTheDayAreUnregistered() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 19, 1); // 1 of 20: exactly 5%
-        var f = rule.assess(p.book, at("2025-04-08T00:00")).get("");
+        var f = rule.assess(p.book, p.alerts, at("2025-04-08T00:00")).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("shareOfDay", 0.05);
     }
@@ -60,7 +60,7 @@ class UnregisteredAttendanceTest {
     @Test
     void shouldRaiseYellowAboveFivePercent() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2);
-        var f = rule.assess(p.book, at("2025-04-08T00:00")).get("");
+        var f = rule.assess(p.book, p.alerts, at("2025-04-08T00:00")).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("unregisteredWorkers", 2.0);
     }
@@ -69,37 +69,37 @@ class UnregisteredAttendanceTest {
     void shouldCountAWorkerOnceADay() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 20, 1);
         p.clockIn("X1", DAY); // clocks in twice
-        assertThat(rule.assess(p.book, at("2025-04-08T00:00")).get("").metrics()).containsEntry("unregisteredWorkers", 1.0);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-08T00:00")).get("").metrics()).containsEntry("unregisteredWorkers", 1.0);
     }
 
     @Test
     void shouldNotJudgeADayBeforeItIsComplete() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2);
-        assertThat(rule.assess(p.book, at("2025-04-07T23:59"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-07T23:59"))).isEmpty();
     }
 
     @Test
     void shouldStillHoldOnTheSeventhDayAfter() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2);
-        assertThat(rule.assess(p.book, at("2025-04-14T23:59")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-14T23:59")).get("").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldClearSevenDaysAfterTheLastUnregisteredClockIn() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2);
         day(p, "2025-04-08", 10, 0);
-        assertThat(rule.assess(p.book, at("2025-04-15T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-15T00:00"))).isEmpty();
     }
 
     @Test
     void shouldTakeTheWorstDayOfTheWindow() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2);  // YELLOW day
         day(p, "2025-04-09", 30, 1);                               // BLUE day: 1 of 31
-        var f = rule.assess(p.book, at("2025-04-10T00:00")).get("");
+        var f = rule.assess(p.book, p.alerts, at("2025-04-10T00:00")).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("day", 20250407.0);
         // once 7 April has left the window, 9 April is the worst day left
-        var later = rule.assess(p.book, at("2025-04-15T00:00")).get("");
+        var later = rule.assess(p.book, p.alerts, at("2025-04-15T00:00")).get("");
         assertThat(later.level()).isEqualTo(AlertLevel.BLUE);
         assertThat(later.metrics()).containsEntry("day", 20250409.0);
     }
@@ -108,7 +108,7 @@ class UnregisteredAttendanceTest {
     void shouldClearWhenTheWorkersAreRegisteredLate() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2);
         p.register("X1", 35_000).register("X2", 35_000);
-        assertThat(rule.assess(p.book, at("2025-04-09T10:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-09T10:00"))).isEmpty();
     }
 
     @Test
@@ -120,6 +120,6 @@ class UnregisteredAttendanceTest {
     @Test
     void shouldStopJudgingASuspendedProject() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2).change(ProjectStatus.SUSPENDED, null, "2025-04-07T18:00");
-        assertThat(rule.assess(p.book, at("2025-04-08T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-08T00:00"))).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import static org.paywatch.policy.RuleSettingsBuilder.settings;
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.ProjectStatus;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /**
@@ -28,12 +29,12 @@ class WageDepositShortfallTest {
 
     @Test
     void shouldStayQuietTwentyNineDaysAfterTheStart() {
-        assertThat(rule.assess(deposit(400_000_000, 0).book, at("2025-04-01T23:59"))).isEmpty();
+        assertThat(rule.assess(deposit(400_000_000, 0).book, new AlertMemory(), at("2025-04-01T23:59"))).isEmpty();
     }
 
     @Test
     void shouldRaiseYellowThirtyDaysAfterTheStartJustBelowOnePercent() {
-        var findings = rule.assess(deposit(400_000_000, 3_999_999).book, at("2025-04-02T00:00"));
+        var findings = rule.assess(deposit(400_000_000, 3_999_999).book, new AlertMemory(), at("2025-04-02T00:00"));
         assertThat(findings).containsOnlyKeys("");
         var f = findings.get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
@@ -44,29 +45,29 @@ class WageDepositShortfallTest {
 
     @Test
     void shouldStayQuietAtExactlyOnePercent() {
-        assertThat(rule.assess(deposit(400_000_000, 4_000_000).book, at("2025-04-02T00:00"))).isEmpty();
+        assertThat(rule.assess(deposit(400_000_000, 4_000_000).book, new AlertMemory(), at("2025-04-02T00:00"))).isEmpty();
     }
 
     @Test
     void shouldStayYellowLongAfterTheStart() {
-        assertThat(rule.assess(deposit(400_000_000, 0).book, at("2025-09-01T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(deposit(400_000_000, 0).book, new AlertMemory(), at("2025-09-01T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldExemptAContractJustBelowThreeMillionYuan() {
-        assertThat(rule.assess(deposit(299_999_999, 0).book, at("2025-04-02T00:00"))).isEmpty();
+        assertThat(rule.assess(deposit(299_999_999, 0).book, new AlertMemory(), at("2025-04-02T00:00"))).isEmpty();
     }
 
     @Test
     void shouldJudgeAContractOfExactlyThreeMillionYuan() {
-        assertThat(rule.assess(deposit(300_000_000, 2_999_999).book, at("2025-04-02T00:00")).get("").level())
+        assertThat(rule.assess(deposit(300_000_000, 2_999_999).book, new AlertMemory(), at("2025-04-02T00:00")).get("").level())
                 .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldClearOnceTheDepositIsToppedUp() {
         ProjectFixture p = deposit(400_000_000, 0).registry("2025-04-15T10:00", x -> x.wageDepositFen = 4_000_000);
-        assertThat(rule.assess(p.book, at("2025-04-15T10:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-15T10:00"))).isEmpty();
     }
 
     @Test
@@ -76,6 +77,6 @@ class WageDepositShortfallTest {
             x.wageDepositFen = 0;
             x.status = ProjectStatus.SUSPENDED;
         });
-        assertThat(rule.assess(p.book, at("2025-04-02T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-02T00:00"))).isEmpty();
     }
 }

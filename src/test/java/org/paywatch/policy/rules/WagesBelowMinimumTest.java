@@ -9,6 +9,7 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.domain.Feed;
+import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ProjectFixture;
 
 /**
@@ -43,12 +44,12 @@ class WagesBelowMinimumTest {
 
     @Test
     void shouldStayQuietWhenEveryWorkerGetsTheProRatedMinimum() {
-        assertThat(rule.assess(mayPaid(254_667, 254_667, 254_667).book, JUDGED)).isEmpty();
+        assertThat(rule.assess(mayPaid(254_667, 254_667, 254_667).book, new AlertMemory(), JUDGED)).isEmpty();
     }
 
     @Test
     void shouldRaiseYellowForAWorkerOneFenBelowTheProRatedMinimum() {
-        var f = rule.assess(mayPaid(254_666, 400_000, 400_000).book, JUDGED).get("2025-05");
+        var f = rule.assess(mayPaid(254_666, 400_000, 400_000).book, new AlertMemory(), JUDGED).get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("paidWorkers", 3.0).containsEntry("belowMinimumWorkers", 1.0)
                 .containsEntry("minimumWageFen", 191_000.0).containsEntry("shortfallFen", 1.0);
@@ -57,14 +58,14 @@ class WagesBelowMinimumTest {
 
     @Test
     void shouldStayYellowNotRedAtExactlyTheMinimumWagePerCapita() {
-        var f = rule.assess(mayPaid(254_667, 254_667, 254_666).book, JUDGED).get("2025-05");
+        var f = rule.assess(mayPaid(254_667, 254_667, 254_666).book, new AlertMemory(), JUDGED).get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("perCapitaMonthlyPayFen", 191_000.0);
     }
 
     @Test
     void shouldRaiseRedOneFenBelowTheMinimumWagePerCapita() {
-        var f = rule.assess(mayPaid(254_667, 254_667, 254_665).book, JUDGED).get("2025-05");
+        var f = rule.assess(mayPaid(254_667, 254_667, 254_665).book, new AlertMemory(), JUDGED).get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.message()).contains("人均月工资", "低于最低工资标准1,910.00元");
     }
@@ -72,36 +73,36 @@ class WagesBelowMinimumTest {
     @Test
     void shouldJudgeOnlyTheWorkersPaidForThePeriod() {
         // W3 attended and got nothing: that is PW06's business, not a pay below the minimum
-        assertThat(rule.assess(mayPaid(300_000, 300_000, 0).book, JUDGED)).isEmpty();
+        assertThat(rule.assess(mayPaid(300_000, 300_000, 0).book, new AlertMemory(), JUDGED)).isEmpty();
     }
 
     @Test
     void shouldLeaveOutAWorkerWhosePayoutWasReturned() {
         ProjectFixture p = mayPaid(300_000, 300_000, 100_000)
                 .bank(BankTransactionType.PAYOUT_RETURNED, "2025-06-10T16:00", 100_000, "W3", "2025-05");
-        assertThat(rule.assess(p.book, JUDGED)).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, JUDGED)).isEmpty();
     }
 
     @Test
     void shouldClearWhenATopUpBringsEveryoneToTheMinimum() {
         ProjectFixture p = mayPaid(254_666, 400_000, 400_000).payout("2025-06-12T09:00", "W1", "2025-05", 1);
-        assertThat(rule.assess(p.book, at("2025-06-13T00:00"))).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, at("2025-06-13T00:00"))).isEmpty();
     }
 
     @Test
     void shouldProRateAShortMonthByAttendedDays() {
         ProjectFixture p = new ProjectFixture().register("W1", 35_000).clockInDays("W1", "2025-05-05", "2025-05-14")
                 .payout("2025-06-10T11:00", "W1", "2025-05", 87_816); // 10 days: 191000 x 10 / 21.75 = 87,816.09
-        assertThat(rule.assess(p.book, JUDGED).get("2025-05").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(p.book, p.alerts, JUDGED).get("2025-05").level()).isEqualTo(AlertLevel.RED);
         p.payout("2025-06-10T12:00", "W1", "2025-05", 1);
-        assertThat(rule.assess(p.book, JUDGED)).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, JUDGED)).isEmpty();
     }
 
     @Test
     void shouldUseTheMinimumWageOfTheProjectsTown() {
         WagesBelowMinimum firstTier = new WagesBelowMinimum(settings("PW07")
                 .table("minimumWageFen", "default", 191_000).table("minimumWageFen", "城关镇", 202_000).bound(), ProjectFixture.wages(21.75));
-        var f = firstTier.assess(mayPaid(254_667, 254_667, 254_667).book, JUDGED).get("2025-05");
+        var f = firstTier.assess(mayPaid(254_667, 254_667, 254_667).book, new AlertMemory(), JUDGED).get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.metrics()).containsEntry("minimumWageFen", 202_000.0);
     }
@@ -109,6 +110,6 @@ class WagesBelowMinimumTest {
     @Test
     void shouldStopOnASuspendedProject() {
         ProjectFixture p = mayPaid(100_000, 100_000, 100_000).change(ProjectStatus.SUSPENDED, null, "2025-06-01T09:00");
-        assertThat(rule.assess(p.book, JUDGED)).isEmpty();
+        assertThat(rule.assess(p.book, p.alerts, JUDGED)).isEmpty();
     }
 }
