@@ -60,7 +60,7 @@ public final class RiskMonitorJob {
                 .keyBy(e -> e.projectId, Types.STRING)
                 .transform("project monitor (rules, deadlines)", TypeInformation.of(AlertEvent.class),
                         new WatermarkLagOperator<>(new ProjectMonitor(config.policy(), grace, timeLimit, settledHistoryDays)))
-                .uid("project-monitor");
+                .uid("project-monitor-v2");
 
         DataStream<Rejection> rejected = entered.getSideOutput(Entry.REJECTED)
                 .union(bank.getSideOutput(Entry.REJECTED), resolvedBank.getSideOutput(Entry.REJECTED), alerts.getSideOutput(Entry.REJECTED));
