@@ -117,7 +117,8 @@ public final class DispatchCommand implements Callable<Integer> {
             dispatcher.alert(a, a.getEventTime().toEpochMilli());
         }
         dispatcher.finish();
-        out.printf("dispatch: alerts=%d %s -> ledger %s%n", alerts.size(), NoticeStatus.summary(outcomes), state != null ? state : dispatcher.config().stateDir());
+        out.printf("dispatch: alerts=%d %s -> ledger %s%n", alerts.size(), NoticeStatus.summary(outcomes),
+                state != null ? state : dispatcher.config().stateDir());
         return outcomes.getOrDefault(NoticeStatus.PARKED, 0) == 0 ? 0 : 1;
     }
 

@@ -63,7 +63,8 @@ public final class RiskMonitorJob {
                 .uid("project-monitor");
 
         DataStream<Rejection> rejected = entered.getSideOutput(Descriptors.REJECTED)
-                .union(bank.getSideOutput(Descriptors.REJECTED), resolvedBank.getSideOutput(Descriptors.REJECTED), alerts.getSideOutput(Descriptors.REJECTED));
+                .union(bank.getSideOutput(Descriptors.REJECTED), resolvedBank.getSideOutput(Descriptors.REJECTED),
+                        alerts.getSideOutput(Descriptors.REJECTED));
 
         alerts.sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts");
         rejected.sinkTo(sinks.rejected()).uid("dead-letter-sink").name("dead letters");

@@ -6,7 +6,6 @@ import static org.paywatch.policy.ProjectFixture.at;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -69,7 +68,7 @@ class ProjectMonitorTest {
         KeyedStateBackend<String> state = harness.getOperator().getKeyedStateBackend();
         state.setCurrentKey(ProjectFixture.PROJECT);
         return state.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                new ValueStateDescriptor<>("book", ProjectBook.class)).value();
+                Descriptors.projectBook()).value();
     }
 
     private void send(Object payload) throws Exception {
