@@ -89,7 +89,7 @@ public final class DispatchCommand implements Callable<Integer> {
             }
             if (retryParked) {
                 dispatcher.retryParked(System.currentTimeMillis());
-                out.println("dispatch: parked messages sent again: " + summary(outcomes));
+                out.println("dispatch: parked messages sent again: " + NoticeStatus.summary(outcomes));
                 return 0;
             }
             if (alertsFile != null) {
@@ -117,7 +117,8 @@ public final class DispatchCommand implements Callable<Integer> {
             dispatcher.alert(a, a.getEventTime().toEpochMilli());
         }
         dispatcher.finish();
-        out.printf("dispatch: alerts=%d %s -> ledger %s%n", alerts.size(), summary(outcomes), state != null ? state : dispatcher.config().stateDir());
+        out.printf("dispatch: alerts=%d %s -> ledger %s%n", alerts.size(), NoticeStatus.summary(outcomes),
+                state != null ? state : dispatcher.config().stateDir());
         return outcomes.getOrDefault(NoticeStatus.PARKED, 0) == 0 ? 0 : 1;
     }
 
@@ -146,15 +147,5 @@ public final class DispatchCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
-    }
-
-    static String summary(Map<NoticeStatus, Integer> outcomes) {
-        StringBuilder s = new StringBuilder();
-        for (NoticeStatus st : NoticeStatus.values()) {
-            if (st.isFinal && st != NoticeStatus.RETRIED) {
-                s.append(s.isEmpty() ? "" : " ").append(st.name().toLowerCase()).append('=').append(outcomes.getOrDefault(st, 0));
-            }
-        }
-        return s.toString();
     }
 }

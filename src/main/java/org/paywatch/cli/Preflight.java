@@ -1,12 +1,9 @@
 package org.paywatch.cli;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.paywatch.io.KafkaTopics;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.config.JobConfig;
 import org.paywatch.domain.ConfigurationProblem;
@@ -25,17 +22,15 @@ final class Preflight {
         Set<String> needed = new TreeSet<>(t.inputs().keySet());
         needed.add(t.alerts);
         needed.add(t.deadletter);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis()))) {
-            Set<String> existing = admin.listTopics().names().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            needed.removeAll(existing);
+        Set<String> missing;
+        try (KafkaTopics topics = new KafkaTopics(config.kafka.bootstrapServers, WAIT)) {
+            missing = topics.missing(needed);
         } catch (Exception e) {
             throw new ConfigurationProblem("Kafka does not answer at " + config.kafka.bootstrapServers
                     + ": start it, or fix kafka.bootstrapServers in the job file (or --kafka)");
         }
-        if (!needed.isEmpty()) {
-            throw new ConfigurationProblem("Kafka at " + config.kafka.bootstrapServers + " lacks the topics " + needed
+        if (!missing.isEmpty()) {
+            throw new ConfigurationProblem("Kafka at " + config.kafka.bootstrapServers + " lacks the topics " + missing
                     + ": create them (see README, From the demo to production) or fix kafka.topics in the job file");
         }
         if (config.influx.url != null) {

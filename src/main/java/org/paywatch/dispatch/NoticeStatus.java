@@ -1,5 +1,7 @@
 package org.paywatch.dispatch;
 
+import java.util.Map;
+
 /**
  * What became of one (alert transition, recipient): the record the bureau keeps. Final statuses are
  * never changed again; HELD and SENDING are the outbox's working states.
@@ -34,5 +36,16 @@ public enum NoticeStatus {
     NoticeStatus(String chinese, boolean isFinal) {
         this.chinese = chinese;
         this.isFinal = isFinal;
+    }
+
+    /** The count of each final outcome but retries, as `dispatch` and the demo's screen print it: "delivered=3 parked=0 …". */
+    public static String summary(Map<NoticeStatus, Integer> outcomes) {
+        StringBuilder s = new StringBuilder();
+        for (NoticeStatus st : values()) {
+            if (st.isFinal && st != RETRIED) {
+                s.append(s.isEmpty() ? "" : " ").append(st.name().toLowerCase()).append('=').append(outcomes.getOrDefault(st, 0));
+            }
+        }
+        return s.toString();
     }
 }

@@ -1,17 +1,16 @@
 package org.paywatch.drill;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.paywatch.contract.Alert;
 import org.paywatch.io.AvroCodec;
 import org.paywatch.io.ContractViolation;
+import org.paywatch.io.KafkaTopics;
 
 /**
  * The alert transitions a read_committed consumer has seen on a topic, as a bureau's consumer sees
@@ -30,10 +29,7 @@ final class AlertCopies implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, "paywatch-drill-" + topic),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        KafkaTopics.readFromTheStart(consumer, topic);
     }
 
     /** Reads what has been committed since the last call. */

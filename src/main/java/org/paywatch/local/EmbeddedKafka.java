@@ -9,27 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.paywatch.io.KafkaTopics;
 
 /**
  * A real, single-node Kafka (KRaft, combined broker + controller) inside this JVM, listening on
@@ -41,12 +31,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
-    private final Admin admin;
+    private final KafkaTopics topics;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Admin admin) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, KafkaTopics topics) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
-        this.admin = admin;
+        this.topics = topics;
     }
 
     /**
@@ -62,17 +52,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         format(dataDir, props);
 
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-        Admin admin = null;
+        KafkaTopics topics = null;
         try {
             server.startup();
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()));
-            admin.listTopics().names().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new EmbeddedKafka(server, bootstrap, admin);
+            topics = new KafkaTopics(bootstrap, READY_TIMEOUT);
+            topics.names();
+            return new EmbeddedKafka(server, bootstrap, topics);
         } catch (Exception e) {
-            if (admin != null) {
-                admin.close(Duration.ZERO);
+            if (topics != null) {
+                topics.abandon();
             }
             stop(server);
             if (e instanceof InterruptedException) {
@@ -89,65 +77,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topics that do not exist yet and waits until every partition has a leader. */
     public void createTopics(int partitions, String... topics) {
-        createTopics(admin, partitions, Map.of(), topics);
-    }
-
-    static void createTopics(Admin admin, int partitions, Map<String, String> settings, String... topics) {
-        List<NewTopic> wanted = Arrays.stream(topics)
-                .map(topic -> new NewTopic(topic, partitions, (short) 1).configs(settings))
-                .toList();
-        try {
-            var created = admin.createTopics(wanted).values();
-            for (String topic : topics) {
-                try {
-                    created.get(topic).get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-            awaitLeaders(admin, List.of(topics));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics " + Arrays.toString(topics), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not create topics " + Arrays.toString(topics) + ": " + e, e);
-        }
+        this.topics.create(partitions, Map.of(), topics);
     }
 
     @Override
     public void close() {
-        admin.close(Duration.ofSeconds(5));
+        topics.close();
         stop(server);
-    }
-
-    // The controller commits a new topic before the broker has loaded its partitions: clients that
-    // start right away would see UNKNOWN_TOPIC_OR_PARTITION for a moment.
-    private static void awaitLeaders(Admin admin, List<String> topics)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                Map<String, TopicDescription> described = admin.describeTopics(topics)
-                        .allTopicNames().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                boolean allLed = described.values().stream()
-                        .flatMap(d -> d.partitions().stream())
-                        .map(TopicPartitionInfo::leader)
-                        .allMatch(leader -> leader != null && !leader.isEmpty());
-                if (allLed) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("partitions of " + topics + " have no leader after " + READY_TIMEOUT);
-            }
-            Thread.sleep(20);
-        }
     }
 
     static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {

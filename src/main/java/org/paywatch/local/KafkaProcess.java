@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.paywatch.io.KafkaTopics;
 
 /**
  * A real Kafka broker (KRaft) in a child JVM on 127.0.0.1, as an existing cluster would be for
@@ -21,14 +20,14 @@ public final class KafkaProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final String bootstrapServers;
-    private final Admin admin;
+    private final KafkaTopics topics;
     private Process process;
 
-    private KafkaProcess(Path dataDir, Process process, String bootstrapServers, Admin admin) {
+    private KafkaProcess(Path dataDir, Process process, String bootstrapServers, KafkaTopics topics) {
         this.dataDir = dataDir;
         this.process = process;
         this.bootstrapServers = bootstrapServers;
-        this.admin = admin;
+        this.topics = topics;
     }
 
     /** Formats {@code dataDir}, starts the broker with this JVM's class path and waits until it answers. */
@@ -48,15 +47,13 @@ public final class KafkaProcess implements AutoCloseable {
             throw new UncheckedIOException("could not write the broker's configuration in " + dataDir, e);
         }
         Process process = launch(dataDir);
-        Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()));
-        KafkaProcess broker = new KafkaProcess(dataDir, process, bootstrap, admin);
+        KafkaTopics topics = new KafkaTopics(bootstrap, READY_TIMEOUT);
+        KafkaProcess broker = new KafkaProcess(dataDir, process, bootstrap, topics);
         try {
             broker.awaitReady();
             return broker;
         } catch (RuntimeException e) {
-            admin.close(Duration.ZERO);
+            topics.abandon();
             process.destroyForcibly();
             throw e;
         }
@@ -85,7 +82,7 @@ public final class KafkaProcess implements AutoCloseable {
 
     private void awaitReady() {
         try {
-            admin.listTopics().names().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            topics.names();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -100,17 +97,17 @@ public final class KafkaProcess implements AutoCloseable {
     }
 
     public void createTopics(int partitions, String... topics) {
-        EmbeddedKafka.createTopics(admin, partitions, Map.of(), topics);
+        this.topics.create(partitions, Map.of(), topics);
     }
 
     /** Topics with settings of their own, e.g. max.message.bytes. */
     public void createTopics(int partitions, Map<String, String> settings, String... topics) {
-        EmbeddedKafka.createTopics(admin, partitions, settings, topics);
+        this.topics.create(partitions, settings, topics);
     }
 
     @Override
     public void close() {
-        admin.close(Duration.ofSeconds(5));
+        topics.close();
         stopProcess();
     }
 

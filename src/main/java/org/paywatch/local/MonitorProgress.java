@@ -1,12 +1,8 @@
 package org.paywatch.local;
 
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
+import java.time.Duration;
 import org.paywatch.config.JobConfig;
+import org.paywatch.io.KafkaTopics;
 
 /**
  * How far the live job has read the input topics: the offsets its Kafka source commits with every
@@ -14,13 +10,16 @@ import org.paywatch.config.JobConfig;
  * so the sum of the committed offsets is the number of records read.
  */
 public final class MonitorProgress implements AutoCloseable {
-    private final Admin admin;
+    // Asked again and again while a run goes on: a late answer is not waited for, the last one stands meanwhile.
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final KafkaTopics kafka;
     private final String groupId;
     private final JobConfig.Topics topics;
     private long lastKnown;
 
     public MonitorProgress(String bootstrapServers, String groupId, JobConfig.Topics topics) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        this.kafka = new KafkaTopics(bootstrapServers, WAIT);
         this.groupId = groupId;
         this.topics = topics;
     }
@@ -28,15 +27,8 @@ public final class MonitorProgress implements AutoCloseable {
     /** Records of the input topics the job has read, as of its last completed checkpoint. */
     public synchronized long recordsRead() {
         try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-            long read = 0;
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
-                if (e.getValue() != null && topics.inputs().containsKey(e.getKey().topic())) {
-                    read += e.getValue().offset();
-                }
-            }
-            lastKnown = read;
+            lastKnown = kafka.committedOffsets(groupId, topics.inputs().keySet()).values().stream()
+                    .mapToLong(Long::longValue).sum();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -48,6 +40,6 @@ public final class MonitorProgress implements AutoCloseable {
 
     @Override
     public void close() {
-        admin.close(java.time.Duration.ofSeconds(5));
+        kafka.close();
     }
 }

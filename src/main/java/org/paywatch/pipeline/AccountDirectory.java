@@ -2,7 +2,6 @@ package org.paywatch.pipeline;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -37,8 +36,8 @@ public class AccountDirectory extends KeyedCoProcessFunction<String, FeedEvent, 
 
     @Override
     public void open(OpenContext openContext) {
-        projectId = getRuntimeContext().getState(new ValueStateDescriptor<>("project", String.class));
-        awaiting = new AwaitingRegistry(getRuntimeContext(), "awaiting-account", graceMillis, timeLimit);
+        projectId = getRuntimeContext().getState(Descriptors.accountProject());
+        awaiting = new AwaitingRegistry(getRuntimeContext(), Descriptors.awaitingAccount(), graceMillis, timeLimit);
         counts.open();
     }
 
@@ -67,7 +66,7 @@ public class AccountDirectory extends KeyedCoProcessFunction<String, FeedEvent, 
         for (FeedEvent e : awaiting.expire(timestamp)) {
             counts.waiting(e.feed, -1);
             counts.deadLettered(e.feed, RejectionCause.UNREGISTERED);
-            ctx.output(Entry.REJECTED, Rejection.of(e.origin, RejectionCause.UNREGISTERED,
+            ctx.output(Descriptors.REJECTED, Rejection.of(e.origin, RejectionCause.UNREGISTERED,
                     "account " + e.bank.accountNo + " of bank " + e.bank.bankCode + " was bound to no registered project "
                             + awaiting.givenUpBy(e), e.eventTime()));
         }

@@ -20,8 +20,8 @@ final class AwaitingRegistry {
     private final long graceMillis;
     private final long timeLimit;
 
-    AwaitingRegistry(RuntimeContext ctx, String name, long graceMillis, long timeLimit) {
-        this.waiting = ctx.getListState(new ListStateDescriptor<>(name, FeedEvent.class));
+    AwaitingRegistry(RuntimeContext ctx, ListStateDescriptor<FeedEvent> waiting, long graceMillis, long timeLimit) {
+        this.waiting = ctx.getListState(waiting);
         this.graceMillis = graceMillis;
         this.timeLimit = timeLimit;
     }

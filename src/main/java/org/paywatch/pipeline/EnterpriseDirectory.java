@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -48,9 +47,9 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
 
     @Override
     public void open(OpenContext openContext) {
-        projects = getRuntimeContext().getMapState(new MapStateDescriptor<>("projects", String.class, Boolean.class));
-        awaiting = new AwaitingRegistry(getRuntimeContext(), "awaiting-enterprise", graceMillis, timeLimit);
-        recent = new AwaitingRegistry(getRuntimeContext(), "recent-tax-changes", graceMillis, timeLimit);
+        projects = getRuntimeContext().getMapState(Descriptors.enterpriseProjects());
+        awaiting = new AwaitingRegistry(getRuntimeContext(), Descriptors.awaitingEnterprise(), graceMillis, timeLimit);
+        recent = new AwaitingRegistry(getRuntimeContext(), Descriptors.recentTaxChanges(), graceMillis, timeLimit);
         counts.open();
     }
 

@@ -7,7 +7,6 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 import org.paywatch.domain.ContractCheck;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.PersonalNumbers;
@@ -22,12 +21,6 @@ import org.paywatch.domain.RejectionCause;
  * personal number in clear. Main output: records keyed by project (projects, workers, progress, clock-ins).
  */
 public class Entry extends ProcessFunction<Received, FeedEvent> implements CheckpointedFunction, CheckpointListener {
-    public static final OutputTag<FeedEvent> BANK = new OutputTag<>("bank") {};
-    public static final OutputTag<FeedEvent> TAX = new OutputTag<>("tax") {};
-    public static final OutputTag<AccountBinding> ACCOUNT_BINDINGS = new OutputTag<>("account-bindings") {};
-    public static final OutputTag<EnterpriseRole> ENTERPRISE_ROLES = new OutputTag<>("enterprise-roles") {};
-    public static final OutputTag<Rejection> REJECTED = new OutputTag<>("rejected") {};
-
     private final byte[] pseudonymKey;
     private final int maxDeadLetterPayloadBytes;
     private transient PersonalNumbers personalNumbers;
@@ -58,21 +51,21 @@ public class Entry extends ProcessFunction<Received, FeedEvent> implements Check
         if (reason != null) {
             RejectionCause cause = r.error != null ? r.cause : RejectionCause.CONTRACT;
             counts.deadLettered(r.feed, cause);
-            ctx.output(REJECTED, Rejection.withPayload(r.origin, r.payload, PersonalNumbers.maskedPayload(r.payload, r.event),
+            ctx.output(Descriptors.REJECTED, Rejection.withPayload(r.origin, r.payload, PersonalNumbers.maskedPayload(r.payload, r.event),
                     maxDeadLetterPayloadBytes, cause, reason, r.timestamp));
             return;
         }
         FeedEvent e = r.event;
         personalNumbers.pseudonymise(e);
         switch (e.feed) {
-            case BANK -> ctx.output(BANK, e);
-            case TAX -> ctx.output(TAX, e);
+            case BANK -> ctx.output(Descriptors.BANK, e);
+            case TAX -> ctx.output(Descriptors.TAX, e);
             case PROJECTS -> {
                 if (e.project.payrollAccountNo != null) {
-                    ctx.output(ACCOUNT_BINDINGS, new AccountBinding(e.project.payrollAccountNo, e.projectId, e.eventTime()));
+                    ctx.output(Descriptors.ACCOUNT_BINDINGS, new AccountBinding(e.project.payrollAccountNo, e.projectId, e.eventTime()));
                 }
                 for (String code : e.project.enterpriseCodes()) {
-                    ctx.output(ENTERPRISE_ROLES, new EnterpriseRole(code, e.projectId));
+                    ctx.output(Descriptors.ENTERPRISE_ROLES, new EnterpriseRole(code, e.projectId));
                 }
                 out.collect(e);
             }

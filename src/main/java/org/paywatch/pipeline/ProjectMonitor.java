@@ -4,18 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Rejection;
@@ -27,7 +22,6 @@ import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ProjectSupervision;
 import org.paywatch.policy.ResponsibilityList;
-import org.paywatch.domain.RiskSnapshot;
 import org.paywatch.policy.RuleCatalog;
 
 /**
@@ -40,8 +34,6 @@ import org.paywatch.policy.RuleCatalog;
  * period. Late records are applied, never dropped: the book is a ledger.
  */
 public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, AlertEvent> implements CheckpointedFunction {
-    public static final OutputTag<RiskSnapshot> SNAPSHOTS = new OutputTag<>("project-risk") {};
-
     /** Records of one instant: registry before account and attendance, then in log order. */
     private static final Comparator<FeedEvent> IN_ORDER = Comparator.<FeedEvent, org.paywatch.domain.Feed>comparing(e -> e.feed)
             .thenComparing(e -> e.origin.topic)
@@ -81,22 +73,11 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     public void open(OpenContext openContext) {
         ResponsibilityList routing = policy.routing;
         supervision = new ProjectSupervision(RuleCatalog.from(policy), routing);
-        book = getRuntimeContext().getState(bookState());
-        alerts = getRuntimeContext().getState(alertState());
-        awaiting = new AwaitingRegistry(getRuntimeContext(), "awaiting-project", graceMillis, timeLimit);
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-                Types.LIST(TypeInformation.of(FeedEvent.class))));
+        book = getRuntimeContext().getState(Descriptors.projectBook());
+        alerts = getRuntimeContext().getState(Descriptors.alertMemory());
+        awaiting = new AwaitingRegistry(getRuntimeContext(), Descriptors.awaitingProject(), graceMillis, timeLimit);
+        pending = getRuntimeContext().getMapState(Descriptors.pendingRecords());
         counts.open();
-    }
-
-    /** The project's book; its fields are private, so Flink is told the POJO (see {@link StatePojo}). */
-    static ValueStateDescriptor<ProjectBook> bookState() {
-        return new ValueStateDescriptor<>("book", StatePojo.of(ProjectBook.class));
-    }
-
-    /** What the alert lifecycle remembers of the project; absent while there is nothing to remember. */
-    static ValueStateDescriptor<AlertMemory> alertState() {
-        return new ValueStateDescriptor<>("alerts", StatePojo.of(AlertMemory.class));
     }
 
     @Override
@@ -136,7 +117,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
                 continue; // counted where it fanned out to projects
             }
             counts.deadLettered(e.feed, RejectionCause.UNREGISTERED);
-            ctx.output(Entry.REJECTED, Rejection.of(e.origin, RejectionCause.UNREGISTERED, "project " + ctx.getCurrentKey()
+            ctx.output(Descriptors.REJECTED, Rejection.of(e.origin, RejectionCause.UNREGISTERED, "project " + ctx.getCurrentKey()
                     + " was not registered " + awaiting.givenUpBy(e), e.eventTime()));
         }
         ProjectBook b = book.value();
@@ -205,7 +186,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
                       Collector<AlertEvent> out, boolean daily) {
         transitions.forEach(out::collect);
         if (daily || !transitions.isEmpty()) {
-            ctx.output(SNAPSHOTS, supervision.snapshot(b, memory, now));
+            ctx.output(Descriptors.SNAPSHOTS, supervision.snapshot(b, memory, now));
         }
     }
 

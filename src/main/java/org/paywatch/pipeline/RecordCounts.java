@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
@@ -36,7 +35,7 @@ final class RecordCounts {
 
     /** Restores the operator's totals; call from {@code initializeState}. */
     static RecordCounts restore(FunctionInitializationContext init, RuntimeContext context) throws Exception {
-        RecordCounts counts = new RecordCounts(init.getOperatorStateStore().getListState(new ListStateDescriptor<>("record-counts", Total.class)), context);
+        RecordCounts counts = new RecordCounts(init.getOperatorStateStore().getListState(Descriptors.recordCounts()), context);
         if (init.isRestored()) {
             for (Total t : counts.state.get()) {
                 counts.total(t.outcome, t.feed, t.cause).count += t.count;

@@ -39,20 +39,20 @@ public final class RiskMonitorJob {
         SingleOutputStreamOperator<FeedEvent> entered = received
                 .process(new Entry(pseudonymKey, config.entry.deadLetterPayloadBytes)).uid("entry").name("entry: check contract, pseudonymise");
 
-        SingleOutputStreamOperator<FeedEvent> bank = entered.getSideOutput(Entry.BANK)
+        SingleOutputStreamOperator<FeedEvent> bank = entered.getSideOutput(Descriptors.BANK)
                 .keyBy(TransactionDeduplication::key, Types.STRING)
                 .process(new TransactionDeduplication(retention.toMillis()))
                 .uid("deduplicate-transactions").name("apply each txnId once");
 
         SingleOutputStreamOperator<FeedEvent> resolvedBank = bank
                 .keyBy(e -> e.bank.accountNo, Types.STRING)
-                .connect(entered.getSideOutput(Entry.ACCOUNT_BINDINGS).keyBy(b -> b.accountNo, Types.STRING))
+                .connect(entered.getSideOutput(Descriptors.ACCOUNT_BINDINGS).keyBy(b -> b.accountNo, Types.STRING))
                 .process(new AccountDirectory(grace, timeLimit))
                 .uid("resolve-accounts").name("resolve account -> project");
 
-        SingleOutputStreamOperator<FeedEvent> resolvedTax = entered.getSideOutput(Entry.TAX)
+        SingleOutputStreamOperator<FeedEvent> resolvedTax = entered.getSideOutput(Descriptors.TAX)
                 .keyBy(e -> e.tax.creditCode, Types.STRING)
-                .connect(entered.getSideOutput(Entry.ENTERPRISE_ROLES).keyBy(r -> r.creditCode, Types.STRING))
+                .connect(entered.getSideOutput(Descriptors.ENTERPRISE_ROLES).keyBy(r -> r.creditCode, Types.STRING))
                 .process(new EnterpriseDirectory(grace, timeLimit))
                 .uid("resolve-enterprises").name("resolve enterprise -> projects");
 
@@ -62,14 +62,15 @@ public final class RiskMonitorJob {
                         new WatermarkLagOperator<>(new ProjectMonitor(config.policy(), grace, timeLimit, settledHistoryDays)))
                 .uid("project-monitor-v2");
 
-        DataStream<Rejection> rejected = entered.getSideOutput(Entry.REJECTED)
-                .union(bank.getSideOutput(Entry.REJECTED), resolvedBank.getSideOutput(Entry.REJECTED), alerts.getSideOutput(Entry.REJECTED));
+        DataStream<Rejection> rejected = entered.getSideOutput(Descriptors.REJECTED)
+                .union(bank.getSideOutput(Descriptors.REJECTED), resolvedBank.getSideOutput(Descriptors.REJECTED),
+                        alerts.getSideOutput(Descriptors.REJECTED));
 
         alerts.sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts");
         rejected.sinkTo(sinks.rejected()).uid("dead-letter-sink").name("dead letters");
         if (sinks.influx() != null) {
             DataStream<InfluxPoint> points = alerts.map(RiskPoints::alert).uid("alert-points").name("alert -> point")
-                    .union(alerts.getSideOutput(ProjectMonitor.SNAPSHOTS)
+                    .union(alerts.getSideOutput(Descriptors.SNAPSHOTS)
                             .flatMap((RiskSnapshot s, Collector<InfluxPoint> out) -> RiskPoints.projectRiskAndMonths(s).forEach(out::collect))
                             .returns(InfluxPoint.class).uid("risk-points").name("project_risk, project_month -> points"));
             points.sinkTo(sinks.influx()).uid("influx-sink").name("InfluxDB");

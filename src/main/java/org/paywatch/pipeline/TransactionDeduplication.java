@@ -5,8 +5,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -60,8 +58,8 @@ public class TransactionDeduplication extends KeyedProcessFunction<String, FeedE
 
     @Override
     public void open(OpenContext openContext) {
-        seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Boolean.class));
-        content = getRuntimeContext().getState(new ValueStateDescriptor<>("content", PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO));
+        seen = getRuntimeContext().getState(Descriptors.seenTransaction());
+        content = getRuntimeContext().getState(Descriptors.transactionContent());
         counts.open();
     }
 
@@ -79,7 +77,7 @@ public class TransactionDeduplication extends KeyedProcessFunction<String, FeedE
                 counts.add(Outcome.DUPLICATE, e.feed);
             } else {
                 counts.deadLettered(e.feed, RejectionCause.CONFLICT);
-                ctx.output(Entry.REJECTED, Rejection.of(e.origin, RejectionCause.CONFLICT, "txnId " + e.bank.txnId
+                ctx.output(Descriptors.REJECTED, Rejection.of(e.origin, RejectionCause.CONFLICT, "txnId " + e.bank.txnId
                         + " was received before with another " + differs + ": a txnId names one transaction, so this one is not "
                         + "applied; correct it and send it under a new txnId, or send the first content again", e.eventTime()));
             }

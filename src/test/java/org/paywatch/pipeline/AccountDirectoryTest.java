@@ -80,11 +80,11 @@ class AccountDirectoryTest {
         harness = newHarness();
         harness.initializeState(snapshot);
         harness.open();
-        assertThat(harness.getSideOutput(Entry.REJECTED)).isNull();
+        assertThat(harness.getSideOutput(Descriptors.REJECTED)).isNull();
 
         harness.processBothWatermarks(new Watermark(at("2025-03-04T10:00")));
 
-        List<Rejection> rejected = harness.getSideOutput(Entry.REJECTED).stream().map(StreamRecord::getValue).toList();
+        List<Rejection> rejected = harness.getSideOutput(Descriptors.REJECTED).stream().map(StreamRecord::getValue).toList();
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.reason).contains("A-1", "bound to no registered project", "24 h");
             assertThat(r.origin.topic).isEqualTo("bank");
@@ -99,7 +99,7 @@ class AccountDirectoryTest {
 
         harness.processBothWatermarks(new Watermark(at("2025-03-04T10:00")));
 
-        assertThat(harness.getSideOutput(Entry.REJECTED)).hasSize(1);
+        assertThat(harness.getSideOutput(Descriptors.REJECTED)).hasSize(1);
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 

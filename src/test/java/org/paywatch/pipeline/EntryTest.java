@@ -80,8 +80,8 @@ class EntryTest {
         for (Received r : records) {
             harness.processElement(r, r.timestamp);
         }
-        return harness.getSideOutput(Entry.REJECTED) == null ? List.of()
-                : harness.getSideOutput(Entry.REJECTED).stream().map(StreamRecord::getValue).toList();
+        return harness.getSideOutput(Descriptors.REJECTED) == null ? List.of()
+                : harness.getSideOutput(Descriptors.REJECTED).stream().map(StreamRecord::getValue).toList();
     }
 
     @Test
@@ -119,7 +119,7 @@ class EntryTest {
         List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(payout(account(19), 35_000)))));
 
         assertThat(rejected).isEmpty();
-        assertThat(harness.getSideOutput(Entry.BANK)).singleElement().satisfies(e -> {
+        assertThat(harness.getSideOutput(Descriptors.BANK)).singleElement().satisfies(e -> {
             assertThat(e.getValue().bank.accountNo).startsWith("A-");
             assertThat(e.getValue().bank.workerId).startsWith("W-");
         });
@@ -294,7 +294,7 @@ class EntryTest {
             assertThat(r.time).as("the dead letter's time is the log's, not the impossible one").isLessThan(year9999);
             assertNoSixDigitsOf(PERSONAL_NUMBERS, r.payload, r.reason);
         });
-        assertThat(harness.getSideOutput(Entry.BANK)).as("nothing of it goes on").isNullOrEmpty();
+        assertThat(harness.getSideOutput(Descriptors.BANK)).as("nothing of it goes on").isNullOrEmpty();
     }
 
     @Test

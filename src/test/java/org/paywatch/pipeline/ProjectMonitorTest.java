@@ -6,7 +6,6 @@ import static org.paywatch.policy.ProjectFixture.at;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -69,7 +68,7 @@ class ProjectMonitorTest {
         KeyedStateBackend<String> state = harness.getOperator().getKeyedStateBackend();
         state.setCurrentKey(ProjectFixture.PROJECT);
         return state.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                ProjectMonitor.bookState()).value();
+                Descriptors.projectBook()).value();
     }
 
     private void send(Object payload) throws Exception {
@@ -187,18 +186,18 @@ class ProjectMonitorTest {
         send(ProjectFixture.project(ProjectStatus.ACTIVE, null)); // updatedAt lies before: late, and applied at once
         harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
         assertThat(transitions()).contains("PW05 ESCALATED YELLOW");
-        assertThat(harness.getSideOutput(Entry.REJECTED)).isNull();
+        assertThat(harness.getSideOutput(Descriptors.REJECTED)).isNull();
     }
 
     @Test
     void shouldDeadLetterRecordsOfAProjectNobodyRegisteredWithinTheGracePeriod() throws Exception {
         send(clockIn("2025-04-07T07:40"));
         harness.processWatermark(new Watermark(at("2025-04-08T07:39")));
-        assertThat(harness.getSideOutput(Entry.REJECTED)).isNull();
+        assertThat(harness.getSideOutput(Descriptors.REJECTED)).isNull();
 
         harness.processWatermark(new Watermark(at("2025-04-08T07:40")));
 
-        List<Rejection> rejected = harness.getSideOutput(Entry.REJECTED).stream().map(StreamRecord::getValue).toList();
+        List<Rejection> rejected = harness.getSideOutput(Descriptors.REJECTED).stream().map(StreamRecord::getValue).toList();
         assertThat(rejected).singleElement().satisfies(r -> assertThat(r.reason).contains(ProjectFixture.PROJECT, "not registered"));
     }
 
@@ -206,7 +205,7 @@ class ProjectMonitorTest {
     void shouldWriteADailyRiskSnapshot() throws Exception {
         registerAndWorkApril();
         harness.processWatermark(new Watermark(at("2025-06-02T00:00")));
-        List<RiskSnapshot> snapshots = harness.getSideOutput(ProjectMonitor.SNAPSHOTS).stream().map(StreamRecord::getValue).toList();
+        List<RiskSnapshot> snapshots = harness.getSideOutput(Descriptors.SNAPSHOTS).stream().map(StreamRecord::getValue).toList();
         RiskSnapshot june2 = snapshots.get(snapshots.size() - 1);
         assertThat(june2.time).isEqualTo(at("2025-06-02T00:00"));
         // PW05 is YELLOW, and PW09 RED: W1 has not clocked in since 7 April and is still owed April's wages
@@ -257,7 +256,7 @@ class ProjectMonitorTest {
 
         harness.processWatermark(new Watermark(at("2025-04-08T07:40")));
 
-        assertThat(harness.getSideOutput(Entry.REJECTED)).hasSize(1);
+        assertThat(harness.getSideOutput(Descriptors.REJECTED)).hasSize(1);
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 

@@ -24,11 +24,11 @@ import org.paywatch.domain.RiskSnapshot;
 class StateTypesTest {
     @Test
     void shouldKeepTheBookAndTheAlertMemoryAsEvolvablePojosOfTheirPrivateFields() {
-        for (ValueStateDescriptor<?> state : List.of(ProjectMonitor.bookState(), ProjectMonitor.alertState())) {
+        for (ValueStateDescriptor<?> state : List.of(Descriptors.projectBook(), Descriptors.alertMemory())) {
             state.initializeSerializerUnlessSet(new ExecutionConfig());
             assertThat(state.getSerializer()).as(state.getName()).isInstanceOf(PojoSerializer.class);
         }
-        assertThat(ProjectMonitor.bookState().getName()).isEqualTo("book");
+        assertThat(Descriptors.projectBook().getName()).isEqualTo("book");
     }
 
     @Test

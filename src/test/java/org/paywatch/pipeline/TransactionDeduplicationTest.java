@@ -59,7 +59,7 @@ class TransactionDeduplicationTest {
     }
 
     private List<Rejection> rejected() {
-        var side = harness.getSideOutput(Entry.REJECTED);
+        var side = harness.getSideOutput(Descriptors.REJECTED);
         return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
     }
 

@@ -1,4 +1,4 @@
-package org.paywatch.cli;
+package org.paywatch.demo;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.paywatch.cli;
+package org.paywatch.demo;
 
 import java.time.Duration;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package org.paywatch.cli;
+package org.paywatch.demo;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package org.paywatch.cli;
+package org.paywatch.demo;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ final class DispatchBoard implements Outbox.Listener {
     }
 
     synchronized String counts() {
-        return DispatchCommand.summary(outcomes);
+        return NoticeStatus.summary(outcomes);
     }
 
     synchronized List<String> latest() {

@@ -1,0 +1,100 @@
+package org.paywatch.pipeline;
+
+import java.util.List;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.util.OutputTag;
+import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.Rejection;
+import org.paywatch.domain.RiskSnapshot;
+import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ProjectBook;
+
+/**
+ * Every side output and every piece of Flink state of the risk monitor, in one place, as the Flink fraud-detection
+ * demo keeps its {@code Descriptors}. A state's name and type are what a savepoint holds of it: changing one here
+ * needs its migration or a new uid (CHANGELOG.md), and {@code DescriptorsTest} holds them to this release's.
+ *
+ * <p>The state descriptors are made anew for each operator that asks: a descriptor keeps the serializer of the
+ * first job that registers it, and several jobs with their own configurations may run in one JVM (tests, the demo).
+ */
+public final class Descriptors {
+    /** Bank records, on to deduplication and the account directory. */
+    public static final OutputTag<FeedEvent> BANK = new OutputTag<>("bank") {};
+    /** Tax changes, on to the enterprise directory. */
+    public static final OutputTag<FeedEvent> TAX = new OutputTag<>("tax") {};
+    /** A registered project's dedicated account, for the account directory. */
+    public static final OutputTag<AccountBinding> ACCOUNT_BINDINGS = new OutputTag<>("account-bindings") {};
+    /** The enterprises with a role on a registered project, for the enterprise directory. */
+    public static final OutputTag<EnterpriseRole> ENTERPRISE_ROLES = new OutputTag<>("enterprise-roles") {};
+    /** What any operator dead-letters. */
+    public static final OutputTag<Rejection> REJECTED = new OutputTag<>("rejected") {};
+    /** The project monitor's risk snapshots, for InfluxDB. */
+    public static final OutputTag<RiskSnapshot> SNAPSHOTS = new OutputTag<>("project-risk") {};
+
+    private Descriptors() {}
+
+    /** TransactionDeduplication: a txnId seen, written by versions before conflicts were told apart. */
+    static ValueStateDescriptor<Boolean> seenTransaction() {
+        return new ValueStateDescriptor<>("seen", Boolean.class);
+    }
+
+    /** TransactionDeduplication: one hash per field of what a txnId carried first. */
+    static ValueStateDescriptor<int[]> transactionContent() {
+        return new ValueStateDescriptor<>("content", PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO);
+    }
+
+    /** AccountDirectory: the project an account is bound to. */
+    static ValueStateDescriptor<String> accountProject() {
+        return new ValueStateDescriptor<>("project", String.class);
+    }
+
+    /** AccountDirectory: bank records on an account nobody has bound yet. */
+    static ListStateDescriptor<FeedEvent> awaitingAccount() {
+        return new ListStateDescriptor<>("awaiting-account", FeedEvent.class);
+    }
+
+    /** EnterpriseDirectory: the projects where the enterprise has a role (a set). */
+    static MapStateDescriptor<String, Boolean> enterpriseProjects() {
+        return new MapStateDescriptor<>("projects", String.class, Boolean.class);
+    }
+
+    /** EnterpriseDirectory: tax changes about an enterprise with no project yet. */
+    static ListStateDescriptor<FeedEvent> awaitingEnterprise() {
+        return new ListStateDescriptor<>("awaiting-enterprise", FeedEvent.class);
+    }
+
+    /** EnterpriseDirectory: tax changes that reached the projects known then, kept for projects still to come. */
+    static ListStateDescriptor<FeedEvent> recentTaxChanges() {
+        return new ListStateDescriptor<>("recent-tax-changes", FeedEvent.class);
+    }
+
+    /** ProjectMonitor: the project's book (a Flink POJO of its private fields, see StatePojo). */
+    static ValueStateDescriptor<ProjectBook> projectBook() {
+        return new ValueStateDescriptor<>("book", StatePojo.of(ProjectBook.class));
+    }
+
+    /** ProjectMonitor: what the alert lifecycle remembers of the project; absent while there is nothing to remember. */
+    static ValueStateDescriptor<AlertMemory> alertMemory() {
+        return new ValueStateDescriptor<>("alerts", StatePojo.of(AlertMemory.class));
+    }
+
+    /** ProjectMonitor: records ahead of the watermark, by event time. */
+    static MapStateDescriptor<Long, List<FeedEvent>> pendingRecords() {
+        return new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(TypeInformation.of(FeedEvent.class)));
+    }
+
+    /** ProjectMonitor: records of a project not registered yet. */
+    static ListStateDescriptor<FeedEvent> awaitingProject() {
+        return new ListStateDescriptor<>("awaiting-project", FeedEvent.class);
+    }
+
+    /** Every operator's totals of what became of its records (operator state, not keyed). */
+    static ListStateDescriptor<RecordCounts.Total> recordCounts() {
+        return new ListStateDescriptor<>("record-counts", RecordCounts.Total.class);
+    }
+}
