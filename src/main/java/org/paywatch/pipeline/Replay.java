@@ -106,10 +106,7 @@ public final class Replay {
                 try {
                     result.get(500, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException stillRunning) {
-                    Object in = job.getAccumulators().get().get(Outcome.IN.counterName);
-                    if (in instanceof Long n) {
-                        progress.advanced("replaying", n, records == 0 ? 1 : Math.min(1.0, (double) n / records));
-                    }
+                    showRecordsIn(job, records, progress);
                 }
             }
             JobExecutionResult done = result.get();
@@ -118,6 +115,20 @@ public final class Replay {
         } catch (ExecutionException e) {
             ExceptionUtils.rethrowException(ExceptionUtils.stripExecutionException(e));
             throw e; // not reached
+        }
+    }
+
+    private static void showRecordsIn(JobClient job, long records, Progress progress) throws InterruptedException {
+        Object in;
+        try {
+            in = job.getAccumulators().get(5, TimeUnit.SECONDS).get(Outcome.IN.counterName);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception notNow) {
+            return; // the job may have ended since (its cluster gone) or be slow to answer: the result or the next round tells
+        }
+        if (in instanceof Long n) {
+            progress.advanced("replaying", n, records == 0 ? 1 : Math.min(1.0, (double) n / records));
         }
     }
 
