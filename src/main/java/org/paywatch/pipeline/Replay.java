@@ -128,7 +128,8 @@ public final class Replay {
             return; // the job may have ended since (its cluster gone) or be slow to answer: the result or the next round tells
         }
         if (in instanceof Long n) {
-            progress.advanced("replaying", n, records == 0 ? 1 : Math.min(1.0, (double) n / records));
+            // all records in is not the end: the last deadlines up to the as-of instant are still to fire
+            progress.advanced("replaying", n, records == 0 ? 0.999 : Math.min(0.999, (double) n / records));
         }
     }
 
