@@ -75,9 +75,12 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         InfluxSink points = influx == null ? null
                 : new InfluxSink(influx, job.influx.database).withBatchSize(job.influx.batchSize).withMaxRetries(job.influx.maxRetries);
-        Replay.Summary s = Replay.run(LocalFlink.environment(), input, until, out, job, key, points);
-        List<String> keyBound = ownKey ? rulesOfAlertsNamingAPseudonym(out) : List.of();
         PrintWriter said = spec.commandLine().getOut();
+        Replay.Summary s;
+        try (ProgressBar progress = ProgressBar.onTerminal("replay", said)) {
+            s = Replay.run(LocalFlink.environment(), input, until, out, job, key, points, progress);
+        }
+        List<String> keyBound = ownKey ? rulesOfAlertsNamingAPseudonym(out) : List.of();
         said.printf("replay: in=%d applied=%d deadLettered=%d duplicates=%d afterAsOf=%d alerts=%d%s -> %s%n",
                 s.in(), s.applied(), s.deadLettered(), s.duplicates(), s.afterAsOf(), lineCount(out),
                 ownKey ? " randomKey=true keyDependentAlerts=" + keyBound.size() : "", out);

@@ -63,8 +63,11 @@ public final class SimulateCommand implements Callable<Integer> {
         checkOut();
         SyntheticCounty county = new SyntheticCounty(compliant ? plan.compliant() : plan,
                 JobConfigFile.load(config).policy());
-        CountyReplayFolder.Written written = CountyReplayFolder.write(county, out);
         PrintWriter print = spec.commandLine().getOut();
+        CountyReplayFolder.Written written;
+        try (ProgressBar progress = ProgressBar.onTerminal("simulate", print)) {
+            written = CountyReplayFolder.write(county, out, progress);
+        }
         print.printf("simulate: %d projects (%d faulty), %d workers, %s to %s: projects=%d workers=%d progress=%d bank=%d "
                         + "clockins=%d -> %s; replay with --as-of %s%n",
                 county.projectCount(), county.faults().size(), county.workerCount(), county.firstDay(), county.lastDay(),

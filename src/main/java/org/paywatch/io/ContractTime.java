@@ -1,7 +1,9 @@
 package org.paywatch.io;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +30,53 @@ public final class ContractTime {
 
   /** An ISO-8601 instant with offset; throws {@code DateTimeException} on any other text. */
   static Instant parseInstant(String text) {
-    return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    Instant written = parseWrittenForm(text);
+    return written != null ? written
+        : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+  }
+
+  /**
+   * The form every feed writes, {@code 2025-06-01T08:30:00+08:00}, read without the general parser, which
+   * took a quarter of a replay's reading; null for any other text, and for a date or time that does not
+   * exist, so that the general parser accepts or refuses it as always.
+   */
+  private static Instant parseWrittenForm(String text) {
+    if (text.length() != 25 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+        || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(22) != ':'
+        || (text.charAt(19) != '+' && text.charAt(19) != '-')) {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    int offsetHours = digits(text, 20, 2);
+    int offsetMinutes = digits(text, 23, 2);
+    if ((year | month | day | hour | minute | second | offsetHours | offsetMinutes) < 0) {
+      return null;
+    }
+    int sign = text.charAt(19) == '-' ? -1 : 1;
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second)
+          .toInstant(ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+    } catch (DateTimeException doesNotExist) {
+      return null;
+    }
+  }
+
+  /** The number of {@code count} ASCII digits from {@code from}, or -1 if one is not a digit. */
+  private static int digits(String text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   public static String formatInstant(long epochMillis) {

@@ -3,16 +3,17 @@ package org.paywatch.io;
 import org.paywatch.config.TextFileLines;
 
 import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.flink.api.connector.source.Source;
 import org.paywatch.domain.Feed;
-import org.paywatch.domain.Origin;
+import org.paywatch.domain.Progress;
 import org.paywatch.domain.Received;
-import org.paywatch.domain.RejectionCause;
 import org.paywatch.domain.ConfigurationProblem;
 
 /**
@@ -24,72 +25,150 @@ import org.paywatch.domain.ConfigurationProblem;
  * job file's clock skew ahead of both the as-of instant and the wall clock (a folder is recorded
  * in the past, but a replay may end later than now). Such a record is dead-lettered; either way it
  * never reaches the alerts, which stay byte-identical.
+ *
+ * <p>A folder of any size is sorted on disk ({@link #sortOnDisk}) and streamed into the job; {@link #read}
+ * holds it in memory, for small folders and tests. Both give the same records in the same order.
  */
 public final class ReplayFolder {
+    /** Lines between two reports to a {@link Progress}. */
+    private static final int REPORT_EVERY = 8192;
+
     private ReplayFolder() {}
 
     /** What was read: the records in replay order, and how many lines lay after the as-of instant. */
     public record Contents(List<Received> records, long afterAsOf) {}
 
     /**
+     * A folder sorted into runs on disk: {@link #source()} streams its records in replay order into a job.
+     * The runs live in the work folder given to {@link #sortOnDisk}, which the caller deletes after the job.
+     */
+    public record Sorted(List<Path> runs, long records, long afterAsOf, FeedDecoder decoder, TimeCheck clock) {
+        public Source<Received, ?, ?> source() {
+            return new ReplayFolderSource(runs, records, decoder, clock);
+        }
+    }
+
+    /**
+     * The folder's records in replay order, in memory.
+     *
      * @param decoder the job's decoder: the record limits of its job file, with the time check against {@code asOf}
      */
     public static Contents read(Path dir, long asOf, FeedDecoder decoder) {
+        List<Decoded> decoded = new ArrayList<>();
+        long after = scan(dir, asOf, decoder, TimeCheck.of(asOf), (line, r) -> decoded.add(new Decoded(line, r)), Progress.NONE);
+        decoded.sort((a, b) -> ReplayLine.ORDER.compare(a.line, b.line));
+        List<Received> records = new ArrayList<>(decoded.size());
+        decoded.forEach(d -> records.add(d.received));
+        return new Contents(records, after);
+    }
+
+    /**
+     * The folder's records sorted on disk in {@code workDir}, holding at most about {@code runBytes} of lines
+     * in memory at a time; the same records in the same order as {@link #read}.
+     */
+    public static Sorted sortOnDisk(Path dir, long asOf, FeedDecoder decoder, Path workDir, long runBytes, Progress progress) {
+        TimeCheck clock = TimeCheck.of(asOf);
+        SortedRuns runs = new SortedRuns(workDir, runBytes);
+        long[] records = {0};
+        try {
+            long after = scan(dir, asOf, decoder, clock, (line, r) -> {
+                try {
+                    runs.add(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                records[0]++;
+            }, progress);
+            return new Sorted(runs.finish(), records[0], after, decoder, clock);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigurationProblem("cannot write the sorted runs of the replay to " + workDir + " (" + e.getMessage()
+                    + "): free some disk space there or replay to an --out on another disk");
+        }
+    }
+
+    private record Decoded(ReplayLine line, Received received) {}
+
+    /** Whoever takes the lines to replay, each with the record it decodes to. */
+    private interface LineSink {
+        void accept(ReplayLine line, Received received);
+    }
+
+    /** Decodes every line of the folder; the lines up to the as-of instant go to {@code sink}; returns those after. */
+    private static long scan(Path dir, long asOf, FeedDecoder decoder, TimeCheck clock, LineSink sink, Progress progress) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigurationProblem("the input folder " + dir + " does not exist: pass --input with a folder holding "
                     + "projects.jsonl, workers.jsonl, progress.jsonl, bank.jsonl, clockins.jsonl or tax.jsonl");
         }
-        TimeCheck clock = TimeCheck.of(asOf);
-        List<Received> records = new ArrayList<>();
-        long after = 0;
-        boolean any = false;
+        List<Feed> present = new ArrayList<>();
+        long totalBytes = 0;
         for (Feed feed : Feed.values()) {
             Path file = dir.resolve(feed.replayFile);
-            if (!Files.exists(file)) {
-                continue;
+            if (Files.exists(file)) {
+                present.add(feed);
+                totalBytes += sizeOf(file);
             }
-            any = true;
-            Schema schema = AvroCodec.of(FeedDecoder.contractClass(feed)).schema();
+        }
+        if (present.isEmpty()) {
+            throw new ConfigurationProblem("the input folder " + dir + " holds none of projects.jsonl, workers.jsonl, "
+                    + "progress.jsonl, bank.jsonl, clockins.jsonl, tax.jsonl: point --input at a replay folder");
+        }
+        long after = 0;
+        long lines = 0;
+        long bytesRead = 0;
+        for (Feed feed : present) {
+            Path file = dir.resolve(feed.replayFile);
+            // one codec per feed: building one reads and parses the schema history
+            AvroCodec<?> codec = AvroCodec.of(FeedDecoder.contractClass(feed));
+            Schema schema = codec.schema();
             try (TextFileLines in = TextFileLines.open(file)) {
                 for (TextFileLines.Line line = in.next(); line != null; line = in.next()) {
+                    bytesRead += line.bytes().length + 1;
+                    if (++lines % REPORT_EVERY == 0) {
+                        progress.advanced("sorting", lines, totalBytes == 0 ? -1 : Math.min(1.0, (double) bytesRead / totalBytes));
+                    }
                     if (line.isText() && line.text().isBlank()) {
                         continue;
                     }
-                    Origin origin = new Origin(feed.replayFile, 0, line.number());
-                    byte[] raw = line.bytes();
-                    Received r;
-                    try {
-                        if (!line.isText()) {
-                            throw new ContractViolation("line " + line.problem());
-                        }
-                        byte[] avro = AvroCodec.of(FeedDecoder.contractClass(feed)).encodeGeneric(ContractJson.read(schema, line.text()));
-                        r = decoder.decode(feed, origin, avro, 0, clock.now, clock.name);
-                        r.payload = raw; // a rejection shows the line as written, masked
-                    } catch (ContractViolation e) {
-                        r = Received.failed(origin, feed, raw, RejectionCause.UNDECODABLE, e.getMessage(), Long.MIN_VALUE);
-                    }
+                    ReplayLine replayLine = replayLine(feed, codec, schema, line);
+                    Received r = replayLine.received(decoder, clock.now, clock.name);
                     if (r.event != null && r.timestamp > asOf) {
                         after++;
                         continue;
                     }
-                    records.add(r);
+                    replayLine.timestamp = r.timestamp;
+                    sink.accept(replayLine, r);
                 }
             } catch (IOException e) {
                 throw new ConfigurationProblem("cannot read " + file + ": " + e.getMessage());
             }
         }
-        if (!any) {
-            throw new ConfigurationProblem("the input folder " + dir + " holds none of projects.jsonl, workers.jsonl, "
-                    + "progress.jsonl, bank.jsonl, clockins.jsonl, tax.jsonl: point --input at a replay folder");
-        }
-        records.sort(Comparator.<Received>comparingLong(r -> r.timestamp)
-                .thenComparing(r -> r.feed)
-                .thenComparingLong(r -> r.origin.offset));
-        return new Contents(records, after);
+        progress.advanced("sorting", lines, 1);
+        return after;
     }
 
-    /** What the time check measures "ahead" from: the later of --as-of and the wall clock. */
-    private record TimeCheck(long now, String name) {
+    /** The line as a Kafka record of its feed would carry it, or why it cannot be one. */
+    private static ReplayLine replayLine(Feed feed, AvroCodec<?> codec, Schema schema, TextFileLines.Line line) {
+        try {
+            if (!line.isText()) {
+                throw new ContractViolation("line " + line.problem());
+            }
+            byte[] avro = codec.encodeGeneric(ContractJson.read(schema, line.text()));
+            return new ReplayLine(feed, line.number(), line.bytes(), avro, null);
+        } catch (ContractViolation e) {
+            return new ReplayLine(feed, line.number(), line.bytes(), null, e.getMessage());
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // only the progress shown suffers; reading it says what is wrong
+        }
+    }
+
+    /** What the time check measures "ahead" from: the later of --as-of and the wall clock, taken once per replay. */
+    public record TimeCheck(long now, String name) implements Serializable {
         static TimeCheck of(long asOf) {
             long wallClock = System.currentTimeMillis();
             return asOf >= wallClock ? new TimeCheck(asOf, "--as-of") : new TimeCheck(wallClock, "the wall clock");

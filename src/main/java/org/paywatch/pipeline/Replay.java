@@ -2,7 +2,15 @@ package org.paywatch.pipeline;
 
 import org.paywatch.config.JobConfig;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -11,7 +19,10 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
+import org.paywatch.domain.Progress;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.AlertEvent;
@@ -35,30 +46,99 @@ public final class Replay {
 
     public static Summary run(StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config,
                               byte[] pseudonymKey) throws Exception {
-        return run(env, input, asOf, out, config, pseudonymKey, null);
+        return run(env, input, asOf, out, config, pseudonymKey, null, Progress.NONE);
     }
 
     /** As above, also writing the dashboards' InfluxDB points to {@code influx} when it is not null. */
     public static Summary run(StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config,
                               byte[] pseudonymKey, Sink<InfluxPoint> influx) throws Exception {
-        ReplayFolder.Contents contents = ReplayFolder.read(input, asOf, FeedDecoder.configured(config));
-        env.setParallelism(1);
-        Path rejectedFile = Path.of(out + ".rejected");
-        DataStream<Received> received = env.fromData(contents.records(), TypeInformation.of(Received.class))
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<Received>forGenerator(c -> new BeforeEveryRecord())
-                        .withTimestampAssigner((r, ts) -> r.timestamp))
-                .uid("replay-records").name("replay: " + input.getFileName());
-        JobSinks sinks = new JobSinks(
-                new LineFileSink<AlertEvent>(out, e -> ContractJson.write(ContractMapping.alert(e)),
-                        (a, b) -> a.eventTime != b.eventTime ? Long.compare(a.eventTime, b.eventTime) : a.projectId.compareTo(b.projectId)),
-                new LineFileSink<Rejection>(rejectedFile, r -> r.origin.topic + ":" + r.origin.offset + ": " + r.reason,
-                        (a, b) -> a.origin.topic.equals(b.origin.topic) ? Long.compare(a.origin.offset, b.origin.offset)
-                                : a.origin.topic.compareTo(b.origin.topic)),
-                influx);
-        RiskMonitorJob.build(received, sinks, config, pseudonymKey, asOf);
-        JobExecutionResult result = env.execute("paywatch replay " + input.getFileName());
-        return new Summary(count(result, Outcome.IN), count(result, Outcome.APPLIED), count(result, Outcome.DEAD_LETTERED),
-                count(result, Outcome.DUPLICATE), contents.afterAsOf());
+        return run(env, input, asOf, out, config, pseudonymKey, influx, Progress.NONE);
+    }
+
+    /**
+     * As above, telling {@code progress} how far sorting the folder ("sorting") and running the job ("replaying")
+     * have come. The folder is sorted into runs in a folder beside {@code out}, deleted when the replay ends.
+     */
+    public static Summary run(StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config,
+                              byte[] pseudonymKey, Sink<InfluxPoint> influx, Progress progress) throws Exception {
+        Path work = Files.createTempDirectory(out.toAbsolutePath().getParent(), out.getFileName() + ".sorting-");
+        try {
+            ReplayFolder.Sorted sorted = ReplayFolder.sortOnDisk(input, asOf, FeedDecoder.configured(config), work,
+                    runBytes(Runtime.getRuntime().maxMemory()), progress);
+            env.setParallelism(1);
+            Path rejectedFile = Path.of(out + ".rejected");
+            DataStream<Received> received = env.fromSource(sorted.source(), WatermarkStrategy.noWatermarks(), "replay folder",
+                            TypeInformation.of(Received.class))
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.<Received>forGenerator(c -> new BeforeEveryRecord())
+                            .withTimestampAssigner((r, ts) -> r.timestamp))
+                    .uid("replay-records").name("replay: " + input.getFileName());
+            JobSinks sinks = new JobSinks(
+                    new LineFileSink<AlertEvent>(out, e -> ContractJson.write(ContractMapping.alert(e)),
+                            (a, b) -> a.eventTime != b.eventTime ? Long.compare(a.eventTime, b.eventTime) : a.projectId.compareTo(b.projectId)),
+                    new LineFileSink<Rejection>(rejectedFile, r -> r.origin.topic + ":" + r.origin.offset + ": " + r.reason,
+                            (a, b) -> a.origin.topic.equals(b.origin.topic) ? Long.compare(a.origin.offset, b.origin.offset)
+                                    : a.origin.topic.compareTo(b.origin.topic)),
+                    influx);
+            RiskMonitorJob.build(received, sinks, config, pseudonymKey, asOf);
+            JobExecutionResult result = execute(env, "paywatch replay " + input.getFileName(), sorted.records(), progress);
+            return new Summary(count(result, Outcome.IN), count(result, Outcome.APPLIED), count(result, Outcome.DEAD_LETTERED),
+                    count(result, Outcome.DUPLICATE), sorted.afterAsOf());
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /**
+     * Heap given to one sorted run: a sixteenth of the heap, between 4 and 64 MB, which leaves the rest to
+     * the job. Larger runs save little: the merge reads every run once however many there are.
+     */
+    static long runBytes(long maxHeap) {
+        return Math.max(4L << 20, Math.min(64L << 20, maxHeap / 16));
+    }
+
+    /** Runs the job to its end as {@code env.execute} does, reporting the records it has taken in meanwhile. */
+    private static JobExecutionResult execute(StreamExecutionEnvironment env, String name, long records, Progress progress)
+            throws Exception {
+        JobClient job = env.executeAsync(name);
+        CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+        try {
+            while (!result.isDone()) {
+                try {
+                    result.get(500, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillRunning) {
+                    showRecordsIn(job, records, progress);
+                }
+            }
+            JobExecutionResult done = result.get();
+            progress.advanced("replaying", count(done, Outcome.IN), 1);
+            return done;
+        } catch (ExecutionException e) {
+            ExceptionUtils.rethrowException(ExceptionUtils.stripExecutionException(e));
+            throw e; // not reached
+        }
+    }
+
+    private static void showRecordsIn(JobClient job, long records, Progress progress) throws InterruptedException {
+        Object in;
+        try {
+            in = job.getAccumulators().get(5, TimeUnit.SECONDS).get(Outcome.IN.counterName);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception notNow) {
+            return; // the job may have ended since (its cluster gone) or be slow to answer: the result or the next round tells
+        }
+        if (in instanceof Long n) {
+            // all records in is not the end: the last deadlines up to the as-of instant are still to fire
+            progress.advanced("replaying", n, records == 0 ? 0.999 : Math.min(0.999, (double) n / records));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static long count(JobExecutionResult result, Outcome outcome) {

@@ -9,9 +9,11 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.IndexedRecord;
 import org.paywatch.domain.Feed;
+import org.paywatch.domain.Progress;
 import org.paywatch.io.ContractJson;
 
 /**
@@ -35,6 +37,14 @@ public final class CountyReplayFolder {
 
     /** Runs the whole simulation (the county must not have been stepped yet) into {@code dir}, creating it if needed. */
     public static Written write(SyntheticCounty county, Path dir) throws IOException {
+        return write(county, dir, Progress.NONE);
+    }
+
+    /**
+     * As above, telling {@code progress} the records written after each simulated day ("writing"). Only one day's
+     * records are in memory at a time: a county of any size and length is written in the same memory.
+     */
+    public static Written write(SyntheticCounty county, Path dir, Progress progress) throws IOException {
         Files.createDirectories(dir);
         Map<Feed, BufferedWriter> files = new EnumMap<>(Feed.class);
         Map<Feed, Long> counts = new EnumMap<>(Feed.class);
@@ -44,13 +54,19 @@ public final class CountyReplayFolder {
                 files.put(feed, Files.newBufferedWriter(dir.resolve(feed.replayFile), StandardCharsets.UTF_8));
                 counts.put(feed, 0L);
             }
-            for (CountyRecord r : county.registry()) {
+            List<CountyRecord> registry = county.registry();
+            for (CountyRecord r : registry) {
                 line(files, counts, r);
             }
+            long written = registry.size();
+            int day = 0;
             while (county.hasNextDay()) {
-                for (CountyRecord r : county.nextDay().records()) {
+                List<CountyRecord> records = county.nextDay().records();
+                for (CountyRecord r : records) {
                     line(files, counts, r);
                 }
+                written += records.size();
+                progress.advanced("writing", written, (double) ++day / county.days());
             }
         } finally {
             for (BufferedWriter w : files.values()) {

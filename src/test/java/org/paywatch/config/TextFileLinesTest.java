@@ -95,4 +95,12 @@ class TextFileLinesTest {
     void shouldReadAFileShorterThanAByteOrderMark() throws Exception {
         assertThat(lines(file(utf8("{")))).containsExactly("1: {");
     }
+
+    @Test
+    void shouldReadLinesLongerThanTheReadBufferAndACrlfSplitAcrossTwoReads() throws Exception {
+        String longLine = "高台".repeat(40_000); // 240,000 bytes: several reads of the file
+        String filler = "x".repeat(65_535); // its CR is the last byte of the first read, its LF the first of the next
+        assertThat(lines(file(utf8(filler + "\r\n" + longLine + "\n" + "last"))))
+                .containsExactly("1: " + filler, "2: " + longLine, "3: last");
+    }
 }
