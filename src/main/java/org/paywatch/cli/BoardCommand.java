@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** `paywatch board`: the county board (县级驾驶舱), a Chinese web page over the InfluxDB the risk monitor writes. */
 @Command(name = "board", mixinStandardHelpOptions = true,
-        description = "Serve the county board (县级驾驶舱): a Chinese web page of the projects' risk, alerts and notifications, "
-                + "read from InfluxDB, refreshed every 5 s. Binds 127.0.0.1 unless --bind and --token-file are given.")
+        description = "Serve the county board (县级驾驶舱): a Chinese web page of the projects' risk, alerts and "
+                + "notifications, read from InfluxDB, refreshed every 5 s. Binds 127.0.0.1 unless --bind "
+                + "and --token-file are given.")
 public final class BoardCommand implements Callable<Integer> {
     @Option(names = "--influx", required = true, paramLabel = "URL", description = "the InfluxDB 1.x the monitor writes, e.g. http://127.0.0.1:8086")
     String influx;

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
  * options; {@link CountyDemo} runs the demo.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the risk monitor on a simulated county (60 projects, ~2000 workers, four months in about "
-                + "40 seconds) with an in-process Kafka, a local influxd and an in-process Flink, and show the alerts live.")
+        description = "Run the risk monitor on a simulated county (60 projects, ~2000 workers, four months in "
+                + "about 40 seconds) with an in-process Kafka, a local influxd and an in-process Flink, and "
+                + "show the alerts live.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "90s",
             description = "how long the demo runs before it stops and cleans up (default: ${DEFAULT-VALUE})")

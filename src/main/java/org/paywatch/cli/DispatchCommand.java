@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dispatch", mixinStandardHelpOptions = true,
         subcommands = {DispatchSilenceCommand.class, DispatchLogCommand.class},
-        description = "Send every alert transition to its recipients (the responsibility list, the directory of the job file and "
-                + "the projects' contacts) by SMS through the bureau's gateway and by webhook: RED at once, BLUE and YELLOW grouped "
-                + "into digests, held in quiet hours; each (transition, recipient) once, recorded in the ledger of the state folder.")
+        description = "Send every alert transition to its recipients (the responsibility list, the directory of "
+                + "the job file and the projects' contacts) by SMS through the bureau's gateway and by "
+                + "webhook: RED at once, BLUE and YELLOW grouped into digests, held in quiet hours; each "
+                + "(transition, recipient) once, recorded in the ledger of the state folder.")
 public final class DispatchCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "jobs/alert-dispatch.yaml",
             description = "the dispatch job file (default: ${DEFAULT-VALUE})")

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** `paywatch dispatch silence`: mutes a project's messages (never its alerts) until a time, with a reason, on the record. */
 @Command(name = "silence", mixinStandardHelpOptions = true,
-        description = "Mute the messages of a project (or of one rule of it) until --until: the alerts themselves go on, and the "
-                + "silence, its reason and who set it are recorded.")
+        description = "Mute the messages of a project (or of one rule of it) until --until: the alerts themselves go "
+                + "on, and the silence, its reason and who set it are recorded.")
 public final class DispatchSilenceCommand implements Callable<Integer> {
     @ParentCommand
     DispatchCommand dispatch;

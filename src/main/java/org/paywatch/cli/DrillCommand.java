@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
  * Flink cluster of a JobManager and two TaskManagers (their own JVMs), or as `paywatch run`.
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
-        description = "Run a fault drill: a simulated county through the live job twice, without and with the fault injected "
-                + "mid-stream, on a real Kafka broker, influxd and multi-process Flink cluster on loopback; compares the alerts a "
-                + "read_committed consumer sees. Ends with: drill: fault=F alerts_clean=N alerts_fault=M lost=L duplicated=D "
-                + "spurious=S recovered_s=T, and exit code 0 only when nothing was lost, duplicated or invented.")
+        description = "Run a fault drill: a simulated county through the live job twice, without and with the "
+                + "fault injected mid-stream, on a real Kafka broker, influxd and multi-process Flink "
+                + "cluster on loopback; compares the alerts a read_committed consumer sees. Ends with: "
+                + "drill: fault=F alerts_clean=N alerts_fault=M lost=L duplicated=D spurious=S "
+                + "recovered_s=T, and exit code 0 only when nothing was lost, duplicated or invented.")
 public final class DrillCommand implements Callable<Integer> {
     @Option(names = "--fault", required = true, paramLabel = "FAULT",
             description = "process-kill, taskmanager-kill, influx-outage, broker-restart or poison-record")

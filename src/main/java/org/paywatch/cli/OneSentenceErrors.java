@@ -61,7 +61,8 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler,
         String command = spec.qualifiedName();
         CommandLine.ParseResult parsed = e.getCommandLine().getParseResult();
         if (e instanceof CommandLine.MissingParameterException && parsed != null && !parsed.unmatched().isEmpty()) {
-            // picocli checks required options first, but `--inptu x` is better told as the typo it is than as "--input is missing"
+            // picocli checks required options first, but `--inptu x` is
+            // better told as the typo it is than as "--input is missing"
             e = new CommandLine.UnmatchedArgumentException(e.getCommandLine(), parsed.unmatched());
         }
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {

@@ -50,8 +50,9 @@ public final class ReplayCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--influx", paramLabel = "URL",
-            description = "also write the dashboards' points (alert, project_risk, ...) into this InfluxDB 1.x, database influx.database "
-                    + "of the job file, e.g. to look at a replayed county on the board or in Grafana")
+            description = "also write the dashboards' points (alert, project_risk, ...) into this InfluxDB 1.x, "
+                    + "database influx.database of the job file, e.g. to look at a replayed county on the board or "
+                    + "in Grafana")
     String influx;
 
     @Spec

@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
  * from the newest one, so a crash loses nothing.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the live risk monitor on an in-process Flink against the Kafka and InfluxDB of the job file. "
-                + "Checkpoints are kept in the state folder, and run resumes from the newest one when started again. "
-                + "On a Flink cluster, submit target/paywatch-job.jar with the same --config instead.")
+        description = "Run the live risk monitor on an in-process Flink against the Kafka and InfluxDB of the "
+                + "job file. Checkpoints are kept in the state folder, and run resumes from the newest one "
+                + "when started again. On a Flink cluster, submit target/paywatch-job.jar with the same "
+                + "--config instead.")
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "jobs/risk-monitor.yaml",
             description = "the job file (default: ${DEFAULT-VALUE})")

@@ -31,8 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "savepoint", mixinStandardHelpOptions = true,
         description = "Take a savepoint of the job that `paywatch run` is running on this machine (found through its "
-                + "web UI port, monitoring.webUiPort) into the state folder, and print where it is. With --stop the job "
-                + "then stops: the way to upgrade paywatch without losing or repeating an alert.")
+                + "web UI port, monitoring.webUiPort) into the state folder, and print where it is. With --stop the "
+                + "job then stops: the way to upgrade paywatch without losing or repeating an alert.")
 public final class SavepointCommand implements Callable<Integer> {
     private static final long TIMEOUT_MINUTES = 10;
 

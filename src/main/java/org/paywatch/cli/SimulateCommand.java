@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
 /** `paywatch simulate`: the demo's simulated county, written as a replay folder instead of streamed. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate Gaotai County (projects, crews, deposits, clock-ins, payrolls, progress reports) and "
-                + "write it as a replay folder (projects, workers, progress, bank, clockins .jsonl) for `paywatch replay`; "
-                + "prints the record counts and the --as-of to replay it with. One project in six goes wrong, "
-                + "unless --compliant. The same options give the same files.")
+                + "write it as a replay folder (projects, workers, progress, bank, clockins .jsonl) for `paywatch "
+                + "replay`; prints the record counts and the --as-of to replay it with. One project in six goes "
+                + "wrong, unless --compliant. The same options give the same files.")
 public final class SimulateCommand implements Callable<Integer> {
     private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 

@@ -50,18 +50,22 @@ public final class Ledger implements AutoCloseable {
 
     private void create() throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS notice (notice_key VARCHAR(64) PRIMARY KEY, alert_id VARCHAR(200), "
-                    + "transition VARCHAR(20), level VARCHAR(10), project_id VARCHAR(200), rule_id VARCHAR(10), event_time BIGINT, "
-                    + "unit VARCHAR(500), person VARCHAR(200), channel VARCHAR(10), address VARCHAR(1000), text VARCHAR(100000), "
-                    + "status VARCHAR(20), reason VARCHAR(2000), attempts INT, due_at BIGINT, digest_key VARCHAR(64), at_time BIGINT)");
+            s.execute("CREATE TABLE IF NOT EXISTS notice (notice_key VARCHAR(64) PRIMARY KEY, alert_id "
+                    + "VARCHAR(200), transition VARCHAR(20), level VARCHAR(10), project_id VARCHAR(200), "
+                    + "rule_id VARCHAR(10), event_time BIGINT, unit VARCHAR(500), person VARCHAR(200), "
+                    + "channel VARCHAR(10), address VARCHAR(1000), text VARCHAR(100000), status "
+                    + "VARCHAR(20), reason VARCHAR(2000), attempts INT, due_at BIGINT, digest_key "
+                    + "VARCHAR(64), at_time BIGINT)");
             s.execute("CREATE INDEX IF NOT EXISTS notice_status ON notice(status)");
             s.execute("CREATE INDEX IF NOT EXISTS notice_alert ON notice(alert_id)");
-            s.execute("CREATE TABLE IF NOT EXISTS notice_event (id BIGINT AUTO_INCREMENT PRIMARY KEY, notice_key VARCHAR(64), "
-                    + "status VARCHAR(20), reason VARCHAR(2000), attempts INT, at_time BIGINT, wall_time BIGINT)");
+            s.execute("CREATE TABLE IF NOT EXISTS notice_event (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
+                    + "notice_key VARCHAR(64), status VARCHAR(20), reason VARCHAR(2000), attempts INT, "
+                    + "at_time BIGINT, wall_time BIGINT)");
             s.execute("CREATE INDEX IF NOT EXISTS event_key ON notice_event(notice_key)");
             s.execute("CREATE TABLE IF NOT EXISTS alert (alert_key VARCHAR(400) PRIMARY KEY, json VARCHAR(1000000))");
-            s.execute("CREATE TABLE IF NOT EXISTS silence (id BIGINT AUTO_INCREMENT PRIMARY KEY, project_id VARCHAR(200), "
-                    + "rule_id VARCHAR(10), until_time BIGINT, reason VARCHAR(2000), by_name VARCHAR(200), created BIGINT)");
+            s.execute("CREATE TABLE IF NOT EXISTS silence (id BIGINT AUTO_INCREMENT PRIMARY KEY, project_id "
+                    + "VARCHAR(200), rule_id VARCHAR(10), until_time BIGINT, reason VARCHAR(2000), by_name "
+                    + "VARCHAR(200), created BIGINT)");
         }
     }
 
@@ -152,10 +156,11 @@ public final class Ledger implements AutoCloseable {
     /** The history for `dispatch log`: every event, with its notice, oldest first. */
     public synchronized List<Event> history(String projectId, long since) {
         List<Event> events = new ArrayList<>();
-        String sql = "SELECT e.status, e.reason, e.attempts, e.at_time, e.wall_time, n.notice_key, n.alert_id, n.transition, n.level, "
-                + "n.project_id, n.rule_id, n.unit, n.person, n.channel, n.address FROM notice_event e JOIN notice n "
-                + "ON e.notice_key = n.notice_key WHERE e.at_time >= ? AND (? IS NULL OR n.project_id = ? "
-                + "OR n.notice_key IN (SELECT digest_key FROM notice WHERE project_id = ?)) ORDER BY e.at_time, e.id";
+        String sql = "SELECT e.status, e.reason, e.attempts, e.at_time, e.wall_time, n.notice_key, n.alert_id, "
+                + "n.transition, n.level, n.project_id, n.rule_id, n.unit, n.person, n.channel, n.address "
+                + "FROM notice_event e JOIN notice n ON e.notice_key = n.notice_key WHERE e.at_time >= ? "
+                + "AND (? IS NULL OR n.project_id = ? OR n.notice_key IN (SELECT digest_key FROM notice "
+                + "WHERE project_id = ?)) ORDER BY e.at_time, e.id";
         try (PreparedStatement q = db.prepareStatement(sql)) {
             q.setLong(1, since);
             q.setString(2, projectId);

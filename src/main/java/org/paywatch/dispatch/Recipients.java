@@ -65,7 +65,8 @@ public final class Recipients {
             return List.of();
         }
         List<String> roles = new ArrayList<>();
-        // the alert names the contractor as the registry did when it was raised; its labour manager is the project's now
+        // the alert names the contractor as the registry did when
+        // it was raised; its labour manager is the project's now
         if (name.endsWith(LABOR_MANAGER)) {
             roles.add("LABOR_MANAGER");
             roles.add("GENERAL_CONTRACTOR");

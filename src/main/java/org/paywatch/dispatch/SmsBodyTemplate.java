@@ -67,8 +67,9 @@ final class SmsBodyTemplate {
      */
     void requireJson() {
         if (!isJson(render("13800000000", "【签名\"测试】", "引号\" 反斜杠\\ 换行\n结束", "sample-key"))) {
-            throw new ConfigurationProblem("gateway.bodyTemplate does not make valid JSON: check its braces and commas, "
-                    + "put ${textJson} and ${templateParam} without quotes around them and the other placeholders inside quotes");
+            throw new ConfigurationProblem("gateway.bodyTemplate does not make valid JSON: check its braces and commas, put "
+                    + "${textJson} and ${templateParam} without quotes around them and the other "
+                    + "placeholders inside quotes");
         }
     }
 

@@ -135,7 +135,8 @@ public final class Drill implements AutoCloseable {
         JobConfig.Topics t = base.kafka.topics;
         List<String> inputs = new ArrayList<>(t.inputs().keySet());
         kafka.createTopics(PARTITIONS, inputs.stream().filter(s -> !s.equals(t.bank)).toArray(String[]::new));
-        // The bank's topic takes records of up to 4 MiB: a county's broker may well, and the poison-record drill needs it.
+        // The bank's topic takes records of up to 4 MiB: a county's
+        // broker may well, and the poison-record drill needs it.
         kafka.createTopics(PARTITIONS, Map.of("max.message.bytes", String.valueOf(4 * 1024 * 1024)), t.bank);
         try (CountyStreamer streamer = new CountyStreamer(county, kafka.bootstrapServers(), t, Duration.ZERO, () -> 0, Long.MAX_VALUE)) {
             streamer.run();

@@ -55,9 +55,8 @@ final class PayloadDiagnosis {
     }
     Optional<ContractFingerprints.Version> mistaken = ContractFingerprints.mistakenFor(fingerprint);
     if (mistaken.isPresent() && mistaken.get().recordName().equals(recordName)) {
-      return received + " is " + recordName + " " + mistaken.get().label() + "'s fingerprint computed from a wrong "
-          + "canonical form, with logical types kept as {\"type\":\"long\"} (python3-avro 1.11 does this) where the "
-          + "specification writes \"long\": " + expectation;
+      return received + " is " + recordName + " " + mistaken.get().label() + "'s fingerprint computed from a wrong canonical form, with logical types kept as "
+          + "{\"type\":\"long\"} (python3-avro 1.11 does this) where the specification writes \"long\": " + expectation;
     }
     return received + " names no " + recordName + " schema: " + expectation
         + "; compute the fingerprint over the Parsing Canonical Form as schemas/README.md shows";

@@ -201,8 +201,9 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
 
     private void scheduleReview(long now, Context ctx) {
         long next = BusinessCalendar.nextMidnight(now);
-        // A replay's days run to its as-of for every project, whether or not its feeds have records that late; live, the
-        // end of a bounded input (a test's) brings the final watermark: one last review, not one per day to the end of time.
+        // A replay's days run to its as-of for every project, whether or not its feeds
+        // have records that late; live, the end of a bounded input (a test's) brings
+        // the final watermark: one last review, not one per day to the end of time.
         boolean daysRemain = timeLimit < Long.MAX_VALUE || ctx.timerService().currentWatermark() < Long.MAX_VALUE;
         if (next <= timeLimit && daysRemain) {
             ctx.timerService().registerEventTimeTimer(next);

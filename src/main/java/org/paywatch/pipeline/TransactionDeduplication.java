@@ -103,7 +103,8 @@ public class TransactionDeduplication extends KeyedProcessFunction<String, FeedE
         int[] h = new int[FIELDS.size()];
         for (int i = 0; i < h.length; i++) {
             Object value = FIELDS.get(i).value().apply(t);
-            // an enum's own hashCode differs from JVM to JVM; its name does not, and a restored state must compare equal
+            // an enum's own hashCode differs from JVM to JVM; its
+            // name does not, and a restored state must compare equal
             h[i] = Objects.hashCode(value instanceof Enum<?> symbol ? symbol.name() : value);
         }
         return h;

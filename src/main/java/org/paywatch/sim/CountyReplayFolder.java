@@ -49,7 +49,8 @@ public final class CountyReplayFolder {
         Map<Feed, BufferedWriter> files = new EnumMap<>(Feed.class);
         Map<Feed, Long> counts = new EnumMap<>(Feed.class);
         try {
-            // every feed the county produces gets its file, even one it left empty, so the folder says what was simulated
+            // every feed the county produces gets its file, even one
+            // it left empty, so the folder says what was simulated
             for (Feed feed : new Feed[] {Feed.PROJECTS, Feed.WORKERS, Feed.PROGRESS, Feed.BANK, Feed.CLOCKINS}) {
                 files.put(feed, Files.newBufferedWriter(dir.resolve(feed.replayFile), StandardCharsets.UTF_8));
                 counts.put(feed, 0L);

@@ -465,7 +465,8 @@ public final class SyntheticCounty {
                     .setGeneralContractor(contractor)
                     .setSubcontractors(subcontractors)
                     .setPayrollAccount(new PayrollAccount(bank[0], accountNo))
-                    // onboarded within days of the start (PW12), with a wage deposit of 2% of the contract or more (PW13)
+                    // onboarded within days of the start (PW12), with a
+                    // wage deposit of 2% of the contract or more (PW13)
                     .setOnboardedDate(min(start.plusDays(1 + r.nextInt(10)), firstDay))
                     .setWageDepositFen(conduct.wageDepositFen(contractFen))
                     .setPayDay(payDay)
@@ -506,7 +507,8 @@ public final class SyntheticCounty {
             // most of a crew is hired through the labour subcontractors; foremen and specialists by the contractor
             Enterprise employer = j % 5 == 0 ? contractor : subcontractors.get(j % subcontractors.size());
             boolean monthly = r.nextInt(100) < 15;
-            // well above the minimum wage (PW07) and far below the oversized-payout limits (PW08), as the policy sets them
+            // well above the minimum wage (PW07) and far below the
+            // oversized-payout limits (PW08), as the policy sets them
             long drawn = monthly ? (6_000 + r.nextInt(31) * 100) * 100L : (250 + r.nextInt(21) * 10) * 100L;
             long rate = conduct.wageRateFen(monthly ? WageType.MONTHLY : WageType.DAILY, drawn);
             return Worker.newBuilder()

@@ -149,7 +149,8 @@ class BoardBrowserTest {
         new WebDriverWait(page, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("view-notifications")).isDisplayed()
                 && !d.findElements(By.cssSelector("#notifications-by-unit tbody tr")).isEmpty());
 
-        // a finished dispatch run: every notice has its outcome, though a file run writes SENDING and DELIVERED at one instant
+        // a finished dispatch run: every notice has its outcome, though
+        // a file run writes SENDING and DELIVERED at one instant
         long delivered = influx.query(ReplayedCounty.DATABASE, "SELECT \"attempts\" FROM \"notification\" WHERE \"status\" = 'DELIVERED'")
                 .rows().size();
         assertThat(page.findElement(By.id("notifications-by-unit")).getText()).contains("县人社局", "已送达").doesNotContain("发送中");

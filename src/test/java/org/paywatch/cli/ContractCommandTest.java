@@ -61,9 +61,9 @@ class ContractCommandTest {
         Path json = Files.writeString(dir.resolve("bank.json"), "{\"txnId\": \"T1\", \"amountFen\": \"1050000\"}\n");
 
         assertThat(run("contract", "check", "--topic", BANK, json.toString())).isEqualTo(1);
-        assertThat(out.toString().strip().lines()).containsExactly("rejected: this is JSON, not Avro: send Avro "
-                + "single-object encoding: C3 01, the schema's 8-byte fingerprint little-endian, then the Avro binary "
-                + "(schemas/README.md); JSON lines are read only by `paywatch replay`");
+        assertThat(out.toString().strip().lines()).containsExactly("rejected: this is JSON, not Avro: send Avro single-object encoding: C3 01, the schema's "
+                + "8-byte fingerprint little-endian, then the Avro binary (schemas/README.md); JSON lines "
+                + "are read only by `paywatch replay`");
     }
 
     @Test
@@ -106,8 +106,8 @@ class ContractCommandTest {
     @Test
     void shouldListTheInputTopicsWhenTheTopicIsNotOne() {
         assertThat(run("contract", "example", "--topic", "paywatch.bank", "--hex")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("paywatch contract example: --topic paywatch.bank is not an input "
-                + "topic: use one of paywatch.registry.projects, paywatch.registry.workers, paywatch.registry.progress, "
+        assertThat(err.toString().strip()).isEqualTo("paywatch contract example: --topic paywatch.bank is not an input topic: use one of "
+                + "paywatch.registry.projects, paywatch.registry.workers, paywatch.registry.progress, "
                 + "paywatch.bank.transactions, paywatch.attendance.clockins, paywatch.tax.changes");
         assertThat(out.toString()).isEmpty();
     }

@@ -135,8 +135,9 @@ class PaywatchCommandLineTest {
     @Test
     void shouldNameAnArgumentThatBelongsToNoOption() {
         assertThat(run("replay", "--input", dir.toString(), "--as-of", "2025-06-20", "12:00:00+08:00", "--out", "a.jsonl")).isEqualTo(2);
-        assertOnlyTheSentence("paywatch replay: '12:00:00+08:00' is not an option and paywatch replay takes no other argument: "
-                + "write each value right after its option, in quotes if it has spaces (paywatch replay --help lists them)");
+        assertOnlyTheSentence("paywatch replay: '12:00:00+08:00' is not an option and paywatch replay takes no other "
+                + "argument: write each value right after its option, in quotes if it has spaces (paywatch "
+                + "replay --help lists them)");
     }
 
     @Test

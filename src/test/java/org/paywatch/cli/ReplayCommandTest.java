@@ -63,8 +63,8 @@ class ReplayCommandTest {
         assertThat(http.query("paywatch", "SELECT last(\"level\") FROM \"project_risk\" WHERE \"projectId\" = 'SX-F05A'").rows())
                 .singleElement().satisfies(row -> assertThat((Long) row.get("last")).isPositive());
         // SX-F05A's April wages, unpaid and past their due date, as the board's "pay delay by period" shows them
-        assertThat(http.query("paywatch", "SELECT last(\"daysPastDue\") AS days, last(\"overdueFen\") AS fen FROM \"project_month\" "
-                        + "WHERE \"projectId\" = 'SX-F05A' AND \"month\" = '2025-04'").rows())
+        assertThat(http.query("paywatch", "SELECT last(\"daysPastDue\") AS days, last(\"overdueFen\") AS fen FROM "
+                        + "\"project_month\" WHERE \"projectId\" = 'SX-F05A' AND \"month\" = '2025-04'").rows())
                 .singleElement().satisfies(row -> {
                     assertThat((Long) row.get("days")).isPositive();
                     assertThat((Long) row.get("fen")).isPositive();

@@ -16,9 +16,9 @@ import picocli.CommandLine;
 
 /** `paywatch simulate`: a county as a replay folder, counted and dated on one line; bad options in one sentence. */
 class SimulateCommandTest {
-    private static final Pattern LINE = Pattern.compile("simulate: (\\d+) projects \\((\\d+) faulty\\), (\\d+) workers, "
-            + "(\\S+) to (\\S+): projects=(\\d+) workers=(\\d+) progress=(\\d+) bank=(\\d+) clockins=(\\d+) -> (.+); "
-            + "replay with --as-of (\\S+)");
+    private static final Pattern LINE = Pattern.compile("simulate: (\\d+) projects \\((\\d+) faulty\\), (\\d+) workers, (\\S+) to (\\S+): "
+            + "projects=(\\d+) workers=(\\d+) progress=(\\d+) bank=(\\d+) clockins=(\\d+) -> (.+); replay "
+            + "with --as-of (\\S+)");
     private static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\": ?\"([^\"]+)\"");
 
     @TempDir

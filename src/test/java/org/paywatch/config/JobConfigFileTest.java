@@ -70,15 +70,15 @@ class JobConfigFileTest {
     @Test
     void shouldPointAtAKeyIndentedUnderAKeyThatHasItsValue() throws Exception {
         Path f = shippedWith("  groupId: paywatch-risk-monitor", "    groupId: paywatch-risk-monitor");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupId:") + ", column 5 is not valid YAML "
-                + "(this key is indented deeper than the key above it, which has its value already): indent it like the key above");
+        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupId:") + ", column 5 is not valid YAML (this key is indented deeper than the key above it, "
+                + "which has its value already): indent it like the key above");
     }
 
     @Test
     void shouldPointAtAKeyIndentedLessThanTheKeysOfItsSection() throws Exception {
         Path f = shippedWith("    workers: paywatch.registry.workers", " workers: paywatch.registry.workers");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "workers: paywatch") + ", column 2 is not valid YAML "
-                + "(this line is indented differently from the lines of its section): indent it by as many spaces as the keys or items beside it");
+        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "workers: paywatch") + ", column 2 is not valid YAML (this line is indented differently from the lines "
+                + "of its section): indent it by as many spaces as the keys or items beside it");
     }
 
     @Test
@@ -114,16 +114,16 @@ class JobConfigFileTest {
     @Test
     void shouldPointAtAKeyWithoutItsColon() throws Exception {
         Path f = shippedWith("  groupId: paywatch-risk-monitor", "  groupId paywatch-risk-monitor");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupId ") + ", column 3 is not valid YAML "
-                + "(a key without a colon after it): write the key, a colon and a space, then the value, e.g. parallelism: 2");
+        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupId ") + ", column 3 is not valid YAML (a key without a colon after it): write the key, a "
+                + "colon and a space, then the value, e.g. parallelism: 2");
     }
 
     @Test
     void shouldNameAListWhereKeysWithValuesBelong() throws Exception {
         Path f = shippedWith("      yellowAfterDays: 31        # County opinions: 拨付周期不得超过1个月\n      redAfterDays: 62",
                 "      - yellowAfterDays: 31\n      - redAfterDays: 62");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "- yellowAfterDays") + ", column 7: rules.PW02.thresholds is a list "
-                + "(lines starting with -) where keys with values belong: remove the dashes and write one key: value a line");
+        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "- yellowAfterDays") + ", column 7: rules.PW02.thresholds is a list (lines starting with -) where keys "
+                + "with values belong: remove the dashes and write one key: value a line");
     }
 
     @Test

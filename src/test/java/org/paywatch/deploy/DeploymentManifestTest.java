@@ -96,10 +96,13 @@ class DeploymentManifestTest {
         assertThat(flinkOptions.problems(flinkConfiguration(parse(manifest)))).containsExactlyInAnyOrder(
                 "execution.checkpoint.dir is not a Flink 2.2 configuration option (misspelt, or from a module the catalog does not scan)",
                 "high-availability.zookeeper.storageDir is an old name that Flink 2.2 only reads as a fallback: write high-availability.storageDir",
-                "execution.checkpointing.externalized-checkpoint-retention: the value \"RETAIN_ON_CANCELATION\" is not valid: "
-                        + "Could not parse value 'RETAIN_ON_CANCELATION' for key 'execution.checkpointing.externalized-checkpoint-retention'.",
-                "metrics.reporter.prom.factory.class: no class org.apache.flink.metrics.prometheus.PrometheusReporterFactry"
-                        + " (Flink's reporters are org.apache.flink.metrics.*.*ReporterFactory)");
+                "execution.checkpointing.externalized-checkpoint-retention: the value "
+                        + "\"RETAIN_ON_CANCELATION\" is not valid: Could not parse value "
+                        + "'RETAIN_ON_CANCELATION' for key "
+                        + "'execution.checkpointing.externalized-checkpoint-retention'.",
+                "metrics.reporter.prom.factory.class: no class "
+                        + "org.apache.flink.metrics.prometheus.PrometheusReporterFactry (Flink's reporters are "
+                        + "org.apache.flink.metrics.*.*ReporterFactory)");
     }
 
     @Test

@@ -21,8 +21,9 @@ class GatewaySettingsTest {
 
         assertThatThrownBy(() -> settings(URL, Map.of(), quoted, 6))
                 .isInstanceOf(ConfigurationProblem.class)
-                .hasMessage("gateway.bodyTemplate does not make valid JSON: check its braces and commas, "
-                        + "put ${textJson} and ${templateParam} without quotes around them and the other placeholders inside quotes");
+                .hasMessage("gateway.bodyTemplate does not make valid JSON: check its braces and commas, put "
+                        + "${textJson} and ${templateParam} without quotes around them and the other "
+                        + "placeholders inside quotes");
     }
 
     @Test
@@ -38,8 +39,8 @@ class GatewaySettingsTest {
     void shouldNameAnUnknownPlaceholderAndTheKnownOnes() {
         assertThatThrownBy(() -> settings(URL, Map.of(), "{\"to\":\"${mobile}\",\"text\":${textJson}}", 6))
                 .isInstanceOf(ConfigurationProblem.class)
-                .hasMessage("gateway.bodyTemplate uses ${mobile}, which paywatch does not fill in: use only ${phone}, ${signature}, "
-                        + "${signName}, ${text}, ${textJson}, ${templateParam}, ${idempotencyKey}");
+                .hasMessage("gateway.bodyTemplate uses ${mobile}, which paywatch does not fill in: use only ${phone}, "
+                        + "${signature}, ${signName}, ${text}, ${textJson}, ${templateParam}, ${idempotencyKey}");
     }
 
     @Test

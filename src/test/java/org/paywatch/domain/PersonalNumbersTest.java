@@ -309,7 +309,8 @@ class PersonalNumbersTest {
     @Test
     void shouldMaskEveryLongDigitRunWhenAPersonalNumberIsNotWrittenAsItDecodes() {
         String account = account(19);
-        // Its second digit escaped: the account cannot be found as it decodes, so nothing tells which digits are personal.
+        // Its second digit escaped: the account cannot be found as
+        // it decodes, so nothing tells which digits are personal.
         String line = ContractJson.write(payout(account, -1)).replace(account, "9\\u0035" + account.substring(2));
         Received r = ReceivedRecords.fromReplayLine(scratch, Feed.BANK, line);
         assertThat(r.event.bank.accountNo).isEqualTo(account);

@@ -207,12 +207,12 @@ class AvroCodecTest {
 
     assertThatThrownBy(() -> AvroCodec.of(Project.class).decode(Arrays.copyOf(whole, whole.length - 3)))
         .isInstanceOf(ContractViolation.class)
-        .hasMessage("field contacts.phone: the record is truncated: it ends in the middle of this field, where a string "
-            + "was expected; send the whole record");
+        .hasMessage("field contacts.phone: the record is truncated: it ends in the middle of this field, "
+            + "where a string was expected; send the whole record");
     assertThatThrownBy(() -> AvroCodec.of(Project.class).decode(Arrays.copyOf(whole, whole.length + 1)))
         .isInstanceOf(ContractViolation.class)
-        .hasMessage("1 byte is left after the record's last field (contacts): the record was written with more fields "
-            + "than Project has, or is followed by something else; send exactly one record");
+        .hasMessage("1 byte is left after the record's last field (contacts): the record was written with "
+            + "more fields than Project has, or is followed by something else; send exactly one record");
   }
 
   @Test
@@ -224,9 +224,9 @@ class AvroCodecTest {
 
     assertThatThrownBy(() -> bankCodec.decode(bytes))
         .isInstanceOf(ContractViolation.class)
-        .hasMessageMatching("header C3 01( [0-9A-F]{2}){8} names no BankTransaction schema: "
-            + "expected C3 01 7B 29 59 88 03 3E 1C FA \\(v1\\); compute the fingerprint over the Parsing Canonical Form "
-            + "as schemas/README.md shows");
+        .hasMessageMatching("header C3 01( [0-9A-F]{2}){8} names no BankTransaction schema: expected C3 01 7B 29 59 "
+            + "88 03 3E 1C FA \\(v1\\); compute the fingerprint over the Parsing Canonical Form as "
+            + "schemas/README.md shows");
   }
 
   @Test
@@ -250,8 +250,9 @@ class AvroCodecTest {
 
     assertThatThrownBy(() -> bankCodec.decode(Arrays.copyOf(whole, whole.length - 3)))
         .isInstanceOf(ContractViolation.class)
-        .hasMessage("field eventTime: the record is truncated: it ends in the middle of this field, where a long "
-            + "timestamp-millis (milliseconds since 1970-01-01T00:00:00Z) was expected; send the whole record");
+        .hasMessage("field eventTime: the record is truncated: it ends in the middle of this field, "
+            + "where a long timestamp-millis (milliseconds since 1970-01-01T00:00:00Z) was "
+            + "expected; send the whole record");
   }
 
   @Test
@@ -262,8 +263,9 @@ class AvroCodecTest {
       assertThatThrownBy(() -> bankCodec.decode(longer))
           .isInstanceOf(ContractViolation.class)
           .hasMessage((longer.length - whole.length == 1 ? "1 byte is" : "10 bytes are")
-              + " left after the record's last field (eventTime): the record was written with more "
-              + "fields than BankTransaction has, or is followed by something else; send exactly one record");
+              + " left after the record's last field (eventTime): the record was written with "
+              + "more fields than BankTransaction has, or is followed by something else; send "
+              + "exactly one record");
     }
   }
 
@@ -275,8 +277,8 @@ class AvroCodecTest {
 
     assertThatThrownBy(() -> bankCodec.decode(bytes))
         .isInstanceOf(ContractViolation.class)
-        .hasMessage("field type: enum index 12 names no BankTransactionType symbol: send one of the contract's symbols "
-            + "(its index in the schema's list)");
+        .hasMessage("field type: enum index 12 names no BankTransactionType symbol: send one of the "
+            + "contract's symbols (its index in the schema's list)");
   }
 
   @Test
@@ -306,8 +308,8 @@ class AvroCodecTest {
 
     assertThatThrownBy(() -> codec.decode(bytes))
         .isInstanceOf(ContractViolation.class)
-        .hasMessage("field type: enum index 12 names no BankTransactionType symbol: send one of the contract's symbols "
-            + "(its index in the schema's list)");
+        .hasMessage("field type: enum index 12 names no BankTransactionType symbol: send one of the "
+            + "contract's symbols (its index in the schema's list)");
   }
 
   @Test
@@ -317,8 +319,8 @@ class AvroCodecTest {
 
     assertThatThrownBy(() -> bankCodec.decode(bytes))
         .isInstanceOf(ContractViolation.class)
-        .hasMessage("field txnId claims more bytes than the whole record holds: the record is truncated, or the bytes "
-            + "there are not a string");
+        .hasMessage("field txnId claims more bytes than the whole record holds: the record is truncated, or "
+            + "the bytes there are not a string");
   }
 
   @Test

@@ -102,9 +102,9 @@ class RejectionReasonsTest {
   void shouldSayAnOptionalFieldWasWrittenWithoutItsUnionIndex() throws Exception {
     byte[] body = plain(payout(bankWith("balanceAfterFen", "\"long\""), 1_050_000L));
 
-    assertRejectedInBothEncodings(body, "field balanceAfterFen: the value was sent without its union index: the field "
-        + "is optional, a union of null and long: write index 0 for null, or index 1 (the byte 02) and then "
-        + "a long (an amount in fen)");
+    assertRejectedInBothEncodings(body, "field balanceAfterFen: the value was sent without its union index: the field is "
+        + "optional, a union of null and long: write index 0 for null, or index 1 (the byte 02) and "
+        + "then a long (an amount in fen)");
   }
 
   @Test
@@ -154,9 +154,10 @@ class RejectionReasonsTest {
 
     assertThatThrownBy(() -> bank.decode(withHeader(0xa86553bacb0cc2a1L, body)))
         .isInstanceOf(ContractViolation.class)
-        .hasMessage("header C3 01 A1 C2 0C CB BA 53 65 A8 is BankTransaction v1's fingerprint computed from a wrong "
-            + "canonical form, with logical types kept as {\"type\":\"long\"} (python3-avro 1.11 does this) where the "
-            + "specification writes \"long\": expected " + BANK_V1_HEADER + " (v1)");
+        .hasMessage("header C3 01 A1 C2 0C CB BA 53 65 A8 is BankTransaction v1's fingerprint "
+            + "computed from a wrong canonical form, with logical types kept as "
+            + "{\"type\":\"long\"} (python3-avro 1.11 does this) where the specification writes "
+            + "\"long\": expected " + BANK_V1_HEADER + " (v1)");
   }
 
   @Test
@@ -166,8 +167,8 @@ class RejectionReasonsTest {
     assertThatThrownBy(() -> bank.decode(json))
         .isInstanceOf(ContractViolation.class)
         .hasMessage("this is JSON, not Avro: send Avro single-object encoding: C3 01, the schema's 8-byte "
-            + "fingerprint little-endian, then the Avro binary (schemas/README.md); JSON lines are read only by "
-            + "`paywatch replay`");
+            + "fingerprint little-endian, then the Avro binary (schemas/README.md); JSON lines are read "
+            + "only by `paywatch replay`");
   }
 
   @Test
@@ -177,8 +178,8 @@ class RejectionReasonsTest {
     assertThatThrownBy(() -> bank.decode(csv))
         .isInstanceOf(ContractViolation.class)
         .hasMessage("this is text, not Avro (unless it is Avro binary truncated in field bankCode): send Avro "
-            + "single-object encoding: C3 01, the schema's 8-byte fingerprint little-endian, then the Avro binary "
-            + "(schemas/README.md)");
+            + "single-object encoding: C3 01, the schema's 8-byte fingerprint little-endian, then the "
+            + "Avro binary (schemas/README.md)");
   }
 
   @Test
@@ -188,9 +189,10 @@ class RejectionReasonsTest {
 
     assertThatThrownBy(() -> bank.decode(confluent))
         .isInstanceOf(ContractViolation.class)
-        .hasMessage("this is Confluent Schema Registry framing (magic byte 0, schema id 42), not Avro single-object "
-            + "encoding: paywatch reads no registry; send Avro single-object encoding: C3 01, the schema's 8-byte "
-            + "fingerprint little-endian, then the Avro binary (schemas/README.md), or the plain Avro binary alone");
+        .hasMessage("this is Confluent Schema Registry framing (magic byte 0, schema id 42), not Avro "
+            + "single-object encoding: paywatch reads no registry; send Avro single-object "
+            + "encoding: C3 01, the schema's 8-byte fingerprint little-endian, then the Avro "
+            + "binary (schemas/README.md), or the plain Avro binary alone");
   }
 
   @Test

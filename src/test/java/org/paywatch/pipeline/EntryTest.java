@@ -318,7 +318,8 @@ class EntryTest {
         OperatorSubtaskState checkpoint = harness.snapshot(1, 1);
         harness.close();
 
-        // ProcessFunctionTestHarnesses opens the harness at once: a restore initialises a fresh one from the checkpoint first.
+        // ProcessFunctionTestHarnesses opens the harness at once: a
+        // restore initialises a fresh one from the checkpoint first.
         harness = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new Entry(KEY, 16384)));
         harness.initializeState(checkpoint);
         harness.open();

@@ -29,9 +29,10 @@ import org.paywatch.local.LocalFlink;
 class UntidyReplayFilesTest {
     private static final Path SCENARIO = Path.of("src/test/resources/scenarios/pw05-unpaid-month-escalates-then-clears");
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final String DEPOSIT = "{\"txnId\": \"ZYRCB-9000000000%d\", \"bankCode\": \"ZYRCB\", \"accountNo\": \"6200000000000000001\", "
-            + "\"type\": \"LABOR_COST_DEPOSIT\", \"amountFen\": 100000, \"balanceAfterFen\": null, \"counterpartyAccountNo\": null, "
-            + "\"counterpartyName\": \"%s\", \"workerId\": null, \"wagePeriod\": null, \"eventTime\": \"2025-05-20T10:00:00+08:00\"}\n";
+    private static final String DEPOSIT = "{\"txnId\": \"ZYRCB-9000000000%d\", \"bankCode\": \"ZYRCB\", \"accountNo\": "
+            + "\"6200000000000000001\", \"type\": \"LABOR_COST_DEPOSIT\", \"amountFen\": 100000, "
+            + "\"balanceAfterFen\": null, \"counterpartyAccountNo\": null, \"counterpartyName\": \"%s\", "
+            + "\"workerId\": null, \"wagePeriod\": null, \"eventTime\": \"2025-05-20T10:00:00+08:00\"}\n";
 
     @TempDir
     Path dir;

@@ -35,7 +35,8 @@ public final class LaborCostCoverage extends ConfiguredRule implements MonthlyCo
     private final Map<String, Double> laborCostRatio;
 
     public LaborCostCoverage(RuleSettings.Bound settings) {
-        // Deposits (BANK), the report for a month (PROGRESS) and the registry (PROJECTS); a month's end comes with the daily review.
+        // Deposits (BANK), the report for a month (PROGRESS) and the
+        // registry (PROJECTS); a month's end comes with the daily review.
         super(settings, Watches.ACTIVE_PROJECTS, Feed.BANK, Feed.PROGRESS, Feed.PROJECTS);
         this.blueBelowCoverage = settings.threshold("blueBelowCoverage", 0, 10);
         this.yellowBelowCoverage = settings.threshold("yellowBelowCoverage", 0, 10);
