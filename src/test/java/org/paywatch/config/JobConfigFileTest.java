@@ -58,6 +58,13 @@ class JobConfigFileTest {
     }
 
     @Test
+    void shouldTakeTheStateBackendOfTheJobFileAndNameTheTwoAllowedWhenItIsAnother() throws Exception {
+        assertThat(JobConfigFile.load(shippedWith("stateBackend: heap", "stateBackend: rocksdb")).job.stateBackend).isEqualTo("rocksdb");
+        assertThat(problemWith(shippedWith("stateBackend: heap", "stateBackend: hashmap")))
+                .isEqualTo("job.stateBackend = hashmap is not allowed: use heap or rocksdb");
+    }
+
+    @Test
     void shouldNameAnUnknownKeyWhereItIsAndTheKeysAllowedThere() throws Exception {
         Path f = shippedWith("  groupId:", "  groupID:");
         assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupID:") + ", column 3: unknown key kafka.groupID: "
