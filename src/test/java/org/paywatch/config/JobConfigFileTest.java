@@ -139,7 +139,7 @@ class JobConfigFileTest {
 
     @Test
     void shouldNameAWordWhereANumberBelongs() throws Exception {
-        Path f = shippedWith("  batchSize: 500", "  batchSize: many");
+        Path f = shippedWith("  batchSize: 5000", "  batchSize: many");
         assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "batchSize:") + ", column 14: influx.batchSize = many "
                 + "is not a whole number: write it in digits, e.g. 500");
     }
