@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -145,6 +146,10 @@ public final class BenchCommand implements Callable<Integer> {
             Configuration flink = LocalFlink.loopback();
             flink.set(RestOptions.BIND_PORT, String.valueOf(restPort));
             flink.set(RestOptions.PORT, restPort);
+            // On files, as `run` keeps them: Flink's default keeps checkpoints in the JobManager's memory, at most 5 MB a
+            // state handle, and a county of a few hundred projects outgrows that.
+            flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, tmp.resolve("checkpoints").toUri().toString());
             StreamExecutionEnvironment env = LocalFlink.environment(flink);
             KafkaRiskMonitor.define(env, job, key, null);
             JobClient client = env.executeAsync(job.job.name);
