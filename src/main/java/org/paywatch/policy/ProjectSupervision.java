@@ -40,16 +40,40 @@ public final class ProjectSupervision {
         }
         List<AlertEvent> out = new ArrayList<>();
         for (Rule rule : catalog.rules()) {
-            if (feeds.stream().anyMatch(rule::reactsTo) || feeds.stream().anyMatch(rule::clearedBy) && hasOpenAlert(book, rule)) {
+            if (reactsToAny(rule, feeds) || clearedByAny(rule, feeds) && hasOpenAlert(book, rule)) {
                 out.addAll(lifecycle.reconcile(book, rule.info(), rule.assess(book, now), now));
             }
         }
         return out;
     }
 
+    // Loops rather than streams: asked of every rule for every record (docs/performance.md).
+    private static boolean reactsToAny(Rule rule, Set<Feed> feeds) {
+        for (Feed f : feeds) {
+            if (rule.reactsTo(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean clearedByAny(Rule rule, Set<Feed> feeds) {
+        for (Feed f : feeds) {
+            if (rule.clearedBy(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasOpenAlert(ProjectBook book, Rule rule) {
         String id = rule.info().id();
-        return book.openAlerts.values().stream().anyMatch(open -> open.ruleId.equals(id));
+        for (OpenAlert open : book.openAlerts.values()) {
+            if (open.ruleId.equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Re-assesses every rule; called at each day boundary, when day-counted deadlines pass. */
