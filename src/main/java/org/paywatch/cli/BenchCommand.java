@@ -215,7 +215,7 @@ public final class BenchCommand implements Callable<Integer> {
         return new SyntheticCounty(CountyPlan.monthsEndingOn(seed, MONTHS, yesterday).withProjects(projects), job.policy());
     }
 
-    private record Preloaded(long events, long clockIns, int activeWorkers, List<CountyRecord> registry) {}
+    private record Preloaded(long events, int activeWorkers) {}
 
     /** The registry, then day after day, until --events records are on the broker. */
     private Preloaded preload(SyntheticCounty county, JobConfig job, PrintWriter out) {
@@ -244,7 +244,7 @@ public final class BenchCommand implements Callable<Integer> {
                             + "%s to %s, in %.1f s%n", producer.sent(), 100.0 * clockIns / producer.sent(), county.projectCount(),
                     county.workerCount(), active.size(), county.firstDay(), county.lastDay(), (System.nanoTime() - began) / 1e9);
             out.flush();
-            return new Preloaded(producer.sent(), clockIns, active.size(), registry);
+            return new Preloaded(producer.sent(), active.size());
         }
     }
 
