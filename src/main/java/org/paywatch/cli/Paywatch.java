@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "paywatch", mixinStandardHelpOptions = true, version = "paywatch 0.1.0",
         description = "Streaming payroll-risk monitor for wage-arrears prevention (根治欠薪): "
                 + "red / yellow / blue warnings (红黄蓝三级预警) from bank, attendance, tax and registry feeds.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, ReplayCommand.class, RunCommand.class, SavepointCommand.class, DrillCommand.class, DispatchCommand.class,
+        subcommands = {DemoCommand.class, SimulateCommand.class, ReplayCommand.class, BenchCommand.class, RunCommand.class, SavepointCommand.class, DrillCommand.class, DispatchCommand.class,
                 BoardCommand.class,
                 RulesCommand.class, ContractCommand.class,
                 CommandLine.HelpCommand.class})

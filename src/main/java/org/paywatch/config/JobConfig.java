@@ -41,6 +41,8 @@ public class JobConfig implements Serializable {
         public String name = "paywatch-risk-monitor";
         public int parallelism = 1;
         public Duration checkpointInterval = Duration.ofSeconds(30);
+        /** heap (Flink's hashmap backend: state on the JVM heap) or rocksdb (on local disk, for state larger than memory). */
+        public String stateBackend = "heap";
         /** Where `run` keeps retained checkpoints and savepoints, and resumes from the latest. */
         public String stateDir;
         public Restarts restarts = new Restarts();

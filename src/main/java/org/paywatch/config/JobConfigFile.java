@@ -124,6 +124,9 @@ public final class JobConfigFile {
         if (c.job.parallelism < 1) {
             throw new ConfigurationProblem("job.parallelism = " + c.job.parallelism + " is out of range: use 1 or more");
         }
+        if (!java.util.Set.of("heap", "rocksdb").contains(c.job.stateBackend)) {
+            throw new ConfigurationProblem("job.stateBackend = " + c.job.stateBackend + " is not allowed: use heap or rocksdb");
+        }
         if (!java.util.Set.of("committed", "earliest", "latest").contains(c.kafka.startFrom)) {
             throw new ConfigurationProblem("kafka.startFrom = " + c.kafka.startFrom + " is not allowed: use committed, earliest or latest");
         }

@@ -10,6 +10,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.paywatch.config.JobConfigFile;
@@ -59,12 +60,20 @@ public final class KafkaRiskMonitor {
                 CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         env.configure(restarts(config.job.restarts));
+        env.configure(stateBackend(config.job.stateBackend));
         InfluxSink influx = config.influx.url == null ? null
                 : new InfluxSink(config.influx.url, config.influx.database)
                         .withBatchSize(config.influx.batchSize).withMaxRetries(config.influx.maxRetries);
         RiskMonitorJob.build(KafkaFeeds.received(env, config, stopAt),
                 new JobSinks(KafkaFeeds.alertSink(config), KafkaFeeds.deadLetterSink(config), influx),
                 config, pseudonymKey, Long.MAX_VALUE);
+    }
+
+    /** job.stateBackend as Flink names it: heap is Flink's hashmap backend, rocksdb its embedded RocksDB one. */
+    static Configuration stateBackend(String stateBackend) {
+        Configuration c = new Configuration();
+        c.set(StateBackendOptions.STATE_BACKEND, stateBackend.equals("rocksdb") ? "rocksdb" : "hashmap");
+        return c;
     }
 
     /** A failure-rate strategy: a job failing more often than job.restarts allows stops, with its cause, instead of looping. */

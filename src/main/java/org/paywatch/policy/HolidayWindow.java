@@ -15,9 +15,16 @@ public class HolidayWindow implements Serializable {
     public String from;
     /** Last day, inclusive, "YYYY-MM-DD". */
     public String to;
+    /** from and to parsed once: PW15 asks about every day of its look-back, for every project, every day (docs/performance.md). */
+    private transient LocalDate first;
+    private transient LocalDate last;
 
     public boolean contains(LocalDate day) {
-        return !day.isBefore(LocalDate.parse(from)) && !day.isAfter(LocalDate.parse(to));
+        if (first == null) {
+            first = LocalDate.parse(from);
+            last = LocalDate.parse(to);
+        }
+        return !day.isBefore(first) && !day.isAfter(last);
     }
 
     public void validate(int index) {

@@ -367,6 +367,22 @@ public class ProjectBook {
         return out;
     }
 
+    /** How many workers clocked in on the day: {@link #workersOn}'s size, without building the set. */
+    public int workerCountOn(LocalDate day) {
+        Map<String, Integer> days = attendance.get(day.toString().substring(0, 7));
+        if (days == null) {
+            return 0;
+        }
+        int bit = 1 << (day.getDayOfMonth() - 1);
+        int n = 0;
+        for (int mask : days.values()) {
+            if ((mask & bit) != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The last day anyone clocked in on the project, or null. */
     public LocalDate lastClockInDay() {
         return lastDay(null);
@@ -378,7 +394,10 @@ public class ProjectBook {
     }
 
     private LocalDate lastDay(String workerId) {
-        LocalDate last = null;
+        // "YYYY-MM" keys sort as their months do: the last day lies in the latest period with attendance. Parsing that
+        // one key, not every key, matters: PW09 asks for every worker of the project at every daily review.
+        String latest = null;
+        int latestMask = 0;
         for (Map.Entry<String, Map<String, Integer>> e : attendance.entrySet()) {
             int mask = 0;
             if (workerId == null) {
@@ -388,14 +407,12 @@ public class ProjectBook {
             } else {
                 mask = e.getValue().getOrDefault(workerId, 0);
             }
-            if (mask != 0) {
-                LocalDate day = java.time.YearMonth.parse(e.getKey()).atDay(32 - Integer.numberOfLeadingZeros(mask));
-                if (last == null || day.isAfter(last)) {
-                    last = day;
-                }
+            if (mask != 0 && (latest == null || e.getKey().compareTo(latest) > 0)) {
+                latest = e.getKey();
+                latestMask = mask;
             }
         }
-        return last;
+        return latest == null ? null : java.time.YearMonth.parse(latest).atDay(32 - Integer.numberOfLeadingZeros(latestMask));
     }
 
     /**

@@ -41,12 +41,30 @@ public final class ProjectSupervision {
         }
         List<AlertEvent> out = new ArrayList<>();
         for (Rule rule : catalog.rules()) {
-            if (feeds.stream().anyMatch(rule::reactsTo)
-                    || feeds.stream().anyMatch(rule::clearedBy) && alerts.hasOpenAlert(rule.info().id())) {
+            if (reactsToAny(rule, feeds) || clearedByAny(rule, feeds) && alerts.hasOpenAlert(rule.info().id())) {
                 out.addAll(lifecycle.reconcile(book, alerts, rule.info(), rule.assess(book, alerts, now), now));
             }
         }
         return out;
+    }
+
+    // Loops rather than streams: asked of every rule for every record (docs/performance.md).
+    private static boolean reactsToAny(Rule rule, Set<Feed> feeds) {
+        for (Feed f : feeds) {
+            if (rule.reactsTo(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean clearedByAny(Rule rule, Set<Feed> feeds) {
+        for (Feed f : feeds) {
+            if (rule.clearedBy(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Re-assesses every rule; called at each day boundary, when day-counted deadlines pass. */

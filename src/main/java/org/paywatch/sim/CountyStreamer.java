@@ -2,23 +2,9 @@ package org.paywatch.sim;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.paywatch.contract.BankTransaction;
-import org.paywatch.contract.ClockIn;
-import org.paywatch.contract.Progress;
-import org.paywatch.contract.Project;
-import org.paywatch.contract.Worker;
-import org.paywatch.domain.Feed;
-import org.paywatch.io.AvroCodec;
 import org.paywatch.config.JobConfig;
 
 /**
@@ -34,14 +20,7 @@ public final class CountyStreamer implements Runnable, AutoCloseable {
 
     private final SyntheticCounty county;
     private final Duration dayLength;
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final Map<Feed, String> topics = new EnumMap<>(Feed.class);
-    private final Map<Class<?>, AvroCodec<?>> codecs = Map.of(
-            Project.class, AvroCodec.of(Project.class),
-            Worker.class, AvroCodec.of(Worker.class),
-            Progress.class, AvroCodec.of(Progress.class),
-            BankTransaction.class, AvroCodec.of(BankTransaction.class),
-            ClockIn.class, AvroCodec.of(ClockIn.class));
+    private final CountyProducer producer;
     private final AtomicLong sent = new AtomicLong();
     private final LongSupplier read;
     private final long maxAhead;
@@ -60,13 +39,7 @@ public final class CountyStreamer implements Runnable, AutoCloseable {
         this.dayLength = dayLength;
         this.read = read;
         this.maxAhead = maxAhead;
-        topics.inputs().forEach((topic, feed) -> this.topics.put(feed, topic));
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.CLIENT_ID_CONFIG, "paywatch-demo-county"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new CountyProducer(bootstrapServers, topics, "paywatch-demo-county");
     }
 
     @Override
@@ -102,16 +75,9 @@ public final class CountyStreamer implements Runnable, AutoCloseable {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void send(List<CountyRecord> records) {
         for (CountyRecord r : records) {
-            AvroCodec codec = codecs.get(r.record().getClass());
-            byte[] value = codec.encode((SpecificRecord) r.record());
-            // The log's timestamp is the time of sending: simulated times lie months back (the broker's
-            // retention would delete them) or, after midnight in Shanghai, hours ahead (the broker refuses
-            // those). The job reads business time from the records themselves.
-            producer.send(new ProducerRecord<>(topics.get(r.feed()), null, null,
-                    r.key().getBytes(java.nio.charset.StandardCharsets.UTF_8), value));
+            producer.send(r);
             sent.incrementAndGet();
         }
     }
@@ -141,6 +107,6 @@ public final class CountyStreamer implements Runnable, AutoCloseable {
     @Override
     public void close() {
         stopped = true;
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
     }
 }

@@ -61,6 +61,13 @@ class JobConfigFileTest {
     }
 
     @Test
+    void shouldTakeTheStateBackendOfTheJobFileAndNameTheTwoAllowedWhenItIsAnother() throws Exception {
+        assertThat(JobConfigFile.load(shippedWith("stateBackend: heap", "stateBackend: rocksdb")).job.stateBackend).isEqualTo("rocksdb");
+        assertThat(problemWith(shippedWith("stateBackend: heap", "stateBackend: hashmap")))
+                .isEqualTo("job.stateBackend = hashmap is not allowed: use heap or rocksdb");
+    }
+
+    @Test
     void shouldNameAnUnknownKeyWhereItIsAndTheKeysAllowedThere() throws Exception {
         Path f = shippedWith("  groupId:", "  groupID:");
         assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupID:") + ", column 3: unknown key kafka.groupID: "
@@ -135,7 +142,7 @@ class JobConfigFileTest {
 
     @Test
     void shouldNameAWordWhereANumberBelongs() throws Exception {
-        Path f = shippedWith("  batchSize: 500", "  batchSize: many");
+        Path f = shippedWith("  batchSize: 5000", "  batchSize: many");
         assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "batchSize:") + ", column 14: influx.batchSize = many "
                 + "is not a whole number: write it in digits, e.g. 500");
     }

@@ -70,7 +70,7 @@ public final class AttendanceInterrupted extends ConfiguredRule {
         int attendedDays = 0;
         long workerDays = 0;
         for (LocalDate d = last.minusDays(lookbackDays - 1L); !d.isAfter(last); d = d.plusDays(1)) {
-            int n = book.workersOn(d).size();
+            int n = book.workerCountOn(d);
             if (n > 0) {
                 attendedDays++;
                 workerDays += n;
