@@ -13,7 +13,8 @@ record BoardFilters(String town, String department, String level) {
     static BoardFilters from(Map<String, String> query) {
         String level = blankToNull(query.get("level"));
         if (level != null && !LEVELS.contains(level)) {
-            throw new BadRequest("level=" + level + " is not a level: use RED, YELLOW, BLUE or NONE, or leave it out for all");
+            throw new BadRequest(
+                    "level=" + level + " is not a level: use RED, YELLOW, BLUE or NONE, or leave it out for all");
         }
         return new BoardFilters(blankToNull(query.get("town")), blankToNull(query.get("department")), level);
     }

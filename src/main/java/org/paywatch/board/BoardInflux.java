@@ -47,7 +47,8 @@ public final class BoardInflux {
             if (e.status() >= 500) {
                 throw new InfluxUnavailable("InfluxDB at " + http.url() + " answered " + e.status(), e);
             }
-            throw new IllegalStateException("InfluxDB rejected the board's query " + influxql + ": " + e.serverError(), e);
+            throw new IllegalStateException(
+                    "InfluxDB rejected the board's query " + influxql + ": " + e.serverError(), e);
         } catch (IOException e) {
             String said = String.valueOf(e.getMessage());
             if (said.contains("database not found")) {
@@ -57,8 +58,11 @@ public final class BoardInflux {
                 // it answered, with an error inside its result: the query is wrong, not the server away
                 throw new IllegalStateException("InfluxDB rejected the board's query " + influxql + ": " + said, e);
             }
-            throw new InfluxUnavailable("InfluxDB at " + http.url() + " does not answer (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            throw new InfluxUnavailable(
+                    "InfluxDB at " + http.url() + " does not answer ("
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + ")",
+                    e);
         }
     }
 

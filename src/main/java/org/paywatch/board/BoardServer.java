@@ -41,8 +41,7 @@ public final class BoardServer implements AutoCloseable {
     private final BoardToken token;
     private final Map<String, Asset> assets;
 
-    private record Asset(byte[] bytes, String contentType, boolean cacheable) {
-    }
+    private record Asset(byte[] bytes, String contentType, boolean cacheable) {}
 
     private BoardServer(HttpServer server, ExecutorService threads, CountyViews views, BoardToken token) {
         this.server = server;
@@ -66,8 +65,8 @@ public final class BoardServer implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         } catch (BindException e) {
-            throw new ConfigurationProblem("port " + port + " on " + bind.getHostAddress() + " is in use (" + e.getMessage()
-                    + "): stop what listens there or choose another port with --port");
+            throw new ConfigurationProblem("port " + port + " on " + bind.getHostAddress() + " is in use ("
+                    + e.getMessage() + "): stop what listens there or choose another port with --port");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,7 +106,11 @@ public final class BoardServer implements AutoCloseable {
             x.getResponseHeaders().set("Referrer-Policy", "no-referrer");
             if (!"GET".equals(x.getRequestMethod())) {
                 x.getResponseHeaders().set("Allow", "GET");
-                send(x, 405, "text/plain; charset=utf-8", "只读看板，仅支持 GET。 The board is read-only: GET only.\n".getBytes(StandardCharsets.UTF_8));
+                send(
+                        x,
+                        405,
+                        "text/plain; charset=utf-8",
+                        "只读看板，仅支持 GET。 The board is read-only: GET only.\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             Map<String, String> query = query(x.getRequestURI().getRawQuery());
@@ -120,8 +123,10 @@ public final class BoardServer implements AutoCloseable {
             if (asset != null) {
                 x.getResponseHeaders().set("Cache-Control", asset.cacheable() ? "max-age=86400" : "no-cache");
                 if (asset.contentType().startsWith("text/html")) {
-                    x.getResponseHeaders().set("Content-Security-Policy",
-                            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+                    x.getResponseHeaders()
+                            .set(
+                                    "Content-Security-Policy",
+                                    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
                 }
                 send(x, 200, asset.contentType(), asset.bytes());
                 return;
@@ -147,7 +152,10 @@ public final class BoardServer implements AutoCloseable {
                 String projectId = path.substring("/api/projects/".length());
                 var detail = views.project(projectId);
                 if (detail.isEmpty()) {
-                    json(x, 404, Map.of("error", "项目 " + projectId + " 没有监测数据。 No project " + projectId + " in the data."));
+                    json(
+                            x,
+                            404,
+                            Map.of("error", "项目 " + projectId + " 没有监测数据。 No project " + projectId + " in the data."));
                     return;
                 }
                 body = detail.get();
@@ -174,7 +182,8 @@ public final class BoardServer implements AutoCloseable {
 
     private boolean admitted(HttpExchange x, Map<String, String> query) {
         String authorization = x.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        if (authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && token.admits(authorization.substring(7).strip())) {
             return true;
         }
@@ -220,7 +229,8 @@ public final class BoardServer implements AutoCloseable {
     private static byte[] resource(String name) {
         try (InputStream in = BoardServer.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path: build paywatch.jar with `mvn package`");
+                throw new IllegalStateException(
+                        name + " is not on the class path: build paywatch.jar with `mvn package`");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -22,13 +22,14 @@ public final class BoardToken {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigurationProblem("--token-file " + file + " cannot be read (" + e.getClass().getSimpleName()
-                    + "): give a file whose first line is the board's secret token");
+            throw new ConfigurationProblem("--token-file " + file + " cannot be read ("
+                    + e.getClass().getSimpleName() + "): give a file whose first line is the board's secret token");
         }
         String token = lines.isEmpty() ? "" : lines.get(0).strip();
         if (token.isEmpty()) {
-            throw new ConfigurationProblem("--token-file " + file + " has no token on its first line: write a secret token there, "
-                    + "e.g. the output of `openssl rand -hex 24`");
+            throw new ConfigurationProblem(
+                    "--token-file " + file + " has no token on its first line: write a secret token there, "
+                            + "e.g. the output of `openssl rand -hex 24`");
         }
         return new BoardToken(token);
     }

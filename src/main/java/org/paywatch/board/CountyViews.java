@@ -53,54 +53,111 @@ public final class CountyViews {
         }
     }
 
-    record TownLevels(String town, int red, int yellow, int blue, int none) {
-    }
+    record TownLevels(String town, int red, int yellow, int blue, int none) {}
 
-    record DepartmentLevels(String department, int red, int yellow, int blue, int none) {
-    }
+    record DepartmentLevels(String department, int red, int yellow, int blue, int none) {}
 
-    record Ranked(String projectId, String projectName, String town, String department, String level, List<String> openRules,
-            long unpaidWorkers, long overdueFen, Long daysOpen) {
-    }
+    record Ranked(
+            String projectId,
+            String projectName,
+            String town,
+            String department,
+            String level,
+            List<String> openRules,
+            long unpaidWorkers,
+            long overdueFen,
+            Long daysOpen) {}
 
-    record Transition(String time, String projectId, String projectName, String ruleId, String ruleName, String level,
-            String transition, String message) {
-    }
+    record Transition(
+            String time,
+            String projectId,
+            String projectName,
+            String ruleId,
+            String ruleName,
+            String level,
+            String transition,
+            String message) {}
 
-    record Overview(String asOf, String readAt, BoardFilters filters, List<String> towns, List<String> departments, Counts counts,
-            long overdueFen, long unpaidWorkers, List<TownLevels> byTown, List<DepartmentLevels> byDepartment,
-            List<Ranked> ranking, List<Transition> recent) {
-    }
+    record Overview(
+            String asOf,
+            String readAt,
+            BoardFilters filters,
+            List<String> towns,
+            List<String> departments,
+            Counts counts,
+            long overdueFen,
+            long unpaidWorkers,
+            List<TownLevels> byTown,
+            List<DepartmentLevels> byDepartment,
+            List<Ranked> ranking,
+            List<Transition> recent) {}
 
-    record LevelsOverTime(String asOf, String readAt, List<String> days, List<Long> red, List<Long> yellow, List<Long> blue) {
-    }
+    record LevelsOverTime(
+            String asOf, String readAt, List<String> days, List<Long> red, List<Long> yellow, List<Long> blue) {}
 
-    record LevelPoint(String time, long level) {
-    }
+    record LevelPoint(String time, long level) {}
 
-    record MoneyPoint(String time, Long unpaidWorkers, Long overdueFen, Long balanceFen) {
-    }
+    record MoneyPoint(String time, Long unpaidWorkers, Long overdueFen, Long balanceFen) {}
 
-    record Month(String month, Double coverage, Double laborCostRatio, Double blueBelowCoverage, Double yellowBelowCoverage,
-            Long requiredFen, Long depositedFen, Long accruedFen, Long paidFen, Long overdueFen, String dueDate, Long daysPastDue,
-            Long unpaidWorkers) {
-    }
+    record Month(
+            String month,
+            Double coverage,
+            Double laborCostRatio,
+            Double blueBelowCoverage,
+            Double yellowBelowCoverage,
+            Long requiredFen,
+            Long depositedFen,
+            Long accruedFen,
+            Long paidFen,
+            Long overdueFen,
+            String dueDate,
+            Long daysPastDue,
+            Long unpaidWorkers) {}
 
-    record AlertEntry(String time, String alertId, String ruleId, String ruleName, String basis, String level, String transition,
-            String message, String recipients, Map<String, Double> metrics) {
-    }
+    record AlertEntry(
+            String time,
+            String alertId,
+            String ruleId,
+            String ruleName,
+            String basis,
+            String level,
+            String transition,
+            String message,
+            String recipients,
+            Map<String, Double> metrics) {}
 
-    record ProjectDetail(String asOf, String readAt, String projectId, String projectName, String town, String department,
-            String category, String status, String level, long unpaidWorkers, long overdueFen, long balanceFen,
-            List<LevelPoint> levels, List<MoneyPoint> money, List<Month> months, List<AlertEntry> alerts) {
-    }
+    record ProjectDetail(
+            String asOf,
+            String readAt,
+            String projectId,
+            String projectName,
+            String town,
+            String department,
+            String category,
+            String status,
+            String level,
+            long unpaidWorkers,
+            long overdueFen,
+            long balanceFen,
+            List<LevelPoint> levels,
+            List<MoneyPoint> money,
+            List<Month> months,
+            List<AlertEntry> alerts) {}
 
-    record Notice(String time, String unit, String channel, String level, String status, String projectId, String ruleId,
-            String transition, Long attempts, String reason) {
-    }
+    record Notice(
+            String time,
+            String unit,
+            String channel,
+            String level,
+            String status,
+            String projectId,
+            String ruleId,
+            String transition,
+            Long attempts,
+            String reason) {}
 
-    record Notifications(String readAt, List<Map<String, Object>> byUnit, Map<String, Long> byStatus, List<Notice> recent) {
-    }
+    record Notifications(
+            String readAt, List<Map<String, Object>> byUnit, Map<String, Long> byStatus, List<Notice> recent) {}
 
     // ---------------------------------------------------------------- overview
 
@@ -110,12 +167,18 @@ public final class CountyViews {
         List<ProjectState> shown = all.stream().filter(filters::admits).toList();
         Map<String, List<OpenAlert>> open = asOf == null ? Map.of() : openAlerts(asOf);
 
-        List<Ranked> ranking = shown.stream().filter(p -> p.level() > 0)
+        List<Ranked> ranking = shown.stream()
+                .filter(p -> p.level() > 0)
                 .map(p -> ranked(p, open.getOrDefault(p.projectId(), List.of()), asOf))
-                .sorted(Comparator.comparing((Ranked r) -> BoardFilters.LEVELS.indexOf(r.level())).reversed()
-                        .thenComparing(Comparator.comparingInt((Ranked r) -> r.openRules().size()).reversed())
-                        .thenComparing(Comparator.comparingLong(Ranked::overdueFen).reversed())
-                        .thenComparing(Comparator.comparingLong(Ranked::unpaidWorkers).reversed())
+                .sorted(Comparator.comparing((Ranked r) -> BoardFilters.LEVELS.indexOf(r.level()))
+                        .reversed()
+                        .thenComparing(Comparator.comparingInt(
+                                        (Ranked r) -> r.openRules().size())
+                                .reversed())
+                        .thenComparing(
+                                Comparator.comparingLong(Ranked::overdueFen).reversed())
+                        .thenComparing(
+                                Comparator.comparingLong(Ranked::unpaidWorkers).reversed())
                         .thenComparing(Ranked::projectId))
                 .toList();
 
@@ -123,32 +186,53 @@ public final class CountyViews {
                 .map(e -> {
                     Counts c = Counts.of(e.getValue());
                     return new TownLevels(e.getKey(), c.red(), c.yellow(), c.blue(), c.none());
-                }).toList();
+                })
+                .toList();
         List<DepartmentLevels> byDepartment = grouped(shown, ProjectState::department).entrySet().stream()
                 .map(e -> {
                     Counts c = Counts.of(e.getValue());
                     return new DepartmentLevels(e.getKey(), c.red(), c.yellow(), c.blue(), c.none());
-                }).toList();
+                })
+                .toList();
 
-        return new Overview(time(asOf), readAt(), filters,
-                all.stream().map(ProjectState::town).collect(Collectors.toCollection(TreeSet::new)).stream().toList(),
-                all.stream().map(ProjectState::department).collect(Collectors.toCollection(TreeSet::new)).stream().toList(),
+        return new Overview(
+                time(asOf),
+                readAt(),
+                filters,
+                all.stream().map(ProjectState::town).collect(Collectors.toCollection(TreeSet::new)).stream()
+                        .toList(),
+                all.stream().map(ProjectState::department).collect(Collectors.toCollection(TreeSet::new)).stream()
+                        .toList(),
                 Counts.of(shown),
                 shown.stream().mapToLong(ProjectState::overdueFen).sum(),
                 shown.stream().mapToLong(ProjectState::unpaidWorkers).sum(),
-                byTown, byDepartment, ranking, asOf == null ? List.of() : recent(filters, shown, asOf));
+                byTown,
+                byDepartment,
+                ranking,
+                asOf == null ? List.of() : recent(filters, shown, asOf));
     }
 
     private Ranked ranked(ProjectState p, List<OpenAlert> open, Long asOf) {
-        List<String> rulesOpen = open.stream().map(OpenAlert::ruleId).distinct().sorted().toList();
+        List<String> rulesOpen =
+                open.stream().map(OpenAlert::ruleId).distinct().sorted().toList();
         Long daysOpen = open.stream().mapToLong(OpenAlert::raised).min().stream()
                 .mapToObj(raised -> ChronoUnit.DAYS.between(Instant.ofEpochMilli(raised), Instant.ofEpochMilli(asOf)))
-                .findFirst().orElse(null);
-        return new Ranked(p.projectId(), p.projectName(), p.town(), p.department(), p.levelName(), rulesOpen,
-                p.unpaidWorkers(), p.overdueFen(), daysOpen);
+                .findFirst()
+                .orElse(null);
+        return new Ranked(
+                p.projectId(),
+                p.projectName(),
+                p.town(),
+                p.department(),
+                p.levelName(),
+                rulesOpen,
+                p.unpaidWorkers(),
+                p.overdueFen(),
+                daysOpen);
     }
 
-    private static Map<String, List<ProjectState>> grouped(List<ProjectState> projects, Function<ProjectState, String> key) {
+    private static Map<String, List<ProjectState>> grouped(
+            List<ProjectState> projects, Function<ProjectState, String> key) {
         return projects.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
     }
 
@@ -156,30 +240,43 @@ public final class CountyViews {
         if (shown.isEmpty()) {
             return List.of();
         }
-        String which = filters.narrowsBeyondTown() ? " AND (" + shown.stream()
-                .map(p -> "\"projectId\" = " + BoardInflux.literal(p.projectId())).collect(Collectors.joining(" OR ")) + ")"
+        String which = filters.narrowsBeyondTown()
+                ? " AND ("
+                        + shown.stream()
+                                .map(p -> "\"projectId\" = " + BoardInflux.literal(p.projectId()))
+                                .collect(Collectors.joining(" OR "))
+                        + ")"
                 : filters.town() != null ? " AND \"town\" = " + BoardInflux.literal(filters.town()) : "";
         List<Transition> recent = new ArrayList<>();
-        for (Map<String, Object> r : influx.rows("SELECT \"projectId\", \"projectName\", \"ruleId\", \"level\", \"transition\", \"message\""
-                + " FROM \"alert\" WHERE time <= " + asOf + "ms" + which + " ORDER BY time DESC LIMIT " + RECENT)) {
+        for (Map<String, Object> r :
+                influx.rows("SELECT \"projectId\", \"projectName\", \"ruleId\", \"level\", \"transition\", \"message\""
+                        + " FROM \"alert\" WHERE time <= " + asOf + "ms" + which + " ORDER BY time DESC LIMIT "
+                        + RECENT)) {
             String ruleId = text(r, "ruleId");
-            recent.add(new Transition(time(number(r, "time")), text(r, "projectId"), text(r, "projectName"), ruleId, ruleName(ruleId),
-                    text(r, "level"), text(r, "transition"), text(r, "message")));
+            recent.add(new Transition(
+                    time(number(r, "time")),
+                    text(r, "projectId"),
+                    text(r, "projectName"),
+                    ruleId,
+                    ruleName(ruleId),
+                    text(r, "level"),
+                    text(r, "transition"),
+                    text(r, "message")));
         }
         return recent;
     }
 
     /** An alert open at asOf: its latest transition (follow-ups aside) raised, escalated or downgraded it, not cleared it. */
-    record OpenAlert(String alertId, String projectId, String ruleId, long raised) {
-    }
+    record OpenAlert(String alertId, String projectId, String ruleId, long raised) {}
 
     /** The alerts open at {@code asOf}, by project. */
     private Map<String, List<OpenAlert>> openAlerts(long asOf) {
         Map<String, String> latest = new HashMap<>();
         Map<String, Long> raised = new HashMap<>();
         Map<String, String[]> projectAndRule = new HashMap<>();
-        for (Map<String, Object> r : influx.rows("SELECT \"levelRank\", \"alertId\", \"projectId\", \"ruleId\", \"transition\""
-                + " FROM \"alert\" WHERE time <= " + asOf + "ms")) {
+        for (Map<String, Object> r :
+                influx.rows("SELECT \"levelRank\", \"alertId\", \"projectId\", \"ruleId\", \"transition\""
+                        + " FROM \"alert\" WHERE time <= " + asOf + "ms")) {
             String id = text(r, "alertId");
             String transition = text(r, "transition");
             if ("FOLLOW_UP".equals(transition)) {
@@ -195,7 +292,8 @@ public final class CountyViews {
         latest.forEach((id, transition) -> {
             if (!"CLEARED".equals(transition)) {
                 String[] pr = projectAndRule.get(id);
-                open.computeIfAbsent(pr[0], p -> new ArrayList<>()).add(new OpenAlert(id, pr[0], pr[1], raised.get(id)));
+                open.computeIfAbsent(pr[0], p -> new ArrayList<>())
+                        .add(new OpenAlert(id, pr[0], pr[1], raised.get(id)));
             }
         });
         return open;
@@ -209,22 +307,29 @@ public final class CountyViews {
         if (asOf == null) {
             return new LevelsOverTime(null, readAt(), List.of(), List.of(), List.of(), List.of());
         }
-        List<String> shown = all.stream().filter(filters::admits).map(ProjectState::projectId).toList();
+        List<String> shown = all.stream()
+                .filter(filters::admits)
+                .map(ProjectState::projectId)
+                .toList();
         LocalDate last = BusinessCalendar.date(asOf);
         LocalDate first = last.minusDays(LEVEL_DAYS - 1);
         long start = BusinessCalendar.startOfDay(first);
         String town = filters.town() == null ? "" : " AND \"town\" = " + BoardInflux.literal(filters.town());
-        String fields = "last(\"openRed\") AS red, last(\"openYellow\") AS yellow, last(\"openBlue\") AS blue FROM \"project_risk\"";
+        String fields =
+                "last(\"openRed\") AS red, last(\"openYellow\") AS yellow, last(\"openBlue\") AS blue FROM \"project_risk\"";
 
         // each project's open alerts as the window opens, carried into its first days
         Map<String, long[]> current = new HashMap<>();
-        for (Map<String, Object> r : influx.rows("SELECT " + fields + " WHERE time < " + start + "ms" + town + " GROUP BY \"projectId\"")) {
+        for (Map<String, Object> r :
+                influx.rows("SELECT " + fields + " WHERE time < " + start + "ms" + town + " GROUP BY \"projectId\"")) {
             current.put(text(r, "projectId"), openOf(r));
         }
         Map<String, Map<LocalDate, long[]>> daily = new HashMap<>();
-        for (Map<String, Object> r : influx.rows("SELECT " + fields + " WHERE time >= " + start + "ms AND time <= " + asOf + "ms" + town
-                + " GROUP BY time(1d), \"projectId\" fill(none) tz('" + BusinessCalendar.ZONE.getId() + "')")) {
-            daily.computeIfAbsent(text(r, "projectId"), p -> new HashMap<>()).put(BusinessCalendar.date(number(r, "time")), openOf(r));
+        for (Map<String, Object> r :
+                influx.rows("SELECT " + fields + " WHERE time >= " + start + "ms AND time <= " + asOf + "ms" + town
+                        + " GROUP BY time(1d), \"projectId\" fill(none) tz('" + BusinessCalendar.ZONE.getId() + "')")) {
+            daily.computeIfAbsent(text(r, "projectId"), p -> new HashMap<>())
+                    .put(BusinessCalendar.date(number(r, "time")), openOf(r));
         }
         List<String> days = new ArrayList<>();
         List<Long> red = new ArrayList<>();
@@ -268,19 +373,31 @@ public final class CountyViews {
         ProjectState p = latest.get(0);
         List<LevelPoint> levels = new ArrayList<>();
         List<MoneyPoint> money = new ArrayList<>();
-        for (Map<String, Object> r : influx.rows("SELECT \"level\", \"unpaidWorkers\", \"overdueFen\", \"balanceFen\" FROM \"project_risk\""
-                + " WHERE \"projectId\" = " + id)) {
+        for (Map<String, Object> r :
+                influx.rows("SELECT \"level\", \"unpaidWorkers\", \"overdueFen\", \"balanceFen\" FROM \"project_risk\""
+                        + " WHERE \"projectId\" = " + id)) {
             String t = time(number(r, "time"));
             levels.add(new LevelPoint(t, orZero(r.get("level"))));
-            money.add(new MoneyPoint(t, whole(r.get("unpaidWorkers")), whole(r.get("overdueFen")), whole(r.get("balanceFen"))));
+            money.add(new MoneyPoint(
+                    t, whole(r.get("unpaidWorkers")), whole(r.get("overdueFen")), whole(r.get("balanceFen"))));
         }
         List<Month> months = new ArrayList<>();
         for (Map<String, Object> r : influx.rows("SELECT * FROM \"project_month\" WHERE \"projectId\" = " + id
                 + " GROUP BY \"month\" ORDER BY time DESC LIMIT 1")) {
-            months.add(new Month(text(r, "month"), decimal(r.get("coverage")), decimal(r.get("laborCostRatio")),
-                    decimal(r.get("blueBelowCoverage")), decimal(r.get("yellowBelowCoverage")), whole(r.get("requiredFen")),
-                    whole(r.get("depositedFen")), whole(r.get("accruedFen")), whole(r.get("paidFen")), whole(r.get("overdueFen")),
-                    text(r, "dueDate"), whole(r.get("daysPastDue")), whole(r.get("unpaidWorkers"))));
+            months.add(new Month(
+                    text(r, "month"),
+                    decimal(r.get("coverage")),
+                    decimal(r.get("laborCostRatio")),
+                    decimal(r.get("blueBelowCoverage")),
+                    decimal(r.get("yellowBelowCoverage")),
+                    whole(r.get("requiredFen")),
+                    whole(r.get("depositedFen")),
+                    whole(r.get("accruedFen")),
+                    whole(r.get("paidFen")),
+                    whole(r.get("overdueFen")),
+                    text(r, "dueDate"),
+                    whole(r.get("daysPastDue")),
+                    whole(r.get("unpaidWorkers"))));
         }
         months.sort(Comparator.comparing(Month::month, Comparator.nullsFirst(Comparator.naturalOrder())));
         List<AlertEntry> alerts = new ArrayList<>();
@@ -293,12 +410,35 @@ public final class CountyViews {
                     metrics.put(column.substring("metric_".length()), n.doubleValue());
                 }
             });
-            alerts.add(new AlertEntry(time(number(r, "time")), text(r, "alertId"), ruleId, rule == null ? null : rule.name,
-                    rule == null ? null : rule.basis, text(r, "level"), text(r, "transition"), text(r, "message"), text(r, "recipients"),
+            alerts.add(new AlertEntry(
+                    time(number(r, "time")),
+                    text(r, "alertId"),
+                    ruleId,
+                    rule == null ? null : rule.name,
+                    rule == null ? null : rule.basis,
+                    text(r, "level"),
+                    text(r, "transition"),
+                    text(r, "message"),
+                    text(r, "recipients"),
                     metrics));
         }
-        return Optional.of(new ProjectDetail(time(p.time()), readAt(), p.projectId(), p.projectName(), p.town(), p.department(),
-                p.category(), p.status(), p.levelName(), p.unpaidWorkers(), p.overdueFen(), p.balanceFen(), levels, money, months, alerts));
+        return Optional.of(new ProjectDetail(
+                time(p.time()),
+                readAt(),
+                p.projectId(),
+                p.projectName(),
+                p.town(),
+                p.department(),
+                p.category(),
+                p.status(),
+                p.levelName(),
+                p.unpaidWorkers(),
+                p.overdueFen(),
+                p.balanceFen(),
+                levels,
+                money,
+                months,
+                alerts));
     }
 
     // ---------------------------------------------------------------- notifications
@@ -327,8 +467,17 @@ public final class CountyViews {
         newestFirst.sort((a, b) -> isLater(a, b) ? -1 : isLater(b, a) ? 1 : 0);
         List<Notice> recent = new ArrayList<>();
         for (Map<String, Object> r : newestFirst.subList(0, Math.min(RECENT, newestFirst.size()))) {
-            recent.add(new Notice(time(number(r, "time")), text(r, "unit"), text(r, "channel"), text(r, "level"), text(r, "status"),
-                    text(r, "projectId"), text(r, "ruleId"), text(r, "transition"), whole(r.get("attempts")), text(r, "reason")));
+            recent.add(new Notice(
+                    time(number(r, "time")),
+                    text(r, "unit"),
+                    text(r, "channel"),
+                    text(r, "level"),
+                    text(r, "status"),
+                    text(r, "projectId"),
+                    text(r, "ruleId"),
+                    text(r, "transition"),
+                    whole(r.get("attempts")),
+                    text(r, "reason")));
         }
         return new Notifications(readAt(), new ArrayList<>(byUnit.values()), byStatus, recent);
     }
@@ -363,9 +512,20 @@ public final class CountyViews {
         List<ProjectState> states = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             String category = text(r, "category");
-            states.add(new ProjectState(number(r, "time"), text(r, "projectId"), text(r, "projectName"), text(r, "town"), category,
-                    department(category), text(r, "status"), (int) orZero(r.get("level")), orZero(r.get("openRed")),
-                    orZero(r.get("openYellow")), orZero(r.get("openBlue")), orZero(r.get("unpaidWorkers")), orZero(r.get("overdueFen")),
+            states.add(new ProjectState(
+                    number(r, "time"),
+                    text(r, "projectId"),
+                    text(r, "projectName"),
+                    text(r, "town"),
+                    category,
+                    department(category),
+                    text(r, "status"),
+                    (int) orZero(r.get("level")),
+                    orZero(r.get("openRed")),
+                    orZero(r.get("openYellow")),
+                    orZero(r.get("openBlue")),
+                    orZero(r.get("unpaidWorkers")),
+                    orZero(r.get("overdueFen")),
                     orZero(r.get("balanceFen"))));
         }
         states.sort(Comparator.comparing(ProjectState::projectId));
@@ -378,7 +538,8 @@ public final class CountyViews {
 
     String department(String category) {
         return category != null && routing.industryDepartments.containsKey(category)
-                ? routing.industryDepartments.get(category) : routing.defaultIndustryDepartment;
+                ? routing.industryDepartments.get(category)
+                : routing.defaultIndustryDepartment;
     }
 
     private String ruleName(String ruleId) {
@@ -387,8 +548,10 @@ public final class CountyViews {
     }
 
     static String time(Long epochMillis) {
-        return epochMillis == null ? null
-                : OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), BusinessCalendar.ZONE).format(ISO);
+        return epochMillis == null
+                ? null
+                : OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), BusinessCalendar.ZONE)
+                        .format(ISO);
     }
 
     private static String readAt() {

@@ -17,8 +17,7 @@ final class PublicText {
     private static final Pattern WORKER_PSEUDONYM = Pattern.compile("(?<![A-Za-z0-9])W-[0-9a-fA-F]+");
     private static final Pattern ID_CARD_NUMBER = Pattern.compile("(?<![A-Za-z0-9])\\d{17}[\\dXx](?![A-Za-z0-9])");
 
-    private PublicText() {
-    }
+    private PublicText() {}
 
     /** The text with each worker pseudonym replaced by 某工人 and each ID-card number by 某身份证号. */
     static String of(String text) {

@@ -33,8 +33,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.paywatch.config.JobConfig;
 import org.paywatch.config.DurationText;
+import org.paywatch.config.JobConfig;
 import org.paywatch.config.JobConfigFile;
 import org.paywatch.contract.Alert;
 import org.paywatch.contract.AlertTransition;
@@ -77,41 +77,62 @@ import picocli.CommandLine.Spec;
  * checkpointed state; and, with the job caught up, how long an alert takes from the record that causes it to a
  * read_committed consumer.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the risk monitor on this machine: pre-load an in-process Kafka with a simulated county of about "
-                + "--events records, then measure a plain Kafka consumer (raw_eps), the whole job with its sinks (job_eps), "
-                + "alert latency (p50, p99) and checkpointed state per active worker. The last line sums it up.")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Benchmark the risk monitor on this machine: pre-load an in-process Kafka with a simulated county of about "
+                        + "--events records, then measure a plain Kafka consumer (raw_eps), the whole job with its sinks (job_eps), "
+                        + "alert latency (p50, p99) and checkpointed state per active worker. The last line sums it up.")
 public final class BenchCommand implements Callable<Integer> {
     static final long MIN_EVENTS = 10_000;
     static final long MAX_EVENTS = 50_000_000;
     /** Records a simulated project makes in a month, about (a crew of 15 to 52 clocking in, its payroll and deposits). */
     private static final int RECORDS_PER_PROJECT_MONTH = 850;
+
     private static final int MONTHS = 4;
     /** The latency phase: a moderate live load, one record in PROBE_EVERY a probe, probes sent for PROBING. */
     private static final int LIVE_RATE = 1_000;
+
     private static final int PROBE_EVERY = 100;
     private static final Duration PROBING = Duration.ofSeconds(20);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "2000000",
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "2000000",
             description = "records to pre-load, " + MIN_EVENTS + " to " + MAX_EVENTS + " (default: ${DEFAULT-VALUE})")
     long events;
 
-    @Option(names = "--state-backend", paramLabel = "heap|rocksdb",
+    @Option(
+            names = "--state-backend",
+            paramLabel = "heap|rocksdb",
             description = "the job's state backend (default: job.stateBackend of the job file)")
     String stateBackend;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "jobs/risk-monitor.yaml",
-            description = "the job file whose policy, parallelism and time settings the job runs (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "jobs/risk-monitor.yaml",
+            description =
+                    "the job file whose policy, parallelism and time settings the job runs (default: ${DEFAULT-VALUE})")
     Path config;
 
-    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "2s",
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
             description = "the job's checkpoint interval; alerts reach read_committed consumers one checkpoint later "
                     + "(default: ${DEFAULT-VALUE}, as in the demo)")
     String checkpointInterval;
 
-    @Option(names = "--seed", defaultValue = "7", description = "seed of the simulated county (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "7",
+            description = "seed of the simulated county (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Spec
@@ -139,7 +160,9 @@ public final class BenchCommand implements Callable<Integer> {
             SyntheticCounty county = county(job);
             Preloaded preloaded = preload(county, job, out);
             double rawEps = rawEventsPerSecond(job, preloaded.events);
-            out.printf("bench: raw: one KafkaConsumer read and Avro-decoded %d records: %.0f records/s%n", preloaded.events, rawEps);
+            out.printf(
+                    "bench: raw: one KafkaConsumer read and Avro-decoded %d records: %.0f records/s%n",
+                    preloaded.events, rawEps);
             out.flush();
 
             byte[] key = PseudonymKey.random();
@@ -147,35 +170,63 @@ public final class BenchCommand implements Callable<Integer> {
             Configuration flink = LocalFlink.loopback();
             flink.set(RestOptions.BIND_PORT, String.valueOf(restPort));
             flink.set(RestOptions.PORT, restPort);
-            // On files, as `run` keeps them: Flink's default keeps checkpoints in the JobManager's memory, at most 5 MB a
-            // state handle, and a county of a few hundred projects outgrows that.
+            // On files, as `run` keeps them: Flink's default keeps checkpoints in the JobManager's memory, at most
+            // 5 MB a state handle, and a county of a few hundred projects outgrows that.
             flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, tmp.resolve("checkpoints").toUri().toString());
+            flink.set(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    tmp.resolve("checkpoints").toUri().toString());
             StreamExecutionEnvironment env = LocalFlink.environment(flink);
             KafkaRiskMonitor.define(env, job, key, null);
             JobClient client = env.executeAsync(job.job.name);
             running.add((AutoCloseable) () -> cancel(client));
-            String jobUrl = "http://127.0.0.1:" + restPort + "/jobs/" + client.getJobID().toHexString();
+            String jobUrl = "http://127.0.0.1:" + restPort + "/jobs/"
+                    + client.getJobID().toHexString();
 
             MonitorProgress progress = running.add(new MonitorProgress(kafka.bootstrapServers(), job.kafka.groupId, t));
-            double jobEps = jobEventsPerSecond(client, jobUrl, progress, preloaded.events, spec.commandLine().getErr());
-            // The last records are applied once their partitions fall idle; then two checkpoints hold the state they leave.
-            Thread.sleep(job.time.idleness
-                    .plus(job.job.checkpointInterval.multipliedBy(2)).toMillis());
+            double jobEps = jobEventsPerSecond(
+                    client,
+                    jobUrl,
+                    progress,
+                    preloaded.events,
+                    spec.commandLine().getErr());
+            // The last records are applied once their partitions fall idle; then two checkpoints hold the state
+            // they leave.
+            Thread.sleep(job.time
+                    .idleness
+                    .plus(job.job.checkpointInterval.multipliedBy(2))
+                    .toMillis());
             long stateBytes = lastCheckpointBytes(jobUrl);
-            out.printf("bench: job (%s backend, parallelism %d, checkpoints every %s): %d records, first read to last committed: "
-                    + "%.0f records/s%n", job.job.stateBackend, job.job.parallelism, job.job.checkpointInterval, preloaded.events, jobEps);
-            out.printf("bench: state: last completed checkpoint %d bytes: %d per active worker (%d), %d per project (%d)%n",
-                    stateBytes, stateBytes / Math.max(1, preloaded.activeWorkers), preloaded.activeWorkers,
-                    stateBytes / Math.max(1, county.projectCount()), county.projectCount());
+            out.printf(
+                    "bench: job (%s backend, parallelism %d, checkpoints every %s): %d records, first read to last committed: "
+                            + "%.0f records/s%n",
+                    job.job.stateBackend, job.job.parallelism, job.job.checkpointInterval, preloaded.events, jobEps);
+            out.printf(
+                    "bench: state: last completed checkpoint %d bytes: %d per active worker (%d), %d per project (%d)%n",
+                    stateBytes,
+                    stateBytes / Math.max(1, preloaded.activeWorkers),
+                    preloaded.activeWorkers,
+                    stateBytes / Math.max(1, county.projectCount()),
+                    county.projectCount());
             out.flush();
 
             Latencies latencies = alertLatencies(county, job, key);
-            out.printf("bench: latency: %d of %d PW10 probes at %d records/s raised alerts visible to read_committed; p50 %d ms, "
+            out.printf(
+                    "bench: latency: %d of %d PW10 probes at %d records/s raised alerts visible to read_committed; p50 %d ms, "
                             + "p99 %d ms, max %d ms (time.maxOutOfOrderness %s holds each record back before it is applied)%n",
-                    latencies.seen(), latencies.sent, LIVE_RATE, latencies.percentile(50), latencies.percentile(99),
-                    latencies.percentile(100), job.time.maxOutOfOrderness);
-            BenchLine line = new BenchLine(preloaded.events, jobEps, rawEps, latencies.percentile(50), latencies.percentile(99),
+                    latencies.seen(),
+                    latencies.sent,
+                    LIVE_RATE,
+                    latencies.percentile(50),
+                    latencies.percentile(99),
+                    latencies.percentile(100),
+                    job.time.maxOutOfOrderness);
+            BenchLine line = new BenchLine(
+                    preloaded.events,
+                    jobEps,
+                    rawEps,
+                    latencies.percentile(50),
+                    latencies.percentile(99),
                     stateBytes / Math.max(1, preloaded.activeWorkers));
             out.println(line);
             out.flush();
@@ -186,7 +237,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** The job file with the bench's settings; every option checked in one sentence. */
     JobConfig configured() {
         if (events < MIN_EVENTS || events > MAX_EVENTS) {
-            throw new ConfigurationProblem("--events " + events + " is out of range: pre-load " + MIN_EVENTS + " to " + MAX_EVENTS + " records");
+            throw new ConfigurationProblem("--events " + events + " is out of range: pre-load " + MIN_EVENTS + " to "
+                    + MAX_EVENTS + " records");
         }
         if (stateBackend != null && !Set.of("heap", "rocksdb").contains(stateBackend)) {
             throw new ConfigurationProblem("--state-backend " + stateBackend + " is not allowed: use heap or rocksdb");
@@ -198,8 +250,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         job.job.checkpointInterval = every;
         job.kafka.startFrom = "earliest";
-        // The pre-loaded county lies months back: event time follows the data alone, or the wall clock would overtake the
-        // backlog while it is read (the demo does the same).
+        // The pre-loaded county lies months back: event time follows the data alone, or the wall clock would
+        // overtake the backlog while it is read (the demo does the same).
         job.time.followWallClock = false;
         // The registry topics fall silent after their first records; until a partition counts as idle it holds the
         // watermark, and with it every record, back. Live, the wall clock moves it on; here a short idleness does.
@@ -211,9 +263,11 @@ public final class BenchCommand implements Callable<Integer> {
     /** A county of about --events records (a little more: the pre-load stops at --events), ending yesterday. */
     private SyntheticCounty county(JobConfig job) {
         long wanted = events + events / 8;
-        int projects = (int) Math.max(1, Math.min(CountyPlan.MAX_PROJECTS, wanted / ((long) RECORDS_PER_PROJECT_MONTH * MONTHS) + 1));
+        int projects = (int) Math.max(
+                1, Math.min(CountyPlan.MAX_PROJECTS, wanted / ((long) RECORDS_PER_PROJECT_MONTH * MONTHS) + 1));
         LocalDate yesterday = LocalDate.now(BusinessCalendar.ZONE).minusDays(1);
-        return new SyntheticCounty(CountyPlan.monthsEndingOn(seed, MONTHS, yesterday).withProjects(projects), job.policy());
+        return new SyntheticCounty(
+                CountyPlan.monthsEndingOn(seed, MONTHS, yesterday).withProjects(projects), job.policy());
     }
 
     private record Preloaded(long events, int activeWorkers) {}
@@ -224,7 +278,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<CountyRecord> registry = county.registry();
         Set<String> active = new HashSet<>();
         long clockIns = 0;
-        try (CountyProducer producer = new CountyProducer(job.kafka.bootstrapServers, job.kafka.topics, "paywatch-bench")) {
+        try (CountyProducer producer =
+                new CountyProducer(job.kafka.bootstrapServers, job.kafka.topics, "paywatch-bench")) {
             for (CountyRecord r : registry) {
                 producer.send(r);
             }
@@ -241,9 +296,17 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             producer.flush();
-            out.printf("bench: pre-loaded %d records (%.1f%% clock-ins) of a county of %d projects and %d workers (%d active), "
-                            + "%s to %s, in %.1f s%n", producer.sent(), 100.0 * clockIns / producer.sent(), county.projectCount(),
-                    county.workerCount(), active.size(), county.firstDay(), county.lastDay(), (System.nanoTime() - began) / 1e9);
+            out.printf(
+                    "bench: pre-loaded %d records (%.1f%% clock-ins) of a county of %d projects and %d workers (%d active), "
+                            + "%s to %s, in %.1f s%n",
+                    producer.sent(),
+                    100.0 * clockIns / producer.sent(),
+                    county.projectCount(),
+                    county.workerCount(),
+                    active.size(),
+                    county.firstDay(),
+                    county.lastDay(),
+                    (System.nanoTime() - began) / 1e9);
             out.flush();
             return new Preloaded(producer.sent(), active.size());
         }
@@ -253,12 +316,18 @@ public final class BenchCommand implements Callable<Integer> {
     static double rawEventsPerSecond(JobConfig job, long events) {
         FeedDecoder decoder = FeedDecoder.configured(job);
         Map<String, Feed> feeds = job.kafka.topics.inputs();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, job.kafka.bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, "paywatch-bench-raw"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        job.kafka.bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "paywatch-bench-raw"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : feeds.keySet()) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -271,8 +340,13 @@ public final class BenchCommand implements Callable<Integer> {
             long giveUp = began + Duration.ofMinutes(30).toNanos();
             while (read < events && System.nanoTime() < giveUp) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    Received received = decoder.decode(feeds.get(r.topic()), new Origin(r.topic(), r.partition(), r.offset()),
-                            r.value(), r.timestamp(), System.currentTimeMillis(), "the wall clock");
+                    Received received = decoder.decode(
+                            feeds.get(r.topic()),
+                            new Origin(r.topic(), r.partition(), r.offset()),
+                            r.value(),
+                            r.timestamp(),
+                            System.currentTimeMillis(),
+                            "the wall clock");
                     decoded += received.event != null ? 1 : 0;
                     read++;
                 }
@@ -288,8 +362,8 @@ public final class BenchCommand implements Callable<Integer> {
      * From the moment every task of the job runs (it reads from then on) to the completed checkpoint whose committed
      * offsets cover every pre-loaded record: by then each alert and point of them is in Kafka and InfluxDB.
      */
-    private static double jobEventsPerSecond(JobClient client, String jobUrl, MonitorProgress progress, long events, PrintWriter err)
-            throws Exception {
+    private static double jobEventsPerSecond(
+            JobClient client, String jobUrl, MonitorProgress progress, long events, PrintWriter err) throws Exception {
         long giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!allTasksRunning(jobUrl)) {
             if (System.nanoTime() > giveUp) {
@@ -303,13 +377,15 @@ public final class BenchCommand implements Callable<Integer> {
         long nextReport = began + Duration.ofSeconds(10).toNanos();
         while (progress.recordsRead() < events) {
             if (System.nanoTime() > nextReport) {
-                err.printf("bench: the job has committed %d of %d records after %.0f s%n", progress.recordsRead(), events,
-                        (System.nanoTime() - began) / 1e9);
+                err.printf(
+                        "bench: the job has committed %d of %d records after %.0f s%n",
+                        progress.recordsRead(), events, (System.nanoTime() - began) / 1e9);
                 err.flush();
                 nextReport += Duration.ofSeconds(10).toNanos();
             }
             if (System.nanoTime() > giveUp) {
-                throw new IllegalStateException("the job read " + progress.recordsRead() + " of " + events + " records in 2 hours");
+                throw new IllegalStateException(
+                        "the job read " + progress.recordsRead() + " of " + events + " records in 2 hours");
             }
             failIfEnded(client);
             Thread.sleep(50);
@@ -349,7 +425,9 @@ public final class BenchCommand implements Callable<Integer> {
     /** The full size of the job's last completed checkpoint. */
     private static long lastCheckpointBytes(String jobUrl) throws IOException, InterruptedException {
         JsonNode completed = get(jobUrl + "/checkpoints").path("latest").path("completed");
-        return completed.path("state_size").asLong(completed.path("checkpointed_size").asLong());
+        return completed
+                .path("state_size")
+                .asLong(completed.path("checkpointed_size").asLong());
     }
 
     /** Probe latencies in milliseconds, from a probe's sending to its alert read by a read_committed consumer. */
@@ -378,36 +456,43 @@ public final class BenchCommand implements Callable<Integer> {
     private static Latencies alertLatencies(SyntheticCounty county, JobConfig job, byte[] key) throws Exception {
         PersonalNumbers pseudonyms = new PersonalNumbers(key);
         Map<String, Long> sentAt = new ConcurrentHashMap<>(); // project + "/" + payee pseudonym -> nanoTime sent
-        Duration tail = job.time.maxOutOfOrderness
+        Duration tail = job.time
+                .maxOutOfOrderness
                 .plus(job.time.idleness)
                 .plus(job.job.checkpointInterval.multipliedBy(2))
                 .plusSeconds(5);
         List<Long> latencies = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> alerts = alertConsumer(job);
-             CountyProducer producer = new CountyProducer(job.kafka.bootstrapServers, job.kafka.topics, "paywatch-bench-live")) {
-            LatencyProbes probes = new LatencyProbes(county.registry(), county.plan().seed());
-            Thread live = new Thread(() -> {
-                RecordPace pace = new RecordPace(LIVE_RATE);
-                long probingEnds = System.nanoTime() + PROBING.toNanos();
-                long ends = probingEnds + tail.toNanos();
-                try {
-                    for (long n = 0; System.nanoTime() < ends; n++) {
-                        pace.awaitTurnOf(n);
-                        Instant now = Instant.now();
-                        if (n % PROBE_EVERY == PROBE_EVERY - 1 && System.nanoTime() < probingEnds) {
-                            LatencyProbes.Probe p = probes.payoutToStranger(now);
-                            producer.send(p.record());
-                            producer.flush(); // the probe is on the broker now: its latency starts here
-                            sentAt.put(p.projectId() + "/" + pseudonyms.worker(p.payeeIdCard()), System.nanoTime());
-                        } else {
-                            producer.send(probes.clockIn(now));
+                CountyProducer producer =
+                        new CountyProducer(job.kafka.bootstrapServers, job.kafka.topics, "paywatch-bench-live")) {
+            LatencyProbes probes =
+                    new LatencyProbes(county.registry(), county.plan().seed());
+            Thread live = new Thread(
+                    () -> {
+                        RecordPace pace = new RecordPace(LIVE_RATE);
+                        long probingEnds = System.nanoTime() + PROBING.toNanos();
+                        long ends = probingEnds + tail.toNanos();
+                        try {
+                            for (long n = 0; System.nanoTime() < ends; n++) {
+                                pace.awaitTurnOf(n);
+                                Instant now = Instant.now();
+                                if (n % PROBE_EVERY == PROBE_EVERY - 1 && System.nanoTime() < probingEnds) {
+                                    LatencyProbes.Probe p = probes.payoutToStranger(now);
+                                    producer.send(p.record());
+                                    producer.flush(); // the probe is on the broker now: its latency starts here
+                                    sentAt.put(
+                                            p.projectId() + "/" + pseudonyms.worker(p.payeeIdCard()),
+                                            System.nanoTime());
+                                } else {
+                                    producer.send(probes.clockIn(now));
+                                }
+                            }
+                            producer.flush();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         }
-                    }
-                    producer.flush();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "paywatch-bench-live");
+                    },
+                    "paywatch-bench-live");
             live.setDaemon(true);
             live.start();
             AvroCodec<Alert> codec = AvroCodec.of(Alert.class);
@@ -420,7 +505,9 @@ public final class BenchCommand implements Callable<Integer> {
                         Alert a = codec.decode(r.value());
                         String probe = a.getProjectId() + "/" + a.getScope();
                         Long sent = sentAt.get(probe);
-                        if (sent != null && a.getRuleId().equals(AccountMisuse.ID) && a.getTransition() == AlertTransition.RAISED
+                        if (sent != null
+                                && a.getRuleId().equals(AccountMisuse.ID)
+                                && a.getTransition() == AlertTransition.RAISED
                                 && seen.add(probe)) {
                             latencies.add((readAt - sent) / 1_000_000);
                         }
@@ -436,14 +523,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static KafkaConsumer<byte[], byte[]> alertConsumer(JobConfig job) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, job.kafka.bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "paywatch-bench-alerts"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        job.kafka.bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "paywatch-bench-alerts"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         String topic = job.kafka.topics.alerts;
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // fixes the start now: only alerts of the probes' time count
@@ -451,7 +546,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException(url + " answered " + r.statusCode());

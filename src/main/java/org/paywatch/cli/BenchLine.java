@@ -13,7 +13,15 @@ record BenchLine(long events, double jobEps, double rawEps, long p50Millis, long
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "bench: events=%d job_eps=%.0f raw_eps=%.0f ratio=%.2f p50_ms=%d p99_ms=%d state_bytes_per_worker=%d",
-                events, jobEps, rawEps, ratio(), p50Millis, p99Millis, stateBytesPerWorker);
+        return String.format(
+                Locale.ROOT,
+                "bench: events=%d job_eps=%.0f raw_eps=%.0f ratio=%.2f p50_ms=%d p99_ms=%d state_bytes_per_worker=%d",
+                events,
+                jobEps,
+                rawEps,
+                ratio(),
+                p50Millis,
+                p99Millis,
+                stateBytesPerWorker);
     }
 }

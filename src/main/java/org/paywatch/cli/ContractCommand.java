@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
+import org.paywatch.config.JobConfig;
+import org.paywatch.config.JobConfigFile;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.domain.ContractCheck;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.Origin;
@@ -21,9 +24,6 @@ import org.paywatch.io.ContractFingerprints;
 import org.paywatch.io.ContractReadme;
 import org.paywatch.io.ContractViolation;
 import org.paywatch.io.FeedDecoder;
-import org.paywatch.config.JobConfigFile;
-import org.paywatch.config.JobConfig;
-import org.paywatch.domain.ConfigurationProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,15 +31,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `paywatch contract`: the data contract for a producer's engineer: fingerprints, a payload checked, an example. */
-@Command(name = "contract", mixinStandardHelpOptions = true,
-        description = "The data contract for producers: fingerprints, checking a payload as the job would, an example payload.",
-        subcommands = {ContractCommand.Fingerprints.class, ContractCommand.Check.class, ContractCommand.Example.class,
-                ContractCommand.Readme.class})
+@Command(
+        name = "contract",
+        mixinStandardHelpOptions = true,
+        description =
+                "The data contract for producers: fingerprints, checking a payload as the job would, an example payload.",
+        subcommands = {
+            ContractCommand.Fingerprints.class,
+            ContractCommand.Check.class,
+            ContractCommand.Example.class,
+            ContractCommand.Readme.class
+        })
 public final class ContractCommand {
 
     /** The job file whose topics are meant. */
     static class JobFile {
-        @Option(names = "--config", paramLabel = "FILE", defaultValue = "jobs/risk-monitor.yaml",
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                defaultValue = "jobs/risk-monitor.yaml",
                 description = "the job file naming the topics (default: ${DEFAULT-VALUE})")
         Path config;
 
@@ -48,7 +58,9 @@ public final class ContractCommand {
         }
     }
 
-    @Command(name = "fingerprints", mixinStandardHelpOptions = true,
+    @Command(
+            name = "fingerprints",
+            mixinStandardHelpOptions = true,
             description = "Print every record version with its CRC-64-AVRO fingerprint and the 10-byte header to send.")
     static final class Fingerprints implements Callable<Integer> {
         @Spec
@@ -59,19 +71,27 @@ public final class ContractCommand {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-16s %-13s %-18s %s%n", "record", "version", "fingerprint", "header (hex)");
             for (ContractFingerprints.Version v : ContractFingerprints.all()) {
-                out.printf("%-16s %-13s %-18s %s%n", v.recordName(), v.label() + (v.current() ? " current" : ""),
-                        v.fingerprintHex(), v.header());
+                out.printf(
+                        "%-16s %-13s %-18s %s%n",
+                        v.recordName(), v.label() + (v.current() ? " current" : ""), v.fingerprintHex(), v.header());
             }
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Decode a payload exactly as the job does and say in one line whether it is accepted, and why not. "
-                    + "Exit 0 when accepted, 1 when rejected.")
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Decode a payload exactly as the job does and say in one line whether it is accepted, and why not. "
+                            + "Exit 0 when accepted, 1 when rejected.")
     static final class Check implements Callable<Integer> {
-        @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "the input topic the payload is for")
+        @Option(
+                names = "--topic",
+                required = true,
+                paramLabel = "TOPIC",
+                description = "the input topic the payload is for")
         String topic;
 
         @Parameters(paramLabel = "FILE", description = "the payload, raw bytes or hex text; - for standard input")
@@ -90,8 +110,8 @@ public final class ContractCommand {
             byte[] payload = payloadFrom(readAll(file));
             long now = System.currentTimeMillis();
             // The live job's path: the source's decoder, then the entry operator's contract check.
-            Received received = FeedDecoder.configured(config).decode(feed, new Origin(topic, 0, 0), payload, now, now,
-                    "the wall clock");
+            Received received = FeedDecoder.configured(config)
+                    .decode(feed, new Origin(topic, 0, 0), payload, now, now, "the wall clock");
             String reason = received.error != null ? received.error : ContractCheck.violation(received.event);
             PrintWriter out = spec.commandLine().getOut();
             if (reason != null) {
@@ -105,7 +125,9 @@ public final class ContractCommand {
         }
     }
 
-    @Command(name = "example", mixinStandardHelpOptions = true,
+    @Command(
+            name = "example",
+            mixinStandardHelpOptions = true,
             description = "Write a valid example payload for a topic (single-object encoding).")
     static final class Example implements Callable<Integer> {
         @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "the input topic")
@@ -126,7 +148,8 @@ public final class ContractCommand {
         @Override
         public Integer call() throws IOException {
             byte[] payload = ContractExamples.payload(feedOf(job.load(), topic));
-            byte[] written = hex ? (ContractExamples.hex(payload, 16) + "\n").getBytes(StandardCharsets.US_ASCII) : payload;
+            byte[] written =
+                    hex ? (ContractExamples.hex(payload, 16) + "\n").getBytes(StandardCharsets.US_ASCII) : payload;
             if (outFile != null) {
                 Files.write(outFile, written);
             } else if (hex) {
@@ -140,8 +163,11 @@ public final class ContractCommand {
         }
     }
 
-    @Command(name = "readme", mixinStandardHelpOptions = true,
-            description = "Print schemas/README.md as generated from the schemas, their history and the job file's topics.")
+    @Command(
+            name = "readme",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Print schemas/README.md as generated from the schemas, their history and the job file's topics.")
     static final class Readme implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         JobFile job;
@@ -162,8 +188,8 @@ public final class ContractCommand {
         Map<String, Feed> inputs = config.kafka.topics.inputs();
         Feed feed = inputs.get(topic);
         if (feed == null) {
-            throw new ConfigurationProblem("--topic " + topic + " is not an input topic: use one of "
-                    + String.join(", ", inputs.keySet()));
+            throw new ConfigurationProblem(
+                    "--topic " + topic + " is not an input topic: use one of " + String.join(", ", inputs.keySet()));
         }
         return feed;
     }
@@ -183,7 +209,9 @@ public final class ContractCommand {
 
     /** Hex text ("C3 01 7B …", any spacing or line breaks, optional 0x) is read as the bytes it spells; else raw. */
     static byte[] payloadFrom(byte[] content) {
-        String text = new String(content, StandardCharsets.ISO_8859_1).replace("0x", "").replaceAll("\\s+", "");
+        String text = new String(content, StandardCharsets.ISO_8859_1)
+                .replace("0x", "")
+                .replaceAll("\\s+", "");
         if (text.isEmpty() || text.length() % 2 != 0 || !text.matches("[0-9A-Fa-f]+")) {
             return content;
         }
@@ -197,11 +225,16 @@ public final class ContractCommand {
     /** Record type, version and key, personal numbers shown by their last four characters only. */
     private static String describe(Feed feed, byte[] payload) {
         Class<? extends org.apache.avro.specific.SpecificRecordBase> type = FeedDecoder.contractClass(feed);
-        String recordName = org.apache.avro.specific.SpecificData.getForClass(type).getSchema(type).getName();
+        String recordName = org.apache.avro.specific.SpecificData.getForClass(type)
+                .getSchema(type)
+                .getName();
         String encoding = "plain Avro binary";
         if (payload.length >= 10 && payload[0] == (byte) 0xC3 && payload[1] == 1) {
-            long fingerprint = java.nio.ByteBuffer.wrap(payload, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
-            encoding = ContractFingerprints.byFingerprint(fingerprint).map(v -> v.label() + ", single-object encoding")
+            long fingerprint = java.nio.ByteBuffer.wrap(payload, 2, 8)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .getLong();
+            encoding = ContractFingerprints.byFingerprint(fingerprint)
+                    .map(v -> v.label() + ", single-object encoding")
                     .orElse("single-object encoding");
         }
         SpecificRecord record;
@@ -212,7 +245,8 @@ public final class ContractCommand {
         }
         List<String> key = new ArrayList<>();
         for (String field : ContractExamples.keyFields(feed)) {
-            String value = String.valueOf(record.get(record.getSchema().getField(field).pos()));
+            String value =
+                    String.valueOf(record.get(record.getSchema().getField(field).pos()));
             boolean personal = field.equals("workerId") || field.equals("accountNo");
             key.add(field + "=" + (personal ? masked(value) : value));
         }

@@ -18,29 +18,45 @@ import picocli.CommandLine.Spec;
  * in seconds; the screen shows the alerts as the county's officers would receive them. The command takes the
  * options; {@link CountyDemo} runs the demo.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run the risk monitor on a simulated county (60 projects, ~2000 workers, four months in "
                 + "about 40 seconds) with an in-process Kafka, a local influxd and an in-process Flink, and "
                 + "show the alerts live.")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "90s",
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            defaultValue = "90s",
             description = "how long the demo runs before it stops and cleans up (default: ${DEFAULT-VALUE})")
     String duration;
 
-    @Option(names = "--keep-running",
+    @Option(
+            names = "--keep-running",
             description = "do not stop after --duration: let the simulation finish and leave the job and InfluxDB up "
                     + "(for dashboards) until Ctrl-C")
     boolean keepRunning;
 
-    @Option(names = "--seed", defaultValue = "7", description = "seed of the simulated county (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "7",
+            description = "seed of the simulated county (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "jobs/risk-monitor.yaml",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "jobs/risk-monitor.yaml",
             description = "the job file whose topics and policy the demo runs (default: ${DEFAULT-VALUE})")
     Path config;
 
-    @Option(names = "--board-port", paramLabel = "N", defaultValue = "8090",
-            description = "port of the county board (县级驾驶舱) on 127.0.0.1; a free one if it is taken (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--board-port",
+            paramLabel = "N",
+            defaultValue = "8090",
+            description =
+                    "port of the county board (县级驾驶舱) on 127.0.0.1; a free one if it is taken (default: ${DEFAULT-VALUE})")
     int boardPort;
 
     @Spec
@@ -50,6 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Duration runFor = DurationText.parse("--duration", duration);
         JobConfig job = JobConfigFile.load(config);
-        return new CountyDemo(job, seed, runFor, keepRunning, boardPort).run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return new CountyDemo(job, seed, runFor, keepRunning, boardPort)
+                .run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

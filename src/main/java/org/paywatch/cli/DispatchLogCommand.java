@@ -15,8 +15,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** `paywatch dispatch log`: what was sent to whom and when, and what was held back and why, in Chinese. */
-@Command(name = "log", mixinStandardHelpOptions = true,
-        description = "Print the dispatch record (发送记录) in Chinese: every message, its recipient (phone masked), its outcome and why.")
+@Command(
+        name = "log",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the dispatch record (发送记录) in Chinese: every message, its recipient (phone masked), its outcome and why.")
 public final class DispatchLogCommand implements Callable<Integer> {
     @ParentCommand
     DispatchCommand dispatch;
@@ -37,7 +40,8 @@ public final class DispatchLogCommand implements Callable<Integer> {
             try {
                 from = OffsetDateTime.parse(since).toInstant().toEpochMilli();
             } catch (DateTimeParseException e) {
-                throw new ConfigurationProblem("--since " + since + " is not an instant: write it with its offset, e.g. 2025-06-01T00:00:00+08:00");
+                throw new ConfigurationProblem("--since " + since
+                        + " is not an instant: write it with its offset, e.g. 2025-06-01T00:00:00+08:00");
             }
         }
         try (Ledger ledger = Ledger.open(stateDir(dispatch))) {
@@ -46,7 +50,8 @@ public final class DispatchLogCommand implements Callable<Integer> {
                     spec.commandLine().getOut().println(NoticeHistory.line(s));
                 }
             }
-            NoticeHistory.lines(ledger.history(project, from)).forEach(spec.commandLine().getOut()::println);
+            NoticeHistory.lines(ledger.history(project, from))
+                    .forEach(spec.commandLine().getOut()::println);
         }
         return 0;
     }
@@ -57,7 +62,8 @@ public final class DispatchLogCommand implements Callable<Integer> {
         }
         Path dir = DispatchConfigFile.load(dispatch.config).stateDir();
         if (dir == null) {
-            throw new ConfigurationProblem("no state folder: set dispatch.stateDir in " + dispatch.config + " or pass --state DIR");
+            throw new ConfigurationProblem(
+                    "no state folder: set dispatch.stateDir in " + dispatch.config + " or pass --state DIR");
         }
         return dir;
     }

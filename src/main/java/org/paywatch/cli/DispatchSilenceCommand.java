@@ -12,7 +12,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** `paywatch dispatch silence`: mutes a project's messages (never its alerts) until a time, with a reason, on the record. */
-@Command(name = "silence", mixinStandardHelpOptions = true,
+@Command(
+        name = "silence",
+        mixinStandardHelpOptions = true,
         description = "Mute the messages of a project (or of one rule of it) until --until: the alerts themselves go "
                 + "on, and the silence, its reason and who set it are recorded.")
 public final class DispatchSilenceCommand implements Callable<Integer> {
@@ -25,7 +27,11 @@ public final class DispatchSilenceCommand implements Callable<Integer> {
     @Option(names = "--rule", paramLabel = "PWnn", description = "only this rule's messages")
     String rule;
 
-    @Option(names = "--until", required = true, paramLabel = "INSTANT", description = "when it ends, ISO-8601 with offset")
+    @Option(
+            names = "--until",
+            required = true,
+            paramLabel = "INSTANT",
+            description = "when it ends, ISO-8601 with offset")
     String until;
 
     @Option(names = "--reason", required = true, description = "why, for the record (e.g. 已约谈，限期整改)")
@@ -43,7 +49,8 @@ public final class DispatchSilenceCommand implements Callable<Integer> {
         try {
             end = OffsetDateTime.parse(until).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new ConfigurationProblem("--until " + until + " is not an instant: write it with its offset, e.g. 2025-06-30T18:00:00+08:00");
+            throw new ConfigurationProblem("--until " + until
+                    + " is not an instant: write it with its offset, e.g. 2025-06-30T18:00:00+08:00");
         }
         if (reason.isBlank() || by.isBlank()) {
             throw new ConfigurationProblem("a silence needs a --reason and a --by: say why, and who decided it");
@@ -54,8 +61,10 @@ public final class DispatchSilenceCommand implements Callable<Integer> {
         }
         try (Ledger ledger = Ledger.open(DispatchLogCommand.stateDir(dispatch))) {
             long id = ledger.addSilence(project, rule, end, reason, by, now);
-            spec.commandLine().getOut().println("silence " + id + ": " + project + (rule == null ? "" : " " + rule) + " muted until " + until
-                    + " (" + by + ": " + reason + ")");
+            spec.commandLine()
+                    .getOut()
+                    .println("silence " + id + ": " + project + (rule == null ? "" : " " + rule) + " muted until "
+                            + until + " (" + by + ": " + reason + ")");
         }
         return 0;
     }

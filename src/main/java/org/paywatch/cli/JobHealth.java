@@ -24,7 +24,8 @@ final class JobHealth implements AutoCloseable {
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String restUrl;
     private final String metricsUrl;
     private final String jobId;
@@ -36,7 +37,13 @@ final class JobHealth implements AutoCloseable {
     private int failures;
     private volatile boolean closed;
 
-    JobHealth(String restUrl, String metricsUrl, String jobId, PrintWriter err, Duration statusInterval, String restartLimit) {
+    JobHealth(
+            String restUrl,
+            String metricsUrl,
+            String jobId,
+            PrintWriter err,
+            Duration statusInterval,
+            String restartLimit) {
         this.restUrl = restUrl;
         this.metricsUrl = metricsUrl;
         this.jobId = jobId;
@@ -72,8 +79,11 @@ final class JobHealth implements AutoCloseable {
     }
 
     private void reportRestarts() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(restUrl + "/jobs/" + jobId + "/exceptions?maxExceptions=20"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(restUrl + "/jobs/" + jobId + "/exceptions?maxExceptions=20"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             return;
         }
@@ -84,8 +94,10 @@ final class JobHealth implements AutoCloseable {
             long at = e.path("timestamp").asLong();
             if (at > lastExceptionSeen) {
                 failures++;
-                err.println("paywatch run: the job failed (failure " + failures + "; it stops at " + restartLimit + "): "
-                        + e.path("taskName").asText("the job") + ": " + rootCause(e.path("stacktrace").asText(e.path("exceptionName").asText())));
+                err.println("paywatch run: the job failed (failure " + failures + "; it stops at " + restartLimit
+                        + "): " + e.path("taskName").asText("the job") + ": "
+                        + rootCause(e.path("stacktrace")
+                                .asText(e.path("exceptionName").asText())));
                 err.flush();
                 newest = Math.max(newest, at);
             }
@@ -98,13 +110,19 @@ final class JobHealth implements AutoCloseable {
      * deadlines are judged); the records not yet read (source lag); the age of the last checkpoint.
      */
     static String status(MetricsScrape m) {
-        return String.format("status %s in=%d applied=%d duplicates=%d deadLettered=%d waiting=%d watermarkLag=%s "
+        return String.format(
+                "status %s in=%d applied=%d duplicates=%d deadLettered=%d waiting=%d watermarkLag=%s "
                         + "sourceLag=%d checkpointAge=%s restarts=%d",
                 LocalTime.now(BusinessCalendar.ZONE).truncatedTo(ChronoUnit.SECONDS),
-                m.sum("recordsIn"), m.sum("recordsApplied"), m.sum("recordsDuplicate"), m.sum("recordsDeadLettered"),
+                m.sum("recordsIn"),
+                m.sum("recordsApplied"),
+                m.sum("recordsDuplicate"),
+                m.sum("recordsDeadLettered"),
                 m.sum("recordsWaiting"),
                 seconds(m.max("watermarkLagMillis").orElse(-1)),
-                m.sum("pendingRecords"), seconds(m.max("checkpointAgeMillis").orElse(-1)), m.sum("numRestarts"));
+                m.sum("pendingRecords"),
+                seconds(m.max("checkpointAgeMillis").orElse(-1)),
+                m.sum("numRestarts"));
     }
 
     /**
@@ -129,7 +147,8 @@ final class JobHealth implements AutoCloseable {
                 telling = c;
             }
         }
-        return oneLine(telling.getClass().getName() + (telling.getMessage() == null ? "" : ": " + telling.getMessage()));
+        return oneLine(
+                telling.getClass().getName() + (telling.getMessage() == null ? "" : ": " + telling.getMessage()));
     }
 
     private static String oneLine(String text) {

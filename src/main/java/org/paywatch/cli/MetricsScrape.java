@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
  * what `run` prints in its status line and what a drill reconciles.
  */
 final class MetricsScrape {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One sample: the metric name, its labels as written, and the value. */
     record Sample(String name, String labels, double value) {}
@@ -27,7 +28,10 @@ final class MetricsScrape {
     }
 
     static MetricsScrape of(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(url + " answered " + response.statusCode());
@@ -49,7 +53,10 @@ final class MetricsScrape {
             String name = brace >= 0 && brace < space ? line.substring(0, brace) : line.substring(0, space);
             String labels = brace >= 0 && brace < space ? line.substring(brace + 1, line.lastIndexOf('}')) : "";
             try {
-                samples.add(new Sample(name.trim(), labels, Double.parseDouble(line.substring(space + 1).trim())));
+                samples.add(new Sample(
+                        name.trim(),
+                        labels,
+                        Double.parseDouble(line.substring(space + 1).trim())));
             } catch (NumberFormatException notAValue) {
                 // a sample with a timestamp or an unusual value: not one of ours
             }
@@ -70,7 +77,10 @@ final class MetricsScrape {
 
     /** The largest value among the series whose name ends with {@code _suffix}, if there is one. */
     OptionalDouble max(String suffix) {
-        return samples.stream().filter(s -> s.name().endsWith("_" + suffix)).mapToDouble(Sample::value).max();
+        return samples.stream()
+                .filter(s -> s.name().endsWith("_" + suffix))
+                .mapToDouble(Sample::value)
+                .max();
     }
 
     List<Sample> samples() {

@@ -16,10 +16,12 @@ import picocli.CommandLine.ParameterException;
  * A bad config or command line gets one sentence that names the problem and the fix, and exit code 2: not a
  * stack trace, and not picocli's whole usage text, in which the one line that matters is easy to miss.
  */
-final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+final class OneSentenceErrors
+        implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     static final int EXIT_CODE = 2;
 
-    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class);
+    private static final Set<Class<?>> WHOLE_NUMBERS =
+            Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
@@ -42,7 +44,8 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler,
         if (isMissingCommand(e)) {
             // no command at all: the list of commands is what the person needs, then what to do with it
             cl.usage(err);
-            err.println(spec.qualifiedName() + ": name one of the commands above, e.g. " + spec.qualifiedName() + " demo");
+            err.println(
+                    spec.qualifiedName() + ": name one of the commands above, e.g. " + spec.qualifiedName() + " demo");
         } else {
             err.println(spec.qualifiedName() + ": " + sentence(e, spec, args));
         }
@@ -53,19 +56,25 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler,
     /** picocli's own "Missing required subcommand": a plain exception on a command that has sub-commands, naming nothing. */
     private static boolean isMissingCommand(ParameterException e) {
         CommandLine.ParseResult parsed = e.getCommandLine().getParseResult();
-        return e.getClass() == ParameterException.class && e.getArgSpec() == null && e.getValue() == null
-                && !e.getCommandLine().getSubcommands().isEmpty() && (parsed == null || !parsed.hasSubcommand());
+        return e.getClass() == ParameterException.class
+                && e.getArgSpec() == null
+                && e.getValue() == null
+                && !e.getCommandLine().getSubcommands().isEmpty()
+                && (parsed == null || !parsed.hasSubcommand());
     }
 
     private static String sentence(ParameterException e, CommandSpec spec, String[] args) {
         String command = spec.qualifiedName();
         CommandLine.ParseResult parsed = e.getCommandLine().getParseResult();
-        if (e instanceof CommandLine.MissingParameterException && parsed != null && !parsed.unmatched().isEmpty()) {
+        if (e instanceof CommandLine.MissingParameterException
+                && parsed != null
+                && !parsed.unmatched().isEmpty()) {
             // picocli checks required options first, but `--inptu x` is
             // better told as the typo it is than as "--input is missing"
             e = new CommandLine.UnmatchedArgumentException(e.getCommandLine(), parsed.unmatched());
         }
-        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             if (u.isUnknownOption()) {
                 String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
@@ -76,31 +85,44 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler,
                 return unknownCommand(first, u.getSuggestions(), command);
             }
             return "'" + first + "' is not an option and " + command + " takes no other argument: "
-                    + "write each value right after its option, in quotes if it has spaces (" + command + " --help lists them)";
+                    + "write each value right after its option, in quotes if it has spaces (" + command
+                    + " --help lists them)";
         }
-        if (e.getClass() == ParameterException.class && e.getArgSpec() == null && e.getValue() != null && !spec.subcommands().isEmpty()) {
+        if (e.getClass() == ParameterException.class
+                && e.getArgSpec() == null
+                && e.getValue() != null
+                && !spec.subcommands().isEmpty()) {
             // `paywatch help dispach`: picocli's help command names the unknown command as the exception's value
-            List<String> suggestions = new CommandLine.UnmatchedArgumentException(e.getCommandLine(), List.of(e.getValue())).getSuggestions();
+            List<String> suggestions = new CommandLine.UnmatchedArgumentException(
+                            e.getCommandLine(), List.of(e.getValue()))
+                    .getSuggestions();
             return unknownCommand(e.getValue(), suggestions, command);
         }
-        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+        if (e instanceof CommandLine.MissingParameterException m
+                && !m.getMissing().isEmpty()) {
             return missing(m.getMissing(), command, args);
         }
         if (e instanceof CommandLine.OverwrittenOptionException o && o.getOverwritten() instanceof OptionSpec option) {
             return option.longestName() + " is given more than once: give it once";
         }
-        if (e.getArgSpec() instanceof OptionSpec option && e.getValue() != null && WHOLE_NUMBERS.contains(option.type())) {
+        if (e.getArgSpec() instanceof OptionSpec option
+                && e.getValue() != null
+                && WHOLE_NUMBERS.contains(option.type())) {
             return option.longestName() + " " + e.getValue() + " is not a whole number: write digits"
-                    + (option.defaultValue() != null ? ", e.g. " + option.longestName() + " " + option.defaultValue() : "");
+                    + (option.defaultValue() != null
+                            ? ", e.g. " + option.longestName() + " " + option.defaultValue()
+                            : "");
         }
-        String said = e.getMessage() == null ? "the command line is not understood" : e.getMessage().lines().findFirst().orElse("");
+        String said = e.getMessage() == null
+                ? "the command line is not understood"
+                : e.getMessage().lines().findFirst().orElse("");
         return said.replaceAll("[.:]+$", "") + ": run " + command + " --help for its options";
     }
 
     /** Only picocli's closest command is suggested: its next ones share as little as one letter pair with the typo. */
     private static String unknownCommand(String word, List<String> suggestions, String command) {
-        return "'" + word + "' is not a " + command + " command" + didYouMean(suggestions.stream().limit(1).toList(), "'")
-                + ": run " + command + " --help for the list";
+        return "'" + word + "' is not a " + command + " command"
+                + didYouMean(suggestions.stream().limit(1).toList(), "'") + ": run " + command + " --help for the list";
     }
 
     /**
@@ -108,7 +130,8 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler,
      * {@code --influx}); only those fewest edits away, counting a swap of neighbours as one, are worth naming.
      */
     static List<String> closest(String typo, List<String> suggestions) {
-        int best = suggestions.stream().mapToInt(s -> editsBetween(typo, s)).min().orElse(0);
+        int best =
+                suggestions.stream().mapToInt(s -> editsBetween(typo, s)).min().orElse(0);
         return suggestions.stream().filter(s -> editsBetween(typo, s) == best).toList();
     }
 
@@ -146,18 +169,21 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler,
         List<String> absent = new ArrayList<>();
         for (ArgSpec a : specs) {
             if (a instanceof OptionSpec o && givenIn(o, args)) {
-                return o.longestName() + " needs a value: write it right after the option, e.g. " + o.longestName() + " " + o.paramLabel();
+                return o.longestName() + " needs a value: write it right after the option, e.g. " + o.longestName()
+                        + " " + o.paramLabel();
             }
-            absent.add(a instanceof OptionSpec o
-                    ? o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() : "")
-                    : a.paramLabel());
+            absent.add(
+                    a instanceof OptionSpec o
+                            ? o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() : "")
+                            : a.paramLabel());
         }
         return joined(absent, "and") + (absent.size() == 1 ? " is" : " are") + " missing: add "
                 + (absent.size() == 1 ? "it" : "them") + " (" + command + " --help describes each)";
     }
 
     private static boolean givenIn(OptionSpec o, String[] args) {
-        return Arrays.stream(args).anyMatch(arg -> Arrays.stream(o.names()).anyMatch(n -> arg.equals(n) || arg.startsWith(n + "=")));
+        return Arrays.stream(args)
+                .anyMatch(arg -> Arrays.stream(o.names()).anyMatch(n -> arg.equals(n) || arg.startsWith(n + "=")));
     }
 
     /** "a", "a or b", "a, b or c". */
@@ -165,6 +191,7 @@ final class OneSentenceErrors implements CommandLine.IExecutionExceptionHandler,
         if (items.size() == 1) {
             return items.get(0);
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " " + items.get(items.size() - 1);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " "
+                + items.get(items.size() - 1);
     }
 }

@@ -3,10 +3,10 @@ package org.paywatch.cli;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
-import org.paywatch.io.KafkaTopics;
-import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.config.JobConfig;
 import org.paywatch.domain.ConfigurationProblem;
+import org.paywatch.io.KafkaTopics;
+import org.paywatch.io.influx.InfluxHttp;
 
 /**
  * Before the live job starts: Kafka answers and has the job's topics, InfluxDB answers. A wrong

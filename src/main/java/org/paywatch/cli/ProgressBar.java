@@ -53,9 +53,11 @@ final class ProgressBar implements Progress, AutoCloseable {
         lastDrawn = now;
         double seconds = (now - stageStart) / 1e9;
         long rate = seconds > 0 ? Math.round(records / seconds) : 0;
-        String time = fraction >= 1 ? "took " + clock(seconds)
+        String time = fraction >= 1
+                ? "took " + clock(seconds)
                 : fraction > 0 && seconds > 0 ? "ETA " + clock(seconds * (1 - fraction) / fraction) : "ETA ?";
-        draw(String.format("%s: %-9s [%s] %,d records  %,d rec/s  %s", command, stage, bar(fraction), records, rate, time));
+        draw(String.format(
+                "%s: %-9s [%s] %,d records  %,d rec/s  %s", command, stage, bar(fraction), records, rate, time));
     }
 
     /** Ends the bar's line, so that what is printed next starts on a line of its own. */
@@ -89,6 +91,8 @@ final class ProgressBar implements Progress, AutoCloseable {
     /** 42 seconds as 0:42, an hour and a bit as 1:02:03. */
     static String clock(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+        return s >= 3600
+                ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
     }
 }

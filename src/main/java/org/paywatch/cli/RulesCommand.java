@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.paywatch.config.JobConfigFile;
 import org.paywatch.config.JobConfig;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.policy.HolidayWindow;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.RuleSettings;
@@ -20,11 +20,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `paywatch rules`: the rule catalog as configured, in Chinese, for the officers who sign it off. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(
+        name = "rules",
+        mixinStandardHelpOptions = true,
         description = "Print the rule catalog as configured (id, name, thresholds, basis) in Chinese, "
                 + "after validating the job file.")
 public final class RulesCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "jobs/risk-monitor.yaml",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "jobs/risk-monitor.yaml",
             description = "the job file (default: ${DEFAULT-VALUE})")
     Path config;
 
@@ -45,11 +50,13 @@ public final class RulesCommand implements Callable<Integer> {
             String id = e.getKey();
             RuleSettings r = e.getValue();
             out.println(id + "  " + r.name);
-            r.thresholds.forEach((key, value) -> out.println("    " + label(labels, id, key) + "：" + show(labels, id, key, value)));
+            r.thresholds.forEach(
+                    (key, value) -> out.println("    " + label(labels, id, key) + "：" + show(labels, id, key, value)));
             r.tables.forEach((table, rows) -> {
                 out.println("    " + label(labels, id, table) + "：");
-                rows.forEach((row, value) -> out.println("        " + labels.getProperty("category." + row, "default".equals(row) ? "其他" : row)
-                        + "：" + show(labels, id, table, value)));
+                rows.forEach((row, value) -> out.println(
+                        "        " + labels.getProperty("category." + row, "default".equals(row) ? "其他" : row) + "："
+                                + show(labels, id, table, value)));
             });
             out.println("    依据：" + r.basis);
             out.println();

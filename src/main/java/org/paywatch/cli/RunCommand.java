@@ -8,14 +8,14 @@ import java.util.concurrent.ExecutionException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.paywatch.config.JobConfig;
 import org.paywatch.config.JobConfigFile;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.io.PseudonymKey;
 import org.paywatch.local.FreePort;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.local.StateFolder;
-import org.paywatch.config.JobConfig;
 import org.paywatch.pipeline.KafkaRiskMonitor;
-import org.paywatch.domain.ConfigurationProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,13 +26,18 @@ import picocli.CommandLine.Spec;
  * checkpoints are retained in the state folder; started again with the same command line, it resumes
  * from the newest one, so a crash loses nothing.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run the live risk monitor on an in-process Flink against the Kafka and InfluxDB of the "
                 + "job file. Checkpoints are kept in the state folder, and run resumes from the newest one "
                 + "when started again. On a Flink cluster, submit target/paywatch-job.jar with the same "
                 + "--config instead.")
 public final class RunCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "jobs/risk-monitor.yaml",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "jobs/risk-monitor.yaml",
             description = "the job file (default: ${DEFAULT-VALUE})")
     Path config;
 
@@ -42,11 +47,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--influx", paramLabel = "URL", description = "overrides influx.url")
     String influx;
 
-    @Option(names = "--state", paramLabel = "DIR", description = "the state folder (checkpoints, savepoints); overrides job.stateDir")
+    @Option(
+            names = "--state",
+            paramLabel = "DIR",
+            description = "the state folder (checkpoints, savepoints); overrides job.stateDir")
     Path state;
 
-    @Option(names = "--from-savepoint", paramLabel = "PATH",
-            description = "resume from this savepoint (or retained checkpoint) instead of the newest in the state folder")
+    @Option(
+            names = "--from-savepoint",
+            paramLabel = "PATH",
+            description =
+                    "resume from this savepoint (or retained checkpoint) instead of the newest in the state folder")
     Path fromSavepoint;
 
     @Spec
@@ -80,20 +91,27 @@ public final class RunCommand implements Callable<Integer> {
         JobClient client = env.executeAsync(job.job.name);
 
         String restUrl = "http://127.0.0.1:" + webUi;
-        out.println("paywatch run: reading " + job.kafka.bootstrapServers + ", writing alerts to " + job.kafka.topics.alerts
-                + " and points to " + job.influx.url + "; Ctrl-C stops");
-        out.println("paywatch run: state in " + folder.root() + ", " + restoreFrom.map(p -> "resumed from " + p)
-                .orElse("started afresh (no checkpoint there yet)"));
+        out.println("paywatch run: reading " + job.kafka.bootstrapServers + ", writing alerts to "
+                + job.kafka.topics.alerts + " and points to " + job.influx.url + "; Ctrl-C stops");
+        out.println("paywatch run: state in " + folder.root() + ", "
+                + restoreFrom.map(p -> "resumed from " + p).orElse("started afresh (no checkpoint there yet)"));
         out.println("paywatch run: web UI " + restUrl + ", metrics http://127.0.0.1:" + prometheus + "/metrics");
         out.flush();
         JobConfig.Restarts r = job.job.restarts;
         String limit = r.maxFailures + " failures within " + r.interval + ", job.restarts";
-        try (JobHealth health = new JobHealth(restUrl, "http://127.0.0.1:" + prometheus + "/metrics",
-                client.getJobID().toHexString(), err, job.monitoring.statusInterval, limit).start()) {
+        try (JobHealth health = new JobHealth(
+                        restUrl,
+                        "http://127.0.0.1:" + prometheus + "/metrics",
+                        client.getJobID().toHexString(),
+                        err,
+                        job.monitoring.statusInterval,
+                        limit)
+                .start()) {
             client.getJobExecutionResult().get();
         } catch (ExecutionException failed) {
             err.println("paywatch run: the job stopped: it failed as often as job.restarts allows (" + limit
-                    + ") or cannot be restarted; cause: " + JobHealth.rootCause(failed) + ". Fix the cause and start run "
+                    + ") or cannot be restarted; cause: " + JobHealth.rootCause(failed)
+                    + ". Fix the cause and start run "
                     + "again: it resumes from the newest checkpoint in " + folder.root());
             return 1;
         }

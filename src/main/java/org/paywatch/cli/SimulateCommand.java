@@ -8,22 +8,24 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import org.paywatch.domain.Feed;
-import org.paywatch.policy.BusinessCalendar;
-import org.paywatch.domain.ConfigurationProblem;
-import org.paywatch.sim.CountyPlan;
-import org.paywatch.sim.CountyReplayFolder;
-import org.paywatch.sim.SyntheticCounty;
 import org.paywatch.config.JobConfig;
 import org.paywatch.config.JobConfigFile;
+import org.paywatch.domain.ConfigurationProblem;
+import org.paywatch.domain.Feed;
+import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.sim.CountyPlan;
 import org.paywatch.sim.CountyProducer;
+import org.paywatch.sim.CountyReplayFolder;
+import org.paywatch.sim.SyntheticCounty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `paywatch simulate`: the demo's simulated county, written as a replay folder instead of streamed. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
         description = "Simulate Gaotai County (projects, crews, deposits, clock-ins, payrolls, progress reports) and "
                 + "write it as a replay folder (projects, workers, progress, bank, clockins .jsonl) for `paywatch replay`, "
                 + "or publish it into Kafka with --kafka; "
@@ -35,33 +37,52 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the replay folder to create")
     Path out;
 
-    @Option(names = "--kafka", paramLabel = "HOST:PORT",
-            description = "publish the county into the input topics of this Kafka broker (Avro, keys as the contract says) "
-                    + "instead of writing a folder; missing topics are created with the broker's defaults")
+    @Option(
+            names = "--kafka",
+            paramLabel = "HOST:PORT",
+            description =
+                    "publish the county into the input topics of this Kafka broker (Avro, keys as the contract says) "
+                            + "instead of writing a folder; missing topics are created with the broker's defaults")
     String kafka;
 
-    @Option(names = "--rate", paramLabel = "N", description = "with --kafka: records a second (default: as fast as the broker takes them)")
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            description = "with --kafka: records a second (default: as fast as the broker takes them)")
     Integer rate;
 
-    @Option(names = "--seed", defaultValue = "7", description = "seed of the simulated county (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "7",
+            description = "seed of the simulated county (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--months", defaultValue = "4", description = "months simulated, " + CountySize.MIN_MONTHS + " to "
-            + CountySize.MAX_MONTHS + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--months",
+            defaultValue = "4",
+            description = "months simulated, " + CountySize.MIN_MONTHS + " to " + CountySize.MAX_MONTHS
+                    + " (default: ${DEFAULT-VALUE})")
     int months;
 
-    @Option(names = "--projects", defaultValue = "60", description = "construction projects, 1 to "
-            + CountyPlan.MAX_PROJECTS + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--projects",
+            defaultValue = "60",
+            description = "construction projects, 1 to " + CountyPlan.MAX_PROJECTS + " (default: ${DEFAULT-VALUE})")
     int projects;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "jobs/risk-monitor.yaml",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "jobs/risk-monitor.yaml",
             description = "the job file whose policy compliant projects follow (default: ${DEFAULT-VALUE})")
     Path config;
 
     @Option(names = "--compliant", description = "every project complies with every rule: replaying it gives no alerts")
     boolean compliant;
 
-    @Option(names = "--last-day", paramLabel = "DATE",
+    @Option(
+            names = "--last-day",
+            paramLabel = "DATE",
             description = "the last simulated day, YYYY-MM-DD (default: today in Asia/Shanghai)")
     String lastDay;
 
@@ -83,11 +104,21 @@ public final class SimulateCommand implements Callable<Integer> {
         try (ProgressBar progress = ProgressBar.onTerminal("simulate", print)) {
             written = CountyReplayFolder.write(county, out, progress);
         }
-        print.printf("simulate: %d projects (%d faulty), %d workers, %s to %s: projects=%d workers=%d progress=%d bank=%d "
+        print.printf(
+                "simulate: %d projects (%d faulty), %d workers, %s to %s: projects=%d workers=%d progress=%d bank=%d "
                         + "clockins=%d -> %s; replay with --as-of %s%n",
-                county.projectCount(), county.faults().size(), county.workerCount(), county.firstDay(), county.lastDay(),
-                written.of(Feed.PROJECTS), written.of(Feed.WORKERS), written.of(Feed.PROGRESS), written.of(Feed.BANK),
-                written.of(Feed.CLOCKINS), out, AS_OF.format(written.asOf()));
+                county.projectCount(),
+                county.faults().size(),
+                county.workerCount(),
+                county.firstDay(),
+                county.lastDay(),
+                written.of(Feed.PROJECTS),
+                written.of(Feed.WORKERS),
+                written.of(Feed.PROGRESS),
+                written.of(Feed.BANK),
+                written.of(Feed.CLOCKINS),
+                out,
+                AS_OF.format(written.asOf()));
         print.flush();
         return 0;
     }
@@ -103,9 +134,18 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - began) / 1e9);
         PrintWriter print = spec.commandLine().getOut();
-        print.printf("simulate: %d projects (%d faulty), %d workers, %s to %s: %d records published to %s in %.1f s "
-                        + "(%.0f records/s)%n", county.projectCount(), county.faults().size(), county.workerCount(),
-                county.firstDay(), county.lastDay(), sent, kafka, seconds, sent / seconds);
+        print.printf(
+                "simulate: %d projects (%d faulty), %d workers, %s to %s: %d records published to %s in %.1f s "
+                        + "(%.0f records/s)%n",
+                county.projectCount(),
+                county.faults().size(),
+                county.workerCount(),
+                county.firstDay(),
+                county.lastDay(),
+                sent,
+                kafka,
+                seconds,
+                sent / seconds);
         print.flush();
         return 0;
     }
@@ -113,14 +153,18 @@ public final class SimulateCommand implements Callable<Integer> {
     /** Either a folder or a broker; --rate paces a broker only. */
     private void checkDestination() {
         if ((out == null) == (kafka == null)) {
-            throw new ConfigurationProblem(out == null ? "nowhere to put the county: pass --out DIR for a replay folder or --kafka HOST:PORT to publish it"
-                    : "--out and --kafka both given: pass one, --out DIR for a replay folder or --kafka HOST:PORT to publish");
+            throw new ConfigurationProblem(
+                    out == null
+                            ? "nowhere to put the county: pass --out DIR for a replay folder or --kafka HOST:PORT to publish it"
+                            : "--out and --kafka both given: pass one, --out DIR for a replay folder or --kafka HOST:PORT to publish");
         }
         if (rate != null && kafka == null) {
-            throw new ConfigurationProblem("--rate paces publishing into Kafka: pass --kafka HOST:PORT too, or leave --rate out");
+            throw new ConfigurationProblem(
+                    "--rate paces publishing into Kafka: pass --kafka HOST:PORT too, or leave --rate out");
         }
         if (rate != null && rate < 1) {
-            throw new ConfigurationProblem("--rate " + rate + " is out of range: give records a second, 1 or more, or leave --rate out for full speed");
+            throw new ConfigurationProblem("--rate " + rate
+                    + " is out of range: give records a second, 1 or more, or leave --rate out for full speed");
         }
     }
 
@@ -131,7 +175,8 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(lastDay);
         } catch (DateTimeParseException e) {
-            throw new ConfigurationProblem("--last-day " + lastDay + " is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30");
+            throw new ConfigurationProblem(
+                    "--last-day " + lastDay + " is not a date: write it as YYYY-MM-DD, e.g. 2026-06-30");
         }
     }
 
@@ -143,7 +188,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             try (var entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {
-                    throw new ConfigurationProblem("--out " + out + " is not empty: choose a new folder or empty this one");
+                    throw new ConfigurationProblem(
+                            "--out " + out + " is not empty: choose a new folder or empty this one");
                 }
             }
         }

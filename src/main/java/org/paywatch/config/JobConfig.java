@@ -45,6 +45,7 @@ public class JobConfig implements Serializable {
         public String stateBackend = "heap";
         /** Where `run` keeps retained checkpoints and savepoints, and resumes from the latest. */
         public String stateDir;
+
         public Restarts restarts = new Restarts();
     }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.paywatch.config.JobConfig;
 import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.policy.Rule;
 import org.paywatch.policy.RuleCatalog;
@@ -53,10 +52,12 @@ public final class JobConfigFile {
     /** The file's text, with its lines numbered as the file's; a folder, an unreadable or non-UTF-8 file is one sentence. */
     private static String text(Path file, Path example) {
         if (Files.isDirectory(file)) {
-            throw new ConfigurationProblem("--config " + file + " is a folder, not a job file: " + jobFileIn(file, example));
+            throw new ConfigurationProblem(
+                    "--config " + file + " is a folder, not a job file: " + jobFileIn(file, example));
         }
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationProblem("config file " + file + " does not exist: pass --config " + example + " or another job file");
+            throw new ConfigurationProblem(
+                    "config file " + file + " does not exist: pass --config " + example + " or another job file");
         }
         StringBuilder text = new StringBuilder();
         try (TextFileLines in = TextFileLines.open(file)) {
@@ -67,7 +68,8 @@ public final class JobConfigFile {
                 text.append(line.text()).append('\n');
             }
         } catch (IOException e) {
-            throw new ConfigurationProblem("cannot read " + file + ": check that the user running paywatch may read it");
+            throw new ConfigurationProblem(
+                    "cannot read " + file + ": check that the user running paywatch may read it");
         }
         if (text.toString().lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
             throw new ConfigurationProblem(file + " holds no settings: start from a copy of " + example);
@@ -78,8 +80,11 @@ public final class JobConfigFile {
     private static String jobFileIn(Path dir, Path example) {
         String preferred = example.getFileName().toString();
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> yaml = files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(f))
-                    .sorted(Comparator.comparing((Path f) -> !f.getFileName().toString().equals(preferred)).thenComparing(f -> f))
+            List<Path> yaml = files.filter(
+                            f -> f.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(f))
+                    .sorted(Comparator.comparing(
+                                    (Path f) -> !f.getFileName().toString().equals(preferred))
+                            .thenComparing(f -> f))
                     .toList();
             if (!yaml.isEmpty()) {
                 return "name the job file in it, e.g. --config " + yaml.get(0);
@@ -92,7 +97,9 @@ public final class JobConfigFile {
 
     /** Writes a job file that {@link #load} reads back as {@code config} (a drill's variants of the county's file). */
     public static void write(JobConfig config, Path file) throws IOException {
-        new ObjectMapper(new YAMLFactory()).registerModule(ConfigValueTypes.module()).writeValue(file.toFile(), config);
+        new ObjectMapper(new YAMLFactory())
+                .registerModule(ConfigValueTypes.module())
+                .writeValue(file.toFile(), config);
     }
 
     /** Everything a running job would trip over later is checked now. */
@@ -118,22 +125,27 @@ public final class JobConfigFile {
         atLeast("entry.maxRecordBytes", c.entry.maxRecordBytes, 1024);
         atLeast("entry.deadLetterPayloadBytes", c.entry.deadLetterPayloadBytes, 256);
         if (c.entry.deadLetterPayloadBytes > 512 * 1024) {
-            throw new ConfigurationProblem("entry.deadLetterPayloadBytes = " + c.entry.deadLetterPayloadBytes
-                    + " is too large: a dead letter must stay well under Kafka's 1 MiB request limit, use at most 524288");
+            throw new ConfigurationProblem(
+                    "entry.deadLetterPayloadBytes = " + c.entry.deadLetterPayloadBytes
+                            + " is too large: a dead letter must stay well under Kafka's 1 MiB request limit, use at most 524288");
         }
         if (c.job.parallelism < 1) {
-            throw new ConfigurationProblem("job.parallelism = " + c.job.parallelism + " is out of range: use 1 or more");
+            throw new ConfigurationProblem(
+                    "job.parallelism = " + c.job.parallelism + " is out of range: use 1 or more");
         }
         if (!java.util.Set.of("heap", "rocksdb").contains(c.job.stateBackend)) {
-            throw new ConfigurationProblem("job.stateBackend = " + c.job.stateBackend + " is not allowed: use heap or rocksdb");
+            throw new ConfigurationProblem(
+                    "job.stateBackend = " + c.job.stateBackend + " is not allowed: use heap or rocksdb");
         }
         if (!java.util.Set.of("committed", "earliest", "latest").contains(c.kafka.startFrom)) {
-            throw new ConfigurationProblem("kafka.startFrom = " + c.kafka.startFrom + " is not allowed: use committed, earliest or latest");
+            throw new ConfigurationProblem(
+                    "kafka.startFrom = " + c.kafka.startFrom + " is not allowed: use committed, earliest or latest");
         }
         Rule longest = RuleCatalog.from(c.policy()).longestHistory();
         if (c.entry.settledHistory.toDays() < longest.historyDays()) {
-            throw new ConfigurationProblem("entry.settledHistory = " + DurationText.format(c.entry.settledHistory) + " is too short: "
-                    + longest.info().id() + " looks back " + longest.historyDays() + " days, keep at least " + longest.historyDays() + "d");
+            throw new ConfigurationProblem("entry.settledHistory = " + DurationText.format(c.entry.settledHistory)
+                    + " is too short: " + longest.info().id() + " looks back " + longest.historyDays()
+                    + " days, keep at least " + longest.historyDays() + "d");
         }
     }
 
@@ -153,8 +165,8 @@ public final class JobConfigFile {
     /** 0 lets the system choose a free port. */
     private static void port(String key, int value) {
         if (value < 0 || value > 65535) {
-            throw new ConfigurationProblem(key + " = " + value + " is not a port: use 1 to 65535, or 0 for any free port");
+            throw new ConfigurationProblem(
+                    key + " = " + value + " is not a port: use 1 to 65535, or 0 for any free port");
         }
     }
-
 }

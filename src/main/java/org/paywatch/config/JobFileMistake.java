@@ -31,9 +31,11 @@ final class JobFileMistake {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
     private static final Pattern KEY_WITH_VALUE = Pattern.compile("\\s*(- )?[^#\\s][^#]*?:\\s+[^#\\s].*");
     private static final Pattern CANNOT_START = Pattern.compile("found character '(.+?)' that cannot start any token");
-    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class);
+    private static final Set<Class<?>> WHOLE_NUMBERS =
+            Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class);
     private static final Set<Class<?>> NUMBERS = Set.of(double.class, float.class, Double.class, Float.class);
-    private static final String SYNTAX_FIX = "check the indentation, the colon after each key, and that every quote and bracket is closed";
+    private static final String SYNTAX_FIX =
+            "check the indentation, the colon after each key, and that every quote and bracket is closed";
 
     private JobFileMistake() {}
 
@@ -56,28 +58,41 @@ final class JobFileMistake {
             if (t instanceof JsonProcessingException p && p.getOriginalMessage() != null) {
                 Matcher duplicate = DUPLICATE.matcher(p.getOriginalMessage());
                 if (duplicate.matches()) {
-                    return duplicate(file, text, p.getLocation(), e instanceof JsonMappingException m ? path(m) : "", duplicate.group(1));
+                    return duplicate(
+                            file,
+                            text,
+                            p.getLocation(),
+                            e instanceof JsonMappingException m ? path(m) : "",
+                            duplicate.group(1));
                 }
             }
         }
         JsonLocation location = e.getLocation();
-        String at = location == null ? file.toString() : file + " line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String at = location == null
+                ? file.toString()
+                : file + " line " + location.getLineNr() + ", column " + location.getColumnNr();
         if (e instanceof UnrecognizedPropertyException u) {
             if (location != null) {
                 at = file + " line " + location.getLineNr() + ", column "
                         + keyColumn(text, location.getLineNr(), u.getPropertyName(), location.getColumnNr());
             }
             return new ConfigurationProblem(at + ": unknown key " + path(u) + ": allowed there are "
-                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+                    + u.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         if (e instanceof InvalidFormatException f) {
-            return new ConfigurationProblem(at + ": " + path(f) + " = " + f.getValue() + " is not " + kindOf(f.getTargetType(), example));
+            return new ConfigurationProblem(
+                    at + ": " + path(f) + " = " + f.getValue() + " is not " + kindOf(f.getTargetType(), example));
         }
         if (e instanceof MismatchedInputException m) {
-            return new ConfigurationProblem(at + ": " + shapeMismatch(path(m), m.getTargetType(), nodeAt(tree, m.getPath()), example));
+            return new ConfigurationProblem(
+                    at + ": " + shapeMismatch(path(m), m.getTargetType(), nodeAt(tree, m.getPath()), example));
         }
         if (e instanceof JsonMappingException m) {
-            return new ConfigurationProblem(at + ": " + named(path(m)) + " is not what paywatch expects there: compare it with " + example);
+            return new ConfigurationProblem(
+                    at + ": " + named(path(m)) + " is not what paywatch expects there: compare it with " + example);
         }
         return new ConfigurationProblem(at + " is not valid YAML: " + SYNTAX_FIX);
     }
@@ -97,27 +112,53 @@ final class JobFileMistake {
         int line = m.getProblemMark().getLine() + 1;
         int column = m.getProblemMark().getColumn() + 1;
         if (problem.toLowerCase(Locale.ROOT).contains("tab")) {
-            return invalid(file, line, column, "a tab character: YAML indents with spaces only", "replace the tab with spaces");
+            return invalid(
+                    file,
+                    line,
+                    column,
+                    "a tab character: YAML indents with spaces only",
+                    "replace the tab with spaces");
         }
         if (context.startsWith("while scanning a quoted scalar") && m.getContextMark() != null) {
-            return invalid(file, m.getContextMark().getLine() + 1, m.getContextMark().getColumn() + 1, "a quote that is never closed",
+            return invalid(
+                    file,
+                    m.getContextMark().getLine() + 1,
+                    m.getContextMark().getColumn() + 1,
+                    "a quote that is never closed",
                     "close it at the end of the value");
         }
         int[] quote = unclosedQuoteReaching(text, line);
         if (quote != null) {
             // SnakeYAML stumbles where the runaway quoted text ends, often many lines below the quote that opened it
-            return invalid(file, quote[0], quote[1], "a quote that is not closed on its line", "close it at the end of the value");
+            return invalid(
+                    file,
+                    quote[0],
+                    quote[1],
+                    "a quote that is not closed on its line",
+                    "close it at the end of the value");
         }
         if (context.startsWith("while parsing a flow sequence") && m.getContextMark() != null) {
-            return invalid(file, m.getContextMark().getLine() + 1, m.getContextMark().getColumn() + 1, "a [ list that is not closed",
+            return invalid(
+                    file,
+                    m.getContextMark().getLine() + 1,
+                    m.getContextMark().getColumn() + 1,
+                    "a [ list that is not closed",
                     "end it with ] on the same line");
         }
         if (context.startsWith("while parsing a flow mapping") && m.getContextMark() != null) {
-            return invalid(file, m.getContextMark().getLine() + 1, m.getContextMark().getColumn() + 1, "a { mapping that is not closed",
+            return invalid(
+                    file,
+                    m.getContextMark().getLine() + 1,
+                    m.getContextMark().getColumn() + 1,
+                    "a { mapping that is not closed",
                     "end it with } on the same line");
         }
         if (context.startsWith("while scanning a simple key") && m.getContextMark() != null) {
-            return invalid(file, m.getContextMark().getLine() + 1, m.getContextMark().getColumn() + 1, "a key without a colon after it",
+            return invalid(
+                    file,
+                    m.getContextMark().getLine() + 1,
+                    m.getContextMark().getColumn() + 1,
+                    "a key without a colon after it",
                     "write the key, a colon and a space, then the value, e.g. parallelism: 2");
         }
         if (problem.startsWith("mapping values are not allowed") && line >= 2) {
@@ -129,30 +170,45 @@ final class JobFileMistake {
                 if (above.isBlank() || above.strip().startsWith("#")) {
                     continue;
                 }
-                if (indentOf(here) > indentOf(above) && KEY_WITH_VALUE.matcher(above).matches()) {
-                    return invalid(file, line, indentOf(here) + 1, "this key is indented deeper than the key above it, which has its value already",
+                if (indentOf(here) > indentOf(above)
+                        && KEY_WITH_VALUE.matcher(above).matches()) {
+                    return invalid(
+                            file,
+                            line,
+                            indentOf(here) + 1,
+                            "this key is indented deeper than the key above it, which has its value already",
                             "indent it like the key above");
                 }
                 break;
             }
         }
         if (problem.startsWith("mapping values are not allowed")) {
-            return invalid(file, line, column, "a mapping value is not allowed here",
+            return invalid(
+                    file,
+                    line,
+                    column,
+                    "a mapping value is not allowed here",
                     "check the indentation and the colon after each key, and put a value that holds ': ' in quotes");
         }
         if (problem.startsWith("expected <block end>")) {
-            return invalid(file, line, column, "this line is indented differently from the lines of its section",
+            return invalid(
+                    file,
+                    line,
+                    column,
+                    "this line is indented differently from the lines of its section",
                     "indent it by as many spaces as the keys or items beside it");
         }
         Matcher c = CANNOT_START.matcher(problem);
         if (c.find()) {
-            return invalid(file, line, column, "a value cannot start with " + c.group(1), "put the value in double quotes");
+            return invalid(
+                    file, line, column, "a value cannot start with " + c.group(1), "put the value in double quotes");
         }
         return invalid(file, line, column, problem.isEmpty() ? context : problem, SYNTAX_FIX);
     }
 
     private static ConfigurationProblem invalid(Path file, int line, int column, String what, String fix) {
-        return new ConfigurationProblem(file + " line " + line + ", column " + column + " is not valid YAML (" + what + "): " + fix);
+        return new ConfigurationProblem(
+                file + " line " + line + ", column " + column + " is not valid YAML (" + what + "): " + fix);
     }
 
     /**
@@ -191,8 +247,13 @@ final class JobFileMistake {
 
     private static boolean startsAValue(String line, int i) {
         String before = line.substring(0, i).stripTrailing();
-        return before.isEmpty() || before.endsWith(":") || before.endsWith("-") || before.endsWith("[") || before.endsWith("{")
-                || before.endsWith(",") || before.endsWith("?");
+        return before.isEmpty()
+                || before.endsWith(":")
+                || before.endsWith("-")
+                || before.endsWith("[")
+                || before.endsWith("{")
+                || before.endsWith(",")
+                || before.endsWith("?");
     }
 
     /** Where the key starts on its line, its last place before Jackson's column: Jackson points past it. */
@@ -200,14 +261,16 @@ final class JobFileMistake {
         List<String> lines = text.lines().toList();
         String line = lineNumber >= 1 && lineNumber <= lines.size() ? lines.get(lineNumber - 1) : "";
         int column = jacksonColumn;
-        Matcher m = Pattern.compile("(?<![\\w-])" + Pattern.quote(key) + "\\s*:").matcher(line);
+        Matcher m =
+                Pattern.compile("(?<![\\w-])" + Pattern.quote(key) + "\\s*:").matcher(line);
         while (m.find() && m.start() < jacksonColumn) {
             column = m.start() + 1;
         }
         return column;
     }
 
-    private static ConfigurationProblem duplicate(Path file, String text, JsonLocation location, String parent, String key) {
+    private static ConfigurationProblem duplicate(
+            Path file, String text, JsonLocation location, String parent, String key) {
         List<String> lines = text.lines().toList();
         int n = location.getLineNr();
         String line = n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
@@ -232,8 +295,8 @@ final class JobFileMistake {
             }
         }
         String name = parent.isEmpty() ? key : parent + "." + key;
-        return new ConfigurationProblem(file + " line " + n + ", column " + column + " sets " + name
-                + " a second time" + first + ": keep only the right one");
+        return new ConfigurationProblem(file + " line " + n + ", column " + column + " sets " + name + " a second time"
+                + first + ": keep only the right one");
     }
 
     private static int indentOf(String line) {
@@ -257,8 +320,10 @@ final class JobFileMistake {
             return "a date: write it as YYYY-MM-DD, e.g. 2016-01-01";
         }
         if (type != null && type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "))
-                    + ": write one of them";
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + ": write one of them";
         }
         return "what paywatch expects there: compare it with " + example;
     }
@@ -274,8 +339,9 @@ final class JobFileMistake {
 
     /** A list where keys with values belong, a single value where a list belongs, and so on. */
     private static String shapeMismatch(String path, Class<?> expected, JsonNode found, String example) {
-        boolean wantsKeys = expected != null && (Map.class.isAssignableFrom(expected)
-                || (expected.getName().startsWith("org.paywatch.") && !expected.isEnum()));
+        boolean wantsKeys = expected != null
+                && (Map.class.isAssignableFrom(expected)
+                        || (expected.getName().startsWith("org.paywatch.") && !expected.isEnum()));
         boolean wantsList = expected != null && (Collection.class.isAssignableFrom(expected) || expected.isArray());
         if (path.isEmpty()) {
             return "the file is not a set of keys with values: start from a copy of " + example;
@@ -285,13 +351,16 @@ final class JobFileMistake {
         boolean keys = found != null && found.isObject();
         boolean value = found != null && found.isValueNode();
         if (list && wantsKeys) {
-            return name + " is a list (lines starting with -) where keys with values belong: remove the dashes and write one key: value a line";
+            return name
+                    + " is a list (lines starting with -) where keys with values belong: remove the dashes and write one key: value a line";
         }
         if (keys && wantsList) {
-            return name + " holds keys with values where a list belongs: write its items as [a, b] or one a line after '- '";
+            return name
+                    + " holds keys with values where a list belongs: write its items as [a, b] or one a line after '- '";
         }
         if (value && wantsKeys) {
-            return name + " is a single value where keys with values belong: write its keys on the lines below it, indented";
+            return name
+                    + " is a single value where keys with values belong: write its keys on the lines below it, indented";
         }
         if (value && wantsList) {
             return name + " is a single value where a list belongs: write it in brackets, e.g. [a, b]";

@@ -27,8 +27,10 @@ public final class TextFileLines implements Closeable {
     }
 
     private final InputStream in;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     // A buffer of our own, scanned for line ends: a synchronized read() per byte cost a tenth of a replay's reading.
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
@@ -122,8 +124,13 @@ public final class TextFileLines implements Closeable {
         }
         // the source stops at the first byte that is not UTF-8, and the text holds everything before it
         int column = Character.codePointCount(text, 0, text.length()) + 1;
-        return new Line(number, raw, null, String.format("is not UTF-8 text (byte 0x%02X at column %d): save the file as UTF-8",
-                raw[source.position()] & 0xFF, column));
+        return new Line(
+                number,
+                raw,
+                null,
+                String.format(
+                        "is not UTF-8 text (byte 0x%02X at column %d): save the file as UTF-8",
+                        raw[source.position()] & 0xFF, column));
     }
 
     private static boolean isAscii(byte[] raw) {

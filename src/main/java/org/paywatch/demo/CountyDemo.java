@@ -64,10 +64,12 @@ public final class CountyDemo {
 
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            stopRequested.countDown();
-            awaitQuietly(stopped, Duration.ofSeconds(60)); // the JVM exits only once everything is cleaned up
-        }, "paywatch-demo-stop");
+        Thread onCtrlC = new Thread(
+                () -> {
+                    stopRequested.countDown();
+                    awaitQuietly(stopped, Duration.ofSeconds(60)); // the JVM exits only once everything is cleaned up
+                },
+                "paywatch-demo-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
 
         AlertBoard board = new AlertBoard();
@@ -100,8 +102,13 @@ public final class CountyDemo {
         } finally {
             stack.close();
             Map<AlertLevel, Long> open = board.openByLevel();
-            out.printf("demo: events=%d alerts=%d blue=%d yellow=%d red=%d messages=%d%n", stack.eventsSent(),
-                    board.transitions(), open.get(AlertLevel.BLUE), open.get(AlertLevel.YELLOW), open.get(AlertLevel.RED),
+            out.printf(
+                    "demo: events=%d alerts=%d blue=%d yellow=%d red=%d messages=%d%n",
+                    stack.eventsSent(),
+                    board.transitions(),
+                    open.get(AlertLevel.BLUE),
+                    open.get(AlertLevel.YELLOW),
+                    open.get(AlertLevel.RED),
                     messages.delivered());
             out.flush();
             stopped.countDown();

@@ -58,20 +58,34 @@ final class DemoScreen {
         String day = date == null ? "(registry)" : date + (streamer.finished() ? " (end)" : "");
         Map<AlertLevel, Long> open = board.openByLevel();
         if (!terminal) {
-            out.printf("demo: %s events=%d (%.0f/s) alerts=%d open blue=%d yellow=%d red=%d messages=%d%n", day, events, perSecond,
-                    board.transitions(), open.get(AlertLevel.BLUE), open.get(AlertLevel.YELLOW), open.get(AlertLevel.RED),
+            out.printf(
+                    "demo: %s events=%d (%.0f/s) alerts=%d open blue=%d yellow=%d red=%d messages=%d%n",
+                    day,
+                    events,
+                    perSecond,
+                    board.transitions(),
+                    open.get(AlertLevel.BLUE),
+                    open.get(AlertLevel.YELLOW),
+                    open.get(AlertLevel.RED),
                     messages.delivered());
             out.flush();
             return;
         }
         StringBuilder s = new StringBuilder(CLEAR_AND_HOME);
-        s.append("paywatch demo — simulated 高台县: ").append(SyntheticCounty.TOWNS.size()).append(" towns, ")
-                .append(county.projectCount()).append(" projects, ").append(county.workerCount())
-                .append(" workers (seed ").append(seed).append(")\n");
+        s.append("paywatch demo — simulated 高台县: ")
+                .append(SyntheticCounty.TOWNS.size())
+                .append(" towns, ")
+                .append(county.projectCount())
+                .append(" projects, ")
+                .append(county.workerCount())
+                .append(" workers (seed ")
+                .append(seed)
+                .append(")\n");
         s.append("县级驾驶舱: ").append(boardUrl).append("\n\n");
         s.append(String.format("simulated date  %s   (%s … %s)%n", day, county.firstDay(), county.lastDay()));
         s.append(String.format("events          %,d total, %,.0f per second%n", events, perSecond));
-        s.append(String.format("alerts          %d transitions; open: \033[31m红 %d\033[0m  \033[33m黄 %d\033[0m  \033[34m蓝 %d\033[0m%n%n",
+        s.append(String.format(
+                "alerts          %d transitions; open: \033[31m红 %d\033[0m  \033[33m黄 %d\033[0m  \033[34m蓝 %d\033[0m%n%n",
                 board.transitions(), open.get(AlertLevel.RED), open.get(AlertLevel.YELLOW), open.get(AlertLevel.BLUE)));
         s.append("latest alerts:\n");
         for (String line : board.latest()) {
@@ -82,7 +96,9 @@ final class DemoScreen {
             s.append("  ").append(fit(line, LINE_COLUMNS)).append('\n');
         }
         if (streamer.failure() != null) {
-            s.append("\nthe county stopped sending: ").append(streamer.failure()).append('\n');
+            s.append("\nthe county stopped sending: ")
+                    .append(streamer.failure())
+                    .append('\n');
         }
         if (keepRunningNote != null) {
             s.append('\n').append(keepRunningNote).append('\n');

@@ -89,8 +89,14 @@ final class DemoStack implements AutoCloseable {
      *
      * @param job the job file, pointed at the demo's servers here
      */
-    void start(JobConfig job, SyntheticCounty county, Duration dayLength, int boardPort, DispatchBoard messages,
-               PrintWriter out) throws Exception {
+    void start(
+            JobConfig job,
+            SyntheticCounty county,
+            Duration dayLength,
+            int boardPort,
+            DispatchBoard messages,
+            PrintWriter out)
+            throws Exception {
         board = startBoard(job, boardPort);
         running.push(board);
         out.println("县级驾驶舱: " + board.url());
@@ -113,7 +119,8 @@ final class DemoStack implements AutoCloseable {
 
         MonitorProgress progress = new MonitorProgress(kafka.bootstrapServers(), job.kafka.groupId, t);
         running.push(progress);
-        streamer = new CountyStreamer(county, kafka.bootstrapServers(), t, dayLength, progress::recordsRead, MAX_UNREAD);
+        streamer =
+                new CountyStreamer(county, kafka.bootstrapServers(), t, dayLength, progress::recordsRead, MAX_UNREAD);
         running.push(streamer);
         inBackground(streamer, "paywatch-demo-county", Thread::interrupt, Duration.ofSeconds(5));
     }
@@ -176,15 +183,25 @@ final class DemoStack implements AutoCloseable {
     private void startDispatch(JobConfig job, DispatchBoard messages) {
         StandInGateway gateway = StandInGateway.start();
         running.push(gateway);
-        DispatchConfig demo = DispatchDemo.pointedAt(DispatchConfigFile.load(DISPATCH_CONFIG), gateway, kafka.bootstrapServers(),
-                influx.url(), job.kafka.topics);
+        DispatchConfig demo = DispatchDemo.pointedAt(
+                DispatchConfigFile.load(DISPATCH_CONFIG),
+                gateway,
+                kafka.bootstrapServers(),
+                influx.url(),
+                job.kafka.topics);
         Ledger ledger = Ledger.open(tmp.resolve("dispatch"));
         running.push(ledger);
         GatewaySettings settings = demo.gateway().settings();
-        Dispatcher dispatcher = new Dispatcher(demo, ledger, Delivery.byChannel(new SmsGateway(settings, demo.sms().signature()),
-                new WebhookSender(settings.retryPolicy()))).listen(messages)
-                .listen(new NotificationPoints(new InfluxHttp(influx.url()), demo.influx().database()));
-        KafkaDispatch live = new KafkaDispatch(dispatcher, kafka.bootstrapServers(), demo.kafka(), problem -> { });
+        Dispatcher dispatcher = new Dispatcher(
+                        demo,
+                        ledger,
+                        Delivery.byChannel(
+                                new SmsGateway(settings, demo.sms().signature()),
+                                new WebhookSender(settings.retryPolicy())))
+                .listen(messages)
+                .listen(new NotificationPoints(
+                        new InfluxHttp(influx.url()), demo.influx().database()));
+        KafkaDispatch live = new KafkaDispatch(dispatcher, kafka.bootstrapServers(), demo.kafka(), problem -> {});
         inBackground(live, "paywatch-demo-dispatch", thread -> live.stop(), Duration.ofSeconds(10));
     }
 
@@ -204,7 +221,8 @@ final class DemoStack implements AutoCloseable {
         job.kafka.bootstrapServers = bootstrapServers;
         job.kafka.startFrom = "earliest";
         job.influx.url = influxUrl;
-        job.job.checkpointInterval = Duration.ofSeconds(2); // alerts reach the screen one checkpoint after they are raised
+        job.job.checkpointInterval =
+                Duration.ofSeconds(2); // alerts reach the screen one checkpoint after they are raised
         job.job.parallelism = 2;
         // The simulated clock runs months ahead of the wall clock: event time must follow the data alone.
         job.time.followWallClock = false;
@@ -226,12 +244,18 @@ final class DemoStack implements AutoCloseable {
     }
 
     private static KafkaConsumer<byte[], byte[]> alertReader(String bootstrapServers, String topic) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", // only alerts of completed checkpoints
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "paywatch-demo-screen"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed", // only alerts of completed checkpoints
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "paywatch-demo-screen"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         KafkaTopics.readFromTheStart(consumer, topic);
         return consumer;
     }

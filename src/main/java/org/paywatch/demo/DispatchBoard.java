@@ -25,8 +25,8 @@ final class DispatchBoard implements Outbox.Listener {
             outcomes.merge(n.status(), 1, Integer::sum);
         }
         if (n.status() == NoticeStatus.DELIVERED && n.channel() == Channel.SMS) {
-            latest.addFirst("→ " + n.unit() + " " + (n.person() == null ? "" : n.person() + " ") + Phones.mask(n.address()) + "："
-                    + n.text().replace('\n', ' '));
+            latest.addFirst("→ " + n.unit() + " " + (n.person() == null ? "" : n.person() + " ")
+                    + Phones.mask(n.address()) + "：" + n.text().replace('\n', ' '));
             while (latest.size() > LATEST) {
                 latest.removeLast();
             }

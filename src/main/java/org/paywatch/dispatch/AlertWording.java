@@ -55,29 +55,39 @@ final class AlertWording {
         }
         try {
             String figure = switch (alert.getRuleId()) {
-                case "PW01" -> "到账仅为应拨的" + Percent.of(m.get("coverage"))
-                        + "，差" + money(m.get("requiredFen") - m.get("depositedFen"));
+                case "PW01" ->
+                    "到账仅为应拨的" + Percent.of(m.get("coverage")) + "，差"
+                            + money(m.get("requiredFen") - m.get("depositedFen"));
                 case "PW02" -> "已" + days(m.get("daysSinceDeposit")) + "天未拨付人工费用";
                 case "PW03" -> "已付工程款仅为完成价款的" + Percent.of(m.get("paidShare"));
-                case "PW04" -> m.containsKey("cover")
-                        ? "专户余额" + money(m.get("balanceFen")) + "，仅为应发未发工资的" + Percent.of(m.get("cover"))
-                        : "专户余额" + money(m.get("balanceFen")) + "，仅够发放" + tenths(m.get("daysOfPayouts")) + "天";
-                case "PW05" -> (m.get("daysPastDue") >= 1 ? "逾期" + days(m.get("daysPastDue")) + "天，" : "即将到期，")
-                        + whole(m.get("unpaidWorkers")) + "人约" + money(m.get("unpaidAmountFen")) + "未发";
-                case "PW06" -> whole(m.get("attendedWorkers")) + "人中" + whole(m.get("unpaidWorkers")) + "人无代发记录，约"
-                        + money(m.get("unpaidAmountFen"));
-                case "PW07" -> alert.getLevel() == AlertLevel.RED
-                        ? "人均月工资" + money(m.get("perCapitaMonthlyPayFen")) + "，低于最低工资" + money(m.get("minimumWageFen"))
-                        : whole(m.get("belowMinimumWorkers")) + "人低于最低工资，共差" + money(m.get("shortfallFen"));
-                case "PW08" -> "单人单月最高代发" + money(m.get("maxMonthPayoutFen")) + "，全年" + money(m.get("maxYearPayoutFen"));
-                case "PW09" -> "一名工人退场" + days(m.get("daysSinceDeparture")) + "天仍有" + money(m.get("unpaidAmountFen")) + "未结清";
-                case "PW10" -> m.containsKey("outflows")
-                        ? whole(m.get("outflows")) + "笔非工资支出共" + money(m.get("outflowAmountFen"))
-                        : "向未实名登记人员代发" + money(m.get("paidAmountFen"));
+                case "PW04" ->
+                    m.containsKey("cover")
+                            ? "专户余额" + money(m.get("balanceFen")) + "，仅为应发未发工资的" + Percent.of(m.get("cover"))
+                            : "专户余额" + money(m.get("balanceFen")) + "，仅够发放" + tenths(m.get("daysOfPayouts")) + "天";
+                case "PW05" ->
+                    (m.get("daysPastDue") >= 1 ? "逾期" + days(m.get("daysPastDue")) + "天，" : "即将到期，")
+                            + whole(m.get("unpaidWorkers")) + "人约" + money(m.get("unpaidAmountFen")) + "未发";
+                case "PW06" ->
+                    whole(m.get("attendedWorkers")) + "人中" + whole(m.get("unpaidWorkers")) + "人无代发记录，约"
+                            + money(m.get("unpaidAmountFen"));
+                case "PW07" ->
+                    alert.getLevel() == AlertLevel.RED
+                            ? "人均月工资" + money(m.get("perCapitaMonthlyPayFen")) + "，低于最低工资"
+                                    + money(m.get("minimumWageFen"))
+                            : whole(m.get("belowMinimumWorkers")) + "人低于最低工资，共差" + money(m.get("shortfallFen"));
+                case "PW08" ->
+                    "单人单月最高代发" + money(m.get("maxMonthPayoutFen")) + "，全年" + money(m.get("maxYearPayoutFen"));
+                case "PW09" ->
+                    "一名工人退场" + days(m.get("daysSinceDeparture")) + "天仍有" + money(m.get("unpaidAmountFen")) + "未结清";
+                case "PW10" ->
+                    m.containsKey("outflows")
+                            ? whole(m.get("outflows")) + "笔非工资支出共" + money(m.get("outflowAmountFen"))
+                            : "向未实名登记人员代发" + money(m.get("paidAmountFen"));
                 case "PW11" -> "专户被冻结，余额" + money(m.get("balanceFen"));
                 case "PW12" -> "开工" + days(m.get("daysSinceStart")) + "天仍未纳入平台监管";
                 case "PW13" -> "保证金" + money(m.get("wageDepositFen")) + "，应存" + money(m.get("requiredFen"));
-                case "PW14" -> "单日" + whole(m.get("unregisteredWorkers")) + "名未实名人员上岗，占" + Percent.of(m.get("shareOfDay"));
+                case "PW14" ->
+                    "单日" + whole(m.get("unregisteredWorkers")) + "名未实名人员上岗，占" + Percent.of(m.get("shareOfDay"));
                 case "PW15" -> "已" + days(m.get("silentDays")) + "天无人打卡";
                 case "PW16" -> taxSignals(m);
                 case "PW90" -> "逾期欠薪" + money(m.get("overdueFen")) + "，涉及" + whole(m.get("overdueWorkers")) + "人";
@@ -181,23 +191,81 @@ final class AlertWording {
         m.put("PW01", List.of(Map.of("coverage", share, "depositedFen", 0.0, "requiredFen", money)));
         m.put("PW02", List.of(Map.of("daysSinceDeposit", days)));
         m.put("PW03", List.of(Map.of("paidShare", share, "completedValueFen", money, "progressPaymentFen", money)));
-        m.put("PW04", List.of(Map.of("cover", share, "balanceFen", money, "unpaidClosedFen", money),
-                Map.of("balanceFen", money, "dailyPayoutFen", money, "daysOfPayouts", 999.9, "unpaidClosedFen", money)));
-        m.put("PW05", List.of(Map.of("daysPastDue", days, "unpaidWorkers", count, "unpaidAmountFen", money),
-                Map.of("daysPastDue", 0.0, "unpaidWorkers", count, "unpaidAmountFen", money)));
-        m.put("PW06", List.of(Map.of("attendedWorkers", count, "unpaidWorkers", count, "unpaidShare", share, "unpaidAmountFen", money)));
-        m.put("PW07", List.of(Map.of("paidWorkers", count, "belowMinimumWorkers", count, "perCapitaMonthlyPayFen", money,
-                "minimumWageFen", money, "shortfallFen", money)));
+        m.put(
+                "PW04",
+                List.of(
+                        Map.of("cover", share, "balanceFen", money, "unpaidClosedFen", money),
+                        Map.of(
+                                "balanceFen",
+                                money,
+                                "dailyPayoutFen",
+                                money,
+                                "daysOfPayouts",
+                                999.9,
+                                "unpaidClosedFen",
+                                money)));
+        m.put(
+                "PW05",
+                List.of(
+                        Map.of("daysPastDue", days, "unpaidWorkers", count, "unpaidAmountFen", money),
+                        Map.of("daysPastDue", 0.0, "unpaidWorkers", count, "unpaidAmountFen", money)));
+        m.put(
+                "PW06",
+                List.of(Map.of(
+                        "attendedWorkers",
+                        count,
+                        "unpaidWorkers",
+                        count,
+                        "unpaidShare",
+                        share,
+                        "unpaidAmountFen",
+                        money)));
+        m.put(
+                "PW07",
+                List.of(Map.of(
+                        "paidWorkers",
+                        count,
+                        "belowMinimumWorkers",
+                        count,
+                        "perCapitaMonthlyPayFen",
+                        money,
+                        "minimumWageFen",
+                        money,
+                        "shortfallFen",
+                        money)));
         m.put("PW08", List.of(Map.of("maxMonthPayoutFen", money, "maxYearPayoutFen", money, "periodsOverLimit", 2.0)));
-        m.put("PW09", List.of(Map.of("daysSinceDeparture", days, "unpaidAmountFen", money, "unpaidPeriods", 99.0, "hasExitDate", 1.0)));
+        m.put(
+                "PW09",
+                List.of(Map.of(
+                        "daysSinceDeparture",
+                        days,
+                        "unpaidAmountFen",
+                        money,
+                        "unpaidPeriods",
+                        99.0,
+                        "hasExitDate",
+                        1.0)));
         m.put("PW10", List.of(Map.of("outflows", count, "outflowAmountFen", money), Map.of("paidAmountFen", money)));
         m.put("PW11", List.of(Map.of("balanceFen", money)));
         m.put("PW12", List.of(Map.of("daysSinceStart", days)));
         m.put("PW13", List.of(Map.of("wageDepositFen", money, "requiredFen", money, "daysSinceStart", days)));
         m.put("PW14", List.of(Map.of("unregisteredWorkers", count, "shareOfDay", share, "day", 20251231.0)));
         m.put("PW15", List.of(Map.of("silentDays", days, "averageWorkers", count, "attendedDays", days)));
-        m.put("PW16", List.of(Map.of("iitPreviousFen", money, "iitCurrentFen", money, "iitShareOfPrevious", share,
-                "vatPreviousFen", money, "vatCurrentFen", money, "vatShareOfPrevious", share)));
+        m.put(
+                "PW16",
+                List.of(Map.of(
+                        "iitPreviousFen",
+                        money,
+                        "iitCurrentFen",
+                        money,
+                        "iitShareOfPrevious",
+                        share,
+                        "vatPreviousFen",
+                        money,
+                        "vatCurrentFen",
+                        money,
+                        "vatShareOfPrevious",
+                        share)));
         m.put("PW90", List.of(Map.of("overdueFen", money, "overdueWorkers", count)));
         m.put("PW91", List.of(Map.of("daysSinceClearing", days, "reboundAlerts", count)));
         return m;

@@ -33,7 +33,10 @@ public interface Delivery {
         }
     }
 
-    enum Status { DELIVERED, FAILED }
+    enum Status {
+        DELIVERED,
+        FAILED
+    }
 
     /**
      * How a message went: after how many requests, and why it failed or what was retried on the way

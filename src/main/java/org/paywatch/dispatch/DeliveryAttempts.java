@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-
 import org.paywatch.dispatch.Delivery.Outcome;
 import org.slf4j.Logger;
 
@@ -60,8 +59,8 @@ final class DeliveryAttempts {
      * @param phone a number to mask wherever the gateway's answer quotes it, or null
      * @param refusalHint what a person should check when the gateway refuses, e.g. "check gateway.url"
      */
-    Outcome post(HttpRequest.Builder request, String idempotencyKey, String recipient, String phone,
-                 String refusalHint) throws InterruptedException {
+    Outcome post(HttpRequest.Builder request, String idempotencyKey, String recipient, String phone, String refusalHint)
+            throws InterruptedException {
         HttpRequest sent = request.copy()
                 .header(GatewaySettings.IDEMPOTENCY_KEY, idempotencyKey)
                 .timeout(policy.timeout())
@@ -72,7 +71,8 @@ final class DeliveryAttempts {
             Answer answer = attempt(sent);
             if (answer.status() >= 200 && answer.status() < 300) {
                 log.debug("{} [{}] delivered at attempt {}", recipient, idempotencyKey, attempt);
-                return Outcome.delivered(attempt, retried.isEmpty() ? "" : "delivered after " + String.join("; ", retried));
+                return Outcome.delivered(
+                        attempt, retried.isEmpty() ? "" : "delivered after " + String.join("; ", retried));
             }
             String problem = mask(answer.problem(where, RetryPolicy.text(policy.timeout())), phone);
             if (!answer.retryable()) {
@@ -81,21 +81,30 @@ final class DeliveryAttempts {
                 return Outcome.failed(attempt, reason);
             }
             if (attempt >= policy.maxAttempts()) {
-                String reason = "gave up after " + attempt + (attempt == 1 ? " attempt" : " attempts") + ", the last: " + problem;
+                String reason = "gave up after " + attempt + (attempt == 1 ? " attempt" : " attempts") + ", the last: "
+                        + problem;
                 log.warn("{} [{}] failed: {}", recipient, idempotencyKey, reason);
                 return Outcome.failed(attempt, reason);
             }
             Duration wait = answer.retryAfter().isPresent()
-                    ? policy.askedWait(answer.retryAfter().get()) : policy.backoffAfter(attempt);
-            log.warn("{} [{}]: {} at attempt {} of {}; retrying in {}", recipient, idempotencyKey, problem,
-                    attempt, policy.maxAttempts(), RetryPolicy.text(wait));
+                    ? policy.askedWait(answer.retryAfter().get())
+                    : policy.backoffAfter(attempt);
+            log.warn(
+                    "{} [{}]: {} at attempt {} of {}; retrying in {}",
+                    recipient,
+                    idempotencyKey,
+                    problem,
+                    attempt,
+                    policy.maxAttempts(),
+                    RetryPolicy.text(wait));
             retried.add(problem);
             sleeper.sleep(wait);
         }
     }
 
     private Answer attempt(HttpRequest request) throws InterruptedException {
-        CompletableFuture<HttpResponse<String>> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> response =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
             // The request's own timeout stops at the answer's headers: this one covers a body that stalls too.
             HttpResponse<String> r = response.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -125,7 +134,8 @@ final class DeliveryAttempts {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
             }
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return Optional.of(Duration.between(Instant.now(), at));
             } catch (DateTimeParseException e) {
                 return Optional.empty();

@@ -22,13 +22,22 @@ import org.paywatch.contract.AlertTransition;
  * @param directory every responsible unit by the name alerts give it, in file order
  * @param ruleNames each rule's Chinese name by id, from the risk monitor's job file (dispatch.riskMonitorConfig)
  */
-public record DispatchConfig(String name, Path stateDir, Kafka kafka, Influx influx, Gateway gateway, Sms sms,
-                             Timing timing, Map<String, Unit> directory, Map<String, String> ruleNames) {
+public record DispatchConfig(
+        String name,
+        Path stateDir,
+        Kafka kafka,
+        Influx influx,
+        Gateway gateway,
+        Sms sms,
+        Timing timing,
+        Map<String, Unit> directory,
+        Map<String, String> ruleNames) {
 
     /** Business time: quiet hours are Asia/Shanghai wall-clock times. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    public record Kafka(String bootstrapServers, String groupId, String alertsTopic, String projectsTopic, String failedTopic) {}
+    public record Kafka(
+            String bootstrapServers, String groupId, String alertsTopic, String projectsTopic, String failedTopic) {}
 
     public record Influx(String url, String database) {}
 
@@ -39,14 +48,21 @@ public record DispatchConfig(String name, Path stateDir, Kafka kafka, Influx inf
      * @param maxAttempts    attempts of one message before it is parked
      * @param initialBackoff the wait before the second attempt, doubling up to {@code maxBackoff}
      */
-    public record Gateway(URI url, Map<String, String> headers, String bodyTemplate, Duration timeout, int maxAttempts,
-                          Duration initialBackoff, Duration maxBackoff) {
+    public record Gateway(
+            URI url,
+            Map<String, String> headers,
+            String bodyTemplate,
+            Duration timeout,
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff) {
         /** What a body template may use: SmsBodyTemplate's placeholders, one list for the file's check and the sender. */
         public static final Set<String> PLACEHOLDERS = Set.copyOf(SmsBodyTemplate.PLACEHOLDERS);
 
         /** The settings the gateway client takes (checked again there, in the same one-sentence way). */
         public GatewaySettings settings() {
-            return new GatewaySettings(url.toString(), headers, bodyTemplate, timeout, maxAttempts, initialBackoff, maxBackoff);
+            return new GatewaySettings(
+                    url.toString(), headers, bodyTemplate, timeout, maxAttempts, initialBackoff, maxBackoff);
         }
 
         /** The same gateway at another address (`dispatch --gateway`, the demo's stand-in). */
@@ -63,7 +79,8 @@ public record DispatchConfig(String name, Path stateDir, Kafka kafka, Influx inf
     public record Sms(String signature, String county, Templates templates, Map<String, String> actions) {}
 
     /** One Chinese SMS template per transition kind, and the digest of several alerts for one recipient. */
-    public record Templates(String raised, String escalated, String downgraded, String cleared, String followUp, String digest) {
+    public record Templates(
+            String raised, String escalated, String downgraded, String cleared, String followUp, String digest) {
         public String of(AlertTransition transition) {
             return switch (transition) {
                 case RAISED -> raised;
@@ -76,13 +93,14 @@ public record DispatchConfig(String name, Path stateDir, Kafka kafka, Influx inf
 
         /** The key of a transition's template in the job file, e.g. sms.templates.followUp. */
         public static String key(AlertTransition transition) {
-            return "sms.templates." + switch (transition) {
-                case RAISED -> "raised";
-                case ESCALATED -> "escalated";
-                case DOWNGRADED -> "downgraded";
-                case CLEARED -> "cleared";
-                case FOLLOW_UP -> "followUp";
-            };
+            return "sms.templates."
+                    + switch (transition) {
+                        case RAISED -> "raised";
+                        case ESCALATED -> "escalated";
+                        case DOWNGRADED -> "downgraded";
+                        case CLEARED -> "cleared";
+                        case FOLLOW_UP -> "followUp";
+                    };
         }
     }
 
@@ -100,7 +118,9 @@ public record DispatchConfig(String name, Path stateDir, Kafka kafka, Influx inf
             if (from.equals(to)) {
                 return false;
             }
-            return from.isBefore(to) ? !time.isBefore(from) && time.isBefore(to) : !time.isBefore(from) || time.isBefore(to);
+            return from.isBefore(to)
+                    ? !time.isBefore(from) && time.isBefore(to)
+                    : !time.isBefore(from) || time.isBefore(to);
         }
 
         /** When messages held at {@code t} may go: the end of the quiet hours {@code t} falls in, or {@code t} itself. */
@@ -109,7 +129,9 @@ public record DispatchConfig(String name, Path stateDir, Kafka kafka, Influx inf
                 return t;
             }
             ZonedDateTime local = t.atZone(ZONE);
-            LocalDate day = local.toLocalTime().isBefore(to) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+            LocalDate day = local.toLocalTime().isBefore(to)
+                    ? local.toLocalDate()
+                    : local.toLocalDate().plusDays(1);
             return day.atTime(to).atZone(ZONE).toInstant();
         }
     }
@@ -123,7 +145,8 @@ public record DispatchConfig(String name, Path stateDir, Kafka kafka, Influx inf
      * @param levels     the levels it wants; the routing table decides which alerts reach it at all
      * @param quietHours its own, or timing.quietHours
      */
-    public record Unit(String name, List<Person> contacts, List<URI> webhooks, Set<AlertLevel> levels, QuietHours quietHours) {
+    public record Unit(
+            String name, List<Person> contacts, List<URI> webhooks, Set<AlertLevel> levels, QuietHours quietHours) {
         /**
          * Whether it wants to hear of a transition: the alert's level is one it wants, or the alert was downgraded
          * from a level it wants (it heard of that one, so it hears that it is over).

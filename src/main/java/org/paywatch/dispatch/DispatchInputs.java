@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.paywatch.config.TextFileLines;
 import org.paywatch.contract.Alert;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.domain.Project;
 import org.paywatch.io.AvroCodec;
 import org.paywatch.io.ContractJson;
 import org.paywatch.io.ContractMapping;
 import org.paywatch.io.ContractViolation;
-import org.paywatch.config.TextFileLines;
-import org.paywatch.domain.ConfigurationProblem;
 
 /** The JSON-lines files dispatch reads in file mode: a replay's alerts, and a replay folder's projects. */
 public final class DispatchInputs {
@@ -29,14 +29,15 @@ public final class DispatchInputs {
     public static void projects(Path folder, Consumer<Project> each, Consumer<BadLine> bad) throws IOException {
         Path file = folder.resolve("projects.jsonl");
         if (!Files.isRegularFile(file)) {
-            throw new ConfigurationProblem("--registry " + folder + " holds no projects.jsonl: pass the replay folder whose "
-                    + "projects (and their contacts) the alerts are about");
+            throw new ConfigurationProblem(
+                    "--registry " + folder + " holds no projects.jsonl: pass the replay folder whose "
+                            + "projects (and their contacts) the alerts are about");
         }
         read(file, org.paywatch.contract.Project.class, p -> each.accept(ContractMapping.project(p)), bad);
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> void read(Path file, Class<T> type, Consumer<T> each,
-                                                                                 Consumer<BadLine> bad) throws IOException {
+    private static <T extends org.apache.avro.specific.SpecificRecord> void read(
+            Path file, Class<T> type, Consumer<T> each, Consumer<BadLine> bad) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new ConfigurationProblem(file + " does not exist: pass the file that paywatch replay wrote (--out)");
         }

@@ -58,7 +58,11 @@ public final class Dispatcher {
 
     /** One alert transition, decided at {@code now}. */
     public void alert(Alert alert, long now) throws InterruptedException {
-        ledger.alert(alert.getAlertId(), alert.getTransition().name(), alert.getEventTime().toEpochMilli(), ContractJson.write(alert));
+        ledger.alert(
+                alert.getAlertId(),
+                alert.getTransition().name(),
+                alert.getEventTime().toEpochMilli(),
+                ContractJson.write(alert));
         outbox.accept(alert, recipients.resolve(alert, projects.of(alert.getProjectId())), now);
     }
 
@@ -81,7 +85,8 @@ public final class Dispatcher {
         @Override
         public String transition(Alert alert, Contact contact, String key) {
             String text = sms.of(alert, projects.name(alert.getProjectId()));
-            return contact.channel() == Channel.SMS ? text
+            return contact.channel() == Channel.SMS
+                    ? text
                     : WebhookBody.of(alert, key, contact.unit(), sms.signature() + text, alert.getEventTime());
         }
 
@@ -97,7 +102,9 @@ public final class Dispatcher {
             }
             // A webhook gets each alert as it would alone, in one JSON array, with the digest's text.
             List<String> bodies = new ArrayList<>();
-            Instant at = alerts.isEmpty() ? Instant.EPOCH : alerts.get(alerts.size() - 1).getEventTime();
+            Instant at = alerts.isEmpty()
+                    ? Instant.EPOCH
+                    : alerts.get(alerts.size() - 1).getEventTime();
             for (Alert a : alerts) {
                 bodies.add(WebhookBody.of(a, key, contact.unit(), sms.signature() + text, at));
             }
@@ -108,7 +115,8 @@ public final class Dispatcher {
             try {
                 return codec.decode(codec.encodeGeneric(ContractJson.read(alertSchema, json)));
             } catch (ContractViolation e) {
-                throw new IllegalStateException("the ledger keeps an alert its own contract cannot read: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "the ledger keeps an alert its own contract cannot read: " + e.getMessage(), e);
             }
         }
     }

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import org.paywatch.domain.ConfigurationProblem;
 
 /**
@@ -17,8 +16,14 @@ import org.paywatch.domain.ConfigurationProblem;
  * {@link SmsBodyTemplate} for its placeholders), and the retry policy. Checked when made: a bad
  * setting is a {@link ConfigurationProblem} naming it and the fix.
  */
-public record GatewaySettings(String url, Map<String, String> headers, String bodyTemplate, Duration timeout,
-                              int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+public record GatewaySettings(
+        String url,
+        Map<String, String> headers,
+        String bodyTemplate,
+        Duration timeout,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff) {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String CONTENT_TYPE = "Content-Type";
@@ -44,8 +49,11 @@ public record GatewaySettings(String url, Map<String, String> headers, String bo
 
     /** The configured Content-Type, else JSON in UTF-8. */
     static String contentType(Map<String, String> headers) {
-        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(CONTENT_TYPE))
-                .map(Map.Entry::getValue).findFirst().orElse(JSON_UTF8);
+        return headers.entrySet().stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(CONTENT_TYPE))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(JSON_UTF8);
     }
 
     /** An absolute http or https URL, or the problem naming {@code key}. */

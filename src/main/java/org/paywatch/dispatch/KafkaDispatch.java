@@ -38,7 +38,8 @@ public final class KafkaDispatch implements Runnable {
     private volatile Exception failure;
 
     /** @param problems told, in one sentence each, of what is skipped (a record that is not an alert) */
-    public KafkaDispatch(Dispatcher dispatcher, String bootstrapServers, DispatchConfig.Kafka topics, Consumer<String> problems) {
+    public KafkaDispatch(
+            Dispatcher dispatcher, String bootstrapServers, DispatchConfig.Kafka topics, Consumer<String> problems) {
         this.dispatcher = dispatcher;
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
@@ -49,16 +50,26 @@ public final class KafkaDispatch implements Runnable {
     public void run() {
         AvroCodec<Alert> alertCodec = AvroCodec.of(Alert.class);
         AvroCodec<Project> projectCodec = AvroCodec.of(Project.class);
-        try (KafkaConsumer<byte[], byte[]> alertConsumer = consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, topics.groupId(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
-             KafkaConsumer<byte[], byte[]> projects = consumer(Map.of());
-             KafkaProducer<String, String> failed = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                     new StringSerializer(), new StringSerializer())) {
+        try (KafkaConsumer<byte[], byte[]> alertConsumer = consumer(Map.of(
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        topics.groupId(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        100));
+                KafkaConsumer<byte[], byte[]> projects = consumer(Map.of());
+                KafkaProducer<String, String> failed = new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                        new StringSerializer(),
+                        new StringSerializer())) {
             alerts = alertConsumer;
             dispatcher.listen(ParkedNotices.to(json -> failed.send(new ProducerRecord<>(topics.failedTopic(), json))));
-            List<TopicPartition> registry = projects.partitionsFor(topics.projectsTopic(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> registry =
+                    projects.partitionsFor(topics.projectsTopic(), Duration.ofSeconds(30)).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
             projects.assign(registry);
             projects.seekToBeginning(registry);
             Map<TopicPartition, Long> end = projects.endOffsets(registry);
@@ -75,8 +86,8 @@ public final class KafkaDispatch implements Runnable {
                         try {
                             dispatcher.alert(alertCodec.decode(r.value()), System.currentTimeMillis());
                         } catch (ContractViolation notAnAlert) {
-                            problems.accept(r.topic() + "/" + r.partition() + "@" + r.offset() + " is not an alert, skipped: "
-                                    + notAnAlert.getMessage());
+                            problems.accept(r.topic() + "/" + r.partition() + "@" + r.offset()
+                                    + " is not an alert, skipped: " + notAnAlert.getMessage());
                         }
                     }
                     alertConsumer.commitSync(); // only now: the ledger holds the outcome of everything read

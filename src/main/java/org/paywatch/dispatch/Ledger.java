@@ -20,8 +20,9 @@ import org.paywatch.domain.ConfigurationProblem;
  * may have been in flight is the one left SENDING.
  */
 public final class Ledger implements AutoCloseable {
-    private static final String COLUMNS = "notice_key, alert_id, transition, level, project_id, rule_id, event_time, unit, person, "
-            + "channel, address, text, status, reason, attempts, due_at, digest_key, at_time";
+    private static final String COLUMNS =
+            "notice_key, alert_id, transition, level, project_id, rule_id, event_time, unit, person, "
+                    + "channel, address, text, status, reason, attempts, due_at, digest_key, at_time";
 
     private final Connection db;
 
@@ -36,13 +37,16 @@ public final class Ledger implements AutoCloseable {
             // FILE_LOCK=FS: a second dispatcher on the same state folder is refused rather than let in.
             // WRITE_DELAY=0: a commit is written at once (H2 otherwise waits up to a second), so a kill -9
             // loses no recorded outcome and only the one message in flight is sent again.
-            Connection c = DriverManager.getConnection("jdbc:h2:file:" + file + ";FILE_LOCK=FS;WRITE_DELAY=0", "paywatch", "");
+            Connection c =
+                    DriverManager.getConnection("jdbc:h2:file:" + file + ";FILE_LOCK=FS;WRITE_DELAY=0", "paywatch", "");
             c.setAutoCommit(true);
             Ledger ledger = new Ledger(c);
             ledger.create();
             return ledger;
         } catch (SQLException e) {
-            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            String why = e.getMessage() == null
+                    ? e.toString()
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigurationProblem("the dispatch ledger in " + stateDir + " cannot be opened (" + why
                     + "): is another paywatch dispatch using this --state folder? Stop it or choose another folder");
         }
@@ -71,15 +75,16 @@ public final class Ledger implements AutoCloseable {
 
     /** The notice with this key, if it was ever recorded. */
     public synchronized Optional<Notice> notice(String key) {
-        return query("SELECT " + COLUMNS + " FROM notice WHERE notice_key = ?", key).stream().findFirst();
+        return query("SELECT " + COLUMNS + " FROM notice WHERE notice_key = ?", key).stream()
+                .findFirst();
     }
 
     /** Records a notice's new state and the event of the change, in one transaction. */
     public synchronized void record(Notice n) {
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement merge = db.prepareStatement("MERGE INTO notice (" + COLUMNS + ") KEY (notice_key) VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement merge = db.prepareStatement("MERGE INTO notice (" + COLUMNS
+                    + ") KEY (notice_key) VALUES " + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 1;
                 merge.setString(i++, n.key());
                 merge.setString(i++, n.alertId());
@@ -129,18 +134,24 @@ public final class Ledger implements AutoCloseable {
 
     /** Notices in a status, oldest first (by business time, then key). */
     public synchronized List<Notice> inStatus(NoticeStatus status) {
-        return query("SELECT " + COLUMNS + " FROM notice WHERE status = ? ORDER BY due_at, at_time, notice_key", status.name());
+        return query(
+                "SELECT " + COLUMNS + " FROM notice WHERE status = ? ORDER BY due_at, at_time, notice_key",
+                status.name());
     }
 
     /** Notices of an alert (any recipient) in a status. */
     public synchronized List<Notice> ofAlert(String alertId, NoticeStatus status) {
-        return query("SELECT " + COLUMNS + " FROM notice WHERE alert_id = ? AND status = ? ORDER BY notice_key", alertId, status.name());
+        return query(
+                "SELECT " + COLUMNS + " FROM notice WHERE alert_id = ? AND status = ? ORDER BY notice_key",
+                alertId,
+                status.name());
     }
 
     /** SMS delivered to a number in [from, to) of business time: the daily cap. */
     public synchronized int smsDelivered(String address, long from, long to) {
-        try (PreparedStatement q = db.prepareStatement("SELECT COUNT(*) FROM notice WHERE channel = 'SMS' AND address = ? "
-                + "AND status = 'DELIVERED' AND at_time >= ? AND at_time < ?")) {
+        try (PreparedStatement q =
+                db.prepareStatement("SELECT COUNT(*) FROM notice WHERE channel = 'SMS' AND address = ? "
+                        + "AND status = 'DELIVERED' AND at_time >= ? AND at_time < ?")) {
             q.setString(1, address);
             q.setLong(2, from);
             q.setLong(3, to);
@@ -168,9 +179,21 @@ public final class Ledger implements AutoCloseable {
             q.setString(4, projectId);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    events.add(new Event(NoticeStatus.valueOf(r.getString(1)), r.getString(2), r.getInt(3), r.getLong(4), r.getLong(5),
-                            r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11),
-                            r.getString(12), r.getString(13), r.getString(14) == null ? null : Channel.valueOf(r.getString(14)),
+                    events.add(new Event(
+                            NoticeStatus.valueOf(r.getString(1)),
+                            r.getString(2),
+                            r.getInt(3),
+                            r.getLong(4),
+                            r.getLong(5),
+                            r.getString(6),
+                            r.getString(7),
+                            r.getString(8),
+                            r.getString(9),
+                            r.getString(10),
+                            r.getString(11),
+                            r.getString(12),
+                            r.getString(13),
+                            r.getString(14) == null ? null : Channel.valueOf(r.getString(14)),
                             r.getString(15)));
                 }
             }
@@ -181,15 +204,29 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** One event of the record, with its notice. */
-    public record Event(NoticeStatus status, String reason, int attempts, long at, long wallTime, String key, String alertId,
-                        String transition, String level, String projectId, String ruleId, String unit, String person,
-                        Channel channel, String address) {}
+    public record Event(
+            NoticeStatus status,
+            String reason,
+            int attempts,
+            long at,
+            long wallTime,
+            String key,
+            String alertId,
+            String transition,
+            String level,
+            String projectId,
+            String ruleId,
+            String unit,
+            String person,
+            Channel channel,
+            String address) {}
 
     // ---- alerts: what a digest of held notices is written from ----
 
     /** Keeps an alert transition's contract JSON line, under its notices' identity. */
     public synchronized void alert(String alertId, String transition, long eventTime, String json) {
-        try (PreparedStatement merge = db.prepareStatement("MERGE INTO alert (alert_key, json) KEY (alert_key) VALUES (?, ?)")) {
+        try (PreparedStatement merge =
+                db.prepareStatement("MERGE INTO alert (alert_key, json) KEY (alert_key) VALUES (?, ?)")) {
             merge.setString(1, alertKey(alertId, transition, eventTime));
             merge.setString(2, json);
             merge.executeUpdate();
@@ -216,11 +253,15 @@ public final class Ledger implements AutoCloseable {
 
     // ---- silences ----
 
-    public record Silence(long id, String projectId, String ruleId, long until, String reason, String by, long created) {}
+    public record Silence(
+            long id, String projectId, String ruleId, long until, String reason, String by, long created) {}
 
-    public synchronized long addSilence(String projectId, String ruleId, long until, String reason, String by, long created) {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO silence (project_id, rule_id, until_time, reason, by_name, "
-                + "created) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+    public synchronized long addSilence(
+            String projectId, String ruleId, long until, String reason, String by, long created) {
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO silence (project_id, rule_id, until_time, reason, by_name, "
+                        + "created) VALUES (?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, projectId);
             insert.setString(2, ruleId);
             insert.setLong(3, until);
@@ -239,14 +280,23 @@ public final class Ledger implements AutoCloseable {
 
     /** The silence that mutes a project's rule at business time {@code at} (any before its end), if any. */
     public synchronized Optional<Silence> silence(String projectId, String ruleId, long at) {
-        try (PreparedStatement q = db.prepareStatement("SELECT id, project_id, rule_id, until_time, reason, by_name, created FROM silence "
-                + "WHERE project_id = ? AND (rule_id IS NULL OR rule_id = ?) AND until_time > ? ORDER BY id")) {
+        try (PreparedStatement q =
+                db.prepareStatement("SELECT id, project_id, rule_id, until_time, reason, by_name, created FROM silence "
+                        + "WHERE project_id = ? AND (rule_id IS NULL OR rule_id = ?) AND until_time > ? ORDER BY id")) {
             q.setString(1, projectId);
             q.setString(2, ruleId);
             q.setLong(3, at);
             try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(new Silence(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5),
-                        r.getString(6), r.getLong(7))) : Optional.empty();
+                return r.next()
+                        ? Optional.of(new Silence(
+                                r.getLong(1),
+                                r.getString(2),
+                                r.getString(3),
+                                r.getLong(4),
+                                r.getString(5),
+                                r.getString(6),
+                                r.getLong(7)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -256,9 +306,17 @@ public final class Ledger implements AutoCloseable {
     public synchronized List<Silence> silences() {
         List<Silence> all = new ArrayList<>();
         try (Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT id, project_id, rule_id, until_time, reason, by_name, created FROM silence ORDER BY id")) {
+                ResultSet r = s.executeQuery(
+                        "SELECT id, project_id, rule_id, until_time, reason, by_name, created FROM silence ORDER BY id")) {
             while (r.next()) {
-                all.add(new Silence(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5), r.getString(6), r.getLong(7)));
+                all.add(new Silence(
+                        r.getLong(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getLong(4),
+                        r.getString(5),
+                        r.getString(6),
+                        r.getLong(7)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -274,10 +332,25 @@ public final class Ledger implements AutoCloseable {
             }
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    out.add(new Notice(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
-                            r.getLong(7), r.getString(8), r.getString(9), r.getString(10) == null ? null : Channel.valueOf(r.getString(10)),
-                            r.getString(11), r.getString(12), NoticeStatus.valueOf(r.getString(13)), r.getString(14), r.getInt(15),
-                            r.getLong(16), r.getString(17), r.getLong(18)));
+                    out.add(new Notice(
+                            r.getString(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5),
+                            r.getString(6),
+                            r.getLong(7),
+                            r.getString(8),
+                            r.getString(9),
+                            r.getString(10) == null ? null : Channel.valueOf(r.getString(10)),
+                            r.getString(11),
+                            r.getString(12),
+                            NoticeStatus.valueOf(r.getString(13)),
+                            r.getString(14),
+                            r.getInt(15),
+                            r.getLong(16),
+                            r.getString(17),
+                            r.getLong(18)));
                 }
             }
         } catch (SQLException e) {

@@ -7,7 +7,8 @@ import org.paywatch.policy.BusinessCalendar;
 
 /** The ledger's history as an auditor reads it: one Chinese line per event, phone numbers masked. */
 public final class NoticeHistory {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(BusinessCalendar.ZONE);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(BusinessCalendar.ZONE);
 
     private NoticeHistory() {}
 
@@ -16,7 +17,12 @@ public final class NoticeHistory {
         if (e.alertId() == null) {
             s.append("汇总").append(level(e.level())).append("通知");
         } else {
-            s.append(e.projectId()).append(' ').append(e.ruleId()).append(' ').append(level(e.level())).append(transition(e.transition()));
+            s.append(e.projectId())
+                    .append(' ')
+                    .append(e.ruleId())
+                    .append(' ')
+                    .append(level(e.level()))
+                    .append(transition(e.transition()));
         }
         s.append(" → ").append(e.unit());
         if (e.person() != null) {
@@ -47,21 +53,25 @@ public final class NoticeHistory {
     }
 
     static String level(String level) {
-        return level == null ? "" : switch (level) {
-            case "RED" -> "红色";
-            case "YELLOW" -> "黄色";
-            default -> "蓝色";
-        };
+        return level == null
+                ? ""
+                : switch (level) {
+                    case "RED" -> "红色";
+                    case "YELLOW" -> "黄色";
+                    default -> "蓝色";
+                };
     }
 
     static String transition(String transition) {
-        return transition == null ? "" : switch (transition) {
-            case "RAISED" -> "预警";
-            case "ESCALATED" -> "预警升级";
-            case "DOWNGRADED" -> "预警降级";
-            case "CLEARED" -> "预警消除";
-            case "FOLLOW_UP" -> "跟踪回访";
-            default -> "通知";
-        };
+        return transition == null
+                ? ""
+                : switch (transition) {
+                    case "RAISED" -> "预警";
+                    case "ESCALATED" -> "预警升级";
+                    case "DOWNGRADED" -> "预警降级";
+                    case "CLEARED" -> "预警消除";
+                    case "FOLLOW_UP" -> "跟踪回访";
+                    default -> "通知";
+                };
     }
 }

@@ -31,6 +31,7 @@ public enum NoticeStatus {
 
     /** How `dispatch log` says it. */
     public final String chinese;
+
     public final boolean isFinal;
 
     NoticeStatus(String chinese, boolean isFinal) {
@@ -43,7 +44,10 @@ public enum NoticeStatus {
         StringBuilder s = new StringBuilder();
         for (NoticeStatus st : values()) {
             if (st.isFinal && st != RETRIED) {
-                s.append(s.isEmpty() ? "" : " ").append(st.name().toLowerCase()).append('=').append(outcomes.getOrDefault(st, 0));
+                s.append(s.isEmpty() ? "" : " ")
+                        .append(st.name().toLowerCase())
+                        .append('=')
+                        .append(outcomes.getOrDefault(st, 0));
             }
         }
         return s.toString();

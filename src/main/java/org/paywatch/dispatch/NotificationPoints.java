@@ -65,7 +65,11 @@ public final class NotificationPoints implements Outbox.Listener {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.warn("notification of {} not written to InfluxDB at {} (the ledger has it): {}", notice.key(), influx.url(), e.toString());
+            LOG.warn(
+                    "notification of {} not written to InfluxDB at {} (the ledger has it): {}",
+                    notice.key(),
+                    influx.url(),
+                    e.toString());
         }
     }
 }

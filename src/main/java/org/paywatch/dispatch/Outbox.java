@@ -47,13 +47,13 @@ public final class Outbox {
         String digest(List<Notice> held, Contact contact, String key);
     }
 
-
     private final Ledger ledger;
     private final Wording wording;
     private final Delivery delivery;
     private final DispatchConfig.Timing timing;
     /** A unit's quiet hours: the directory's own, else the job file's. */
     private final Function<String, DispatchConfig.QuietHours> quietHours;
+
     private final List<Listener> listeners = new ArrayList<>();
 
     /** Told of every outcome (InfluxDB, the demo's screen). */
@@ -61,8 +61,12 @@ public final class Outbox {
         void recorded(Notice notice);
     }
 
-    public Outbox(Ledger ledger, Wording wording, Delivery delivery, DispatchConfig.Timing timing,
-                  Function<String, DispatchConfig.QuietHours> quietHours) {
+    public Outbox(
+            Ledger ledger,
+            Wording wording,
+            Delivery delivery,
+            DispatchConfig.Timing timing,
+            Function<String, DispatchConfig.QuietHours> quietHours) {
         this.ledger = ledger;
         this.wording = wording;
         this.delivery = delivery;
@@ -91,12 +95,24 @@ public final class Outbox {
         release(now);
         long at = now;
         for (String unit : reach.unreachable()) {
-            recordOnce(notice(alert, new Contact(unit, null, null, null), null, NoticeStatus.UNREACHABLE,
-                    "目录和项目登记中均无" + unit + "的联系方式", 0, at));
+            recordOnce(notice(
+                    alert,
+                    new Contact(unit, null, null, null),
+                    null,
+                    NoticeStatus.UNREACHABLE,
+                    "目录和项目登记中均无" + unit + "的联系方式",
+                    0,
+                    at));
         }
         for (String unit : reach.notWanted()) {
-            recordOnce(notice(alert, new Contact(unit, null, null, null), null, NoticeStatus.NOT_WANTED,
-                    unit + "按设置不接收" + alert.getLevel() + "级别", 0, at));
+            recordOnce(notice(
+                    alert,
+                    new Contact(unit, null, null, null),
+                    null,
+                    NoticeStatus.NOT_WANTED,
+                    unit + "按设置不接收" + alert.getLevel() + "级别",
+                    0,
+                    at));
         }
         Optional<Ledger.Silence> silence = ledger.silence(alert.getProjectId(), alert.getRuleId(), at);
         for (Contact c : reach.contacts()) {
@@ -107,7 +123,8 @@ public final class Outbox {
             }
             if (silence.isPresent()) {
                 Ledger.Silence s = silence.get();
-                record(n.with(NoticeStatus.SILENCED, "静默至" + format(s.until()) + "（" + s.by() + "：" + s.reason() + "）", at));
+                record(n.with(
+                        NoticeStatus.SILENCED, "静默至" + format(s.until()) + "（" + s.by() + "：" + s.reason() + "）", at));
             } else if (isUrgent(alert)) {
                 supersedeHeld(alert, c, at);
                 if (capReached(c, at)) {
@@ -120,9 +137,15 @@ public final class Outbox {
                 record(n.with(NoticeStatus.DEBOUNCED, "在" + minutes(timing.debounce()) + "分钟内即已消除", at));
             } else {
                 // Held at least the debounce window too, so that a raise cleared within it sends nothing.
-                long due = at + Math.max(timing.groupWindow().toMillis(), timing.debounce().toMillis());
+                long due = at
+                        + Math.max(
+                                timing.groupWindow().toMillis(),
+                                timing.debounce().toMillis());
                 String why = "汇总窗口" + minutes(timing.groupWindow()) + "分钟（至少" + minutes(timing.debounce()) + "分钟防抖）";
-                long quietEnd = quietHours.apply(c.unit()).end(Instant.ofEpochMilli(due)).toEpochMilli();
+                long quietEnd = quietHours
+                        .apply(c.unit())
+                        .end(Instant.ofEpochMilli(due))
+                        .toEpochMilli();
                 if (quietEnd != due) {
                     due = quietEnd;
                     why = "免打扰时段，" + format(due) + "发送";
@@ -139,7 +162,9 @@ public final class Outbox {
     public void release(long now) throws InterruptedException {
         Map<String, List<Notice>> byContact = new LinkedHashMap<>();
         for (Notice n : ledger.inStatus(NoticeStatus.HELD)) {
-            byContact.computeIfAbsent(n.channel() + " " + n.address(), k -> new ArrayList<>()).add(n);
+            byContact
+                    .computeIfAbsent(n.channel() + " " + n.address(), k -> new ArrayList<>())
+                    .add(n);
         }
         for (List<Notice> due : byContact.values()) {
             long at = due.stream().mapToLong(Notice::dueAt).min().orElse(Long.MAX_VALUE);
@@ -160,9 +185,25 @@ public final class Outbox {
                 continue;
             }
             String digestKey = key(due.stream().map(Notice::key).sorted().reduce("digest", (a, b) -> a + "|" + b));
-            Notice digest = new Notice(digestKey, null, "DIGEST", worst(due), due.size() == 1 ? first.projectId() : null, null, at,
-                    contact.unit(), contact.person(), contact.channel(), contact.address(), wording.digest(due, contact, digestKey),
-                    NoticeStatus.SENDING, null, 0, 0, null, at);
+            Notice digest = new Notice(
+                    digestKey,
+                    null,
+                    "DIGEST",
+                    worst(due),
+                    due.size() == 1 ? first.projectId() : null,
+                    null,
+                    at,
+                    contact.unit(),
+                    contact.person(),
+                    contact.channel(),
+                    contact.address(),
+                    wording.digest(due, contact, digestKey),
+                    NoticeStatus.SENDING,
+                    null,
+                    0,
+                    0,
+                    null,
+                    at);
             if (ledger.notice(digestKey).filter(d -> d.status().isFinal).isEmpty()) {
                 record(digest);
                 for (Notice n : due) {
@@ -182,7 +223,8 @@ public final class Outbox {
 
     /** Everything still held goes out at its due time: the end of an alerts file. */
     public void releaseAll() throws InterruptedException {
-        for (Notice n; (n = ledger.inStatus(NoticeStatus.HELD).stream().findFirst().orElse(null)) != null; ) {
+        for (Notice n;
+                (n = ledger.inStatus(NoticeStatus.HELD).stream().findFirst().orElse(null)) != null; ) {
             release(n.dueAt());
         }
     }
@@ -193,14 +235,23 @@ public final class Outbox {
      */
     private void deliver(Notice sending, long at) throws InterruptedException {
         record(sending);
-        Delivery.Outcome sent = delivery.send(new Delivery.Message(sending.key(),
-                new Contact(sending.unit(), sending.person(), sending.channel(), sending.address()), sending.text()));
+        Delivery.Outcome sent = delivery.send(new Delivery.Message(
+                sending.key(),
+                new Contact(sending.unit(), sending.person(), sending.channel(), sending.address()),
+                sending.text()));
         if (sent.attempts() > 1) {
-            ledger.event(sending.key(), NoticeStatus.RETRIED, sent.delivered() ? sent.reason() : "重试" + (sent.attempts() - 1) + "次",
-                    sent.attempts(), at);
+            ledger.event(
+                    sending.key(),
+                    NoticeStatus.RETRIED,
+                    sent.delivered() ? sent.reason() : "重试" + (sent.attempts() - 1) + "次",
+                    sent.attempts(),
+                    at);
         }
-        record(sending.sent(sent.delivered() ? NoticeStatus.DELIVERED : NoticeStatus.PARKED,
-                sent.delivered() ? null : sent.reason(), sent.attempts(), at));
+        record(sending.sent(
+                sent.delivered() ? NoticeStatus.DELIVERED : NoticeStatus.PARKED,
+                sent.delivered() ? null : sent.reason(),
+                sent.attempts(),
+                at));
     }
 
     private void supersedeHeld(Alert alert, Contact c, long at) {
@@ -214,7 +265,9 @@ public final class Outbox {
     private boolean debounced(Alert alert, Contact c, long at) {
         boolean any = false;
         for (Notice held : ledger.ofAlert(alert.getAlertId(), NoticeStatus.HELD)) {
-            if (held.address() != null && held.address().equals(c.address()) && held.channel() == c.channel()
+            if (held.address() != null
+                    && held.address().equals(c.address())
+                    && held.channel() == c.channel()
                     && at - held.at() <= timing.debounce().toMillis()) {
                 record(held.with(NoticeStatus.DEBOUNCED, "在" + minutes(timing.debounce()) + "分钟内即已消除", at));
                 any = true;
@@ -225,7 +278,8 @@ public final class Outbox {
 
     private static boolean isUrgent(Alert alert) {
         return alert.getLevel() == AlertLevel.RED
-                && (alert.getTransition() == AlertTransition.RAISED || alert.getTransition() == AlertTransition.ESCALATED);
+                && (alert.getTransition() == AlertTransition.RAISED
+                        || alert.getTransition() == AlertTransition.ESCALATED);
     }
 
     private boolean capReached(Contact c, long at) {
@@ -233,7 +287,8 @@ public final class Outbox {
             return false;
         }
         LocalDate day = BusinessCalendar.date(at);
-        return ledger.smsDelivered(c.address(), BusinessCalendar.startOfDay(day), BusinessCalendar.startOfDay(day.plusDays(1)))
+        return ledger.smsDelivered(
+                        c.address(), BusinessCalendar.startOfDay(day), BusinessCalendar.startOfDay(day.plusDays(1)))
                 >= timing.dailyCapPerNumber();
     }
 
@@ -255,19 +310,58 @@ public final class Outbox {
     }
 
     private static Notice held(Notice n, long due, String why, long at) {
-        return new Notice(n.key(), n.alertId(), n.transition(), n.level(), n.projectId(), n.ruleId(), n.eventTime(), n.unit(),
-                n.person(), n.channel(), n.address(), n.text(), NoticeStatus.HELD, why, n.attempts(), due, null, at);
+        return new Notice(
+                n.key(),
+                n.alertId(),
+                n.transition(),
+                n.level(),
+                n.projectId(),
+                n.ruleId(),
+                n.eventTime(),
+                n.unit(),
+                n.person(),
+                n.channel(),
+                n.address(),
+                n.text(),
+                NoticeStatus.HELD,
+                why,
+                n.attempts(),
+                due,
+                null,
+                at);
     }
 
-    private static Notice notice(Alert a, Contact c, String text, NoticeStatus status, String reason, long due, long at) {
-        String key = key(a.getAlertId() + "|" + a.getTransition() + "|" + a.getLevel() + "|" + a.getEventTime().toEpochMilli()
-                + "|" + c.unit() + "|" + c.channel() + "|" + c.address());
-        return new Notice(key, a.getAlertId(), a.getTransition().name(), a.getLevel().name(), a.getProjectId(), a.getRuleId(),
-                a.getEventTime().toEpochMilli(), c.unit(), c.person(), c.channel(), c.address(), text, status, reason, 0, due, null, at);
+    private static Notice notice(
+            Alert a, Contact c, String text, NoticeStatus status, String reason, long due, long at) {
+        String key = key(a.getAlertId() + "|" + a.getTransition() + "|" + a.getLevel() + "|"
+                + a.getEventTime().toEpochMilli() + "|" + c.unit() + "|" + c.channel() + "|" + c.address());
+        return new Notice(
+                key,
+                a.getAlertId(),
+                a.getTransition().name(),
+                a.getLevel().name(),
+                a.getProjectId(),
+                a.getRuleId(),
+                a.getEventTime().toEpochMilli(),
+                c.unit(),
+                c.person(),
+                c.channel(),
+                c.address(),
+                text,
+                status,
+                reason,
+                0,
+                due,
+                null,
+                at);
     }
 
     private static String worst(List<Notice> notices) {
-        return notices.stream().map(n -> AlertLevel.valueOf(n.level())).max(Enum::compareTo).map(Enum::name).orElse("BLUE");
+        return notices.stream()
+                .map(n -> AlertLevel.valueOf(n.level()))
+                .max(Enum::compareTo)
+                .map(Enum::name)
+                .orElse("BLUE");
     }
 
     /** A stable idempotency key: 32 hex digits of SHA-256. */
@@ -285,6 +379,9 @@ public final class Outbox {
     }
 
     private static String format(long at) {
-        return ZonedDateTime.ofInstant(Instant.ofEpochMilli(at), BusinessCalendar.ZONE).toLocalDateTime().toString().replace('T', ' ');
+        return ZonedDateTime.ofInstant(Instant.ofEpochMilli(at), BusinessCalendar.ZONE)
+                .toLocalDateTime()
+                .toString()
+                .replace('T', ' ');
     }
 }

@@ -27,7 +27,12 @@ public final class ParkedNotices implements Outbox.Listener {
     public static ParkedNotices toFile(Path file) {
         return new ParkedNotices(line -> {
             try {
-                Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        file,
+                        line + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
             }

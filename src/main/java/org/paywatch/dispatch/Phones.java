@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 public final class Phones {
     /** A mainland mobile number as carriers issue them: 11 digits, 1 then 3 to 9. */
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
     private static final int KEPT_AT_START = 3;
     private static final int KEPT_AT_END = 2;
 

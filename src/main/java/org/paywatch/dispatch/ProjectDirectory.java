@@ -14,11 +14,19 @@ public final class ProjectDirectory {
 
     /** A registry entry; a later one replaces the earlier (the topic is compacted by projectId). */
     public void register(Project p) {
-        List<ProjectContact> contacts = p.contacts == null ? List.of() : p.contacts.stream()
-                .map(c -> new ProjectContact(c.role == null ? null : c.role.name(), c.name, c.phone)).toList();
-        projects.put(p.projectId, new ProjectContacts(p.projectId, p.name,
-                p.generalContractor == null ? null : p.generalContractor.name,
-                p.constructionUnit == null ? null : p.constructionUnit.name, contacts));
+        List<ProjectContact> contacts = p.contacts == null
+                ? List.of()
+                : p.contacts.stream()
+                        .map(c -> new ProjectContact(c.role == null ? null : c.role.name(), c.name, c.phone))
+                        .toList();
+        projects.put(
+                p.projectId,
+                new ProjectContacts(
+                        p.projectId,
+                        p.name,
+                        p.generalContractor == null ? null : p.generalContractor.name,
+                        p.constructionUnit == null ? null : p.constructionUnit.name,
+                        contacts));
     }
 
     /** The project's entry, or null if the registry has not named it (its side is then unreachable). */

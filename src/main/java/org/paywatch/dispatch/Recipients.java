@@ -77,7 +77,11 @@ public final class Recipients {
         for (String role : roles) {
             for (ProjectContact c : project.contacts()) {
                 if (role.equals(c.role()) && c.phone() != null && !c.phone().isBlank()) {
-                    found.add(new Contact(name, c.name() == null ? "" : c.name(), Channel.SMS, c.phone().strip()));
+                    found.add(new Contact(
+                            name,
+                            c.name() == null ? "" : c.name(),
+                            Channel.SMS,
+                            c.phone().strip()));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package org.paywatch.dispatch;
 
 import java.time.Duration;
-
 import org.paywatch.domain.ConfigurationProblem;
 
 /**
@@ -19,12 +18,13 @@ public record RetryPolicy(Duration timeout, int maxAttempts, Duration initialBac
         positive("gateway.initialBackoff", initialBackoff);
         positive("gateway.maxBackoff", maxBackoff);
         if (maxAttempts < 1 || maxAttempts > MOST_ATTEMPTS) {
-            throw new ConfigurationProblem("gateway.maxAttempts = " + maxAttempts
-                    + " is out of range: use 1 (no retry) to " + MOST_ATTEMPTS);
+            throw new ConfigurationProblem(
+                    "gateway.maxAttempts = " + maxAttempts + " is out of range: use 1 (no retry) to " + MOST_ATTEMPTS);
         }
         if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new ConfigurationProblem("gateway.maxBackoff = " + text(maxBackoff) + " is shorter than gateway.initialBackoff = "
-                    + text(initialBackoff) + ": make it at least as long");
+            throw new ConfigurationProblem(
+                    "gateway.maxBackoff = " + text(maxBackoff) + " is shorter than gateway.initialBackoff = "
+                            + text(initialBackoff) + ": make it at least as long");
         }
     }
 

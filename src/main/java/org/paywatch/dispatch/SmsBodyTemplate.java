@@ -1,18 +1,17 @@
 package org.paywatch.dispatch;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.paywatch.domain.ConfigurationProblem;
 
 /**
@@ -67,9 +66,10 @@ final class SmsBodyTemplate {
      */
     void requireJson() {
         if (!isJson(render("13800000000", "【签名\"测试】", "引号\" 反斜杠\\ 换行\n结束", "sample-key"))) {
-            throw new ConfigurationProblem("gateway.bodyTemplate does not make valid JSON: check its braces and commas, put "
-                    + "${textJson} and ${templateParam} without quotes around them and the other "
-                    + "placeholders inside quotes");
+            throw new ConfigurationProblem(
+                    "gateway.bodyTemplate does not make valid JSON: check its braces and commas, put "
+                            + "${textJson} and ${templateParam} without quotes around them and the other "
+                            + "placeholders inside quotes");
         }
     }
 
@@ -89,7 +89,8 @@ final class SmsBodyTemplate {
                 "signName", inString(signName(signature)),
                 "text", inString(text),
                 "textJson", literal(text),
-                "templateParam", literal(JSON.createObjectNode().put("content", text).toString()),
+                "templateParam",
+                        literal(JSON.createObjectNode().put("content", text).toString()),
                 "idempotencyKey", inString(idempotencyKey));
         // One pass: a value that itself holds "${…}" is not filled in again.
         return PLACEHOLDER.matcher(template).replaceAll(m -> Matcher.quoteReplacement(values.get(m.group(1))));

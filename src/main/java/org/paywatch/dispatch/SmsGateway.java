@@ -3,7 +3,6 @@ package org.paywatch.dispatch;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +46,15 @@ public final class SmsGateway implements Delivery {
         }
         String phone = contact.address() == null ? "" : contact.address().strip();
         if (phone.isEmpty()) {
-            return Outcome.failed(0, "the SMS contact of " + contact.unit() + " has no number: add it to the directory");
+            return Outcome.failed(
+                    0, "the SMS contact of " + contact.unit() + " has no number: add it to the directory");
         }
-        return attempts.post(request(body(message)), message.idempotencyKey(),
-                "SMS to " + Phones.mask(phone) + " (" + contact.unit() + ")", phone, REFUSAL_HINT);
+        return attempts.post(
+                request(body(message)),
+                message.idempotencyKey(),
+                "SMS to " + Phones.mask(phone) + " (" + contact.unit() + ")",
+                phone,
+                REFUSAL_HINT);
     }
 
     /** The request body for {@code message}, as the gateway gets it. */

@@ -41,12 +41,14 @@ public final class SmsText {
     /** A digest lists fewer projects rather than cut their names below this (town and works: 城关镇老旧小区改造…). */
     public static final int READABLE_PROJECT_NAME = 16;
     /** Placeholders of the transition templates. */
-    public static final Set<String> PLACEHOLDERS = Set.of("project", "rule", "level", "scope", "problem", "figure", "action");
+    public static final Set<String> PLACEHOLDERS =
+            Set.of("project", "rule", "level", "scope", "problem", "figure", "action");
     /** Placeholders of the digest: the number of alerts, the projects, the count by level (红色1条、黄色2条). */
     public static final Set<String> DIGEST_PLACEHOLDERS = Set.of("count", "projects", "levels");
 
     /** A run this long in a registry's free text could be an ID-card or account number. */
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
+
     private static final String ELLIPSIS = "…";
     private static final String DEFAULT_ACTION = "登录平台查看处理";
 
@@ -101,8 +103,10 @@ public final class SmsText {
             byLevel.merge(a.getLevel(), 1, Integer::sum);
         }
         List<String> ids = new ArrayList<>(worst.keySet());
-        ids.sort(Comparator.comparing((String id) -> worst.get(id)).reversed()); // stable: first seen first within a level
-        List<String> names = ids.stream().map(id -> displayName(projectNames.apply(id), id)).toList();
+        ids.sort(Comparator.comparing((String id) -> worst.get(id))
+                .reversed()); // stable: first seen first within a level
+        List<String> names =
+                ids.stream().map(id -> displayName(projectNames.apply(id), id)).toList();
         Map<String, String> values = new HashMap<>();
         values.put("count", Integer.toString(alerts.size()));
         values.put("levels", levels(byLevel));
@@ -110,7 +114,10 @@ public final class SmsText {
         // as many projects as fit with names a reader recognises; if not even one does, names at their shortest
         for (int shortest : List.of(READABLE_PROJECT_NAME, SHORTEST_PROJECT_NAME)) {
             for (int n = Math.min(names.size(), MAX_CHARS / shortest); n >= 1; n--) {
-                int longest = names.subList(0, n).stream().mapToInt(String::length).max().orElse(0);
+                int longest = names.subList(0, n).stream()
+                        .mapToInt(String::length)
+                        .max()
+                        .orElse(0);
                 for (int max = longest; max >= Math.min(shortest, longest); max--) {
                     values.put("projects", projects(names, n, max));
                     String text = fill(template, values);
@@ -222,8 +229,11 @@ public final class SmsText {
             values.put("project", shortest);
             String text = fill(t.of(sample.getTransition()), values);
             if (!fits(text)) {
-                throw tooLong(DispatchConfig.Templates.key(sample.getTransition()), text,
-                        sample.getRuleId() + " " + AlertWording.level(sample.getLevel()) + "，figure " + values.get("figure"));
+                throw tooLong(
+                        DispatchConfig.Templates.key(sample.getTransition()),
+                        text,
+                        sample.getRuleId() + " " + AlertWording.level(sample.getLevel()) + "，figure "
+                                + values.get("figure"));
             }
         }
         Map<String, String> digest = new HashMap<>();
@@ -240,13 +250,17 @@ public final class SmsText {
         int length = sms.signature().length() + text.length();
         return new ConfigurationProblem(key + " is too long: with the signature, the longest values (" + values
                 + ") and the project's name cut to " + SHORTEST_PROJECT_NAME + " characters it takes " + length
-                + " characters, more than the " + MAX_CHARS + " of two SMS; shorten it by " + (length - MAX_CHARS) + " characters");
+                + " characters, more than the " + MAX_CHARS + " of two SMS; shorten it by " + (length - MAX_CHARS)
+                + " characters");
     }
 
     /** Every rule's every figure at its longest, at every level, as each transition, each as if it had a pay period's scope (PW91: the longest rule's). */
     private List<Alert> longestAlerts() {
-        String longestRule = ruleNames.entrySet().stream().filter(e -> !e.getKey().equals("PW91"))
-                .max(Comparator.comparingInt(e -> e.getValue().length())).map(Map.Entry::getKey).orElse("");
+        String longestRule = ruleNames.entrySet().stream()
+                .filter(e -> !e.getKey().equals("PW91"))
+                .max(Comparator.comparingInt(e -> e.getValue().length()))
+                .map(Map.Entry::getKey)
+                .orElse("");
         List<Alert> samples = new ArrayList<>();
         Map<String, List<Map<String, Double>>> longest = AlertWording.longestMetrics();
         for (String ruleId : ruleNames.keySet()) {
@@ -267,9 +281,22 @@ public final class SmsText {
         return samples;
     }
 
-    private static Alert sample(String ruleId, AlertLevel level, AlertTransition transition, String scope, Map<String, Double> metrics) {
-        return Alert.newBuilder().setAlertId(ruleId + "-sample").setProjectId("P").setRuleId(ruleId).setLevel(level)
-                .setTransition(transition).setScope(scope).setEventTime(java.time.Instant.EPOCH).setMessage("").setLegalBasis("")
-                .setMetrics(metrics).setRecipients(List.of()).setTaskForce(false).setRebound(false).build();
+    private static Alert sample(
+            String ruleId, AlertLevel level, AlertTransition transition, String scope, Map<String, Double> metrics) {
+        return Alert.newBuilder()
+                .setAlertId(ruleId + "-sample")
+                .setProjectId("P")
+                .setRuleId(ruleId)
+                .setLevel(level)
+                .setTransition(transition)
+                .setScope(scope)
+                .setEventTime(java.time.Instant.EPOCH)
+                .setMessage("")
+                .setLegalBasis("")
+                .setMetrics(metrics)
+                .setRecipients(List.of())
+                .setTaskForce(false)
+                .setRebound(false)
+                .build();
     }
 }

@@ -25,6 +25,7 @@ public final class WebhookBody {
     public static final String HIDDEN_ACCOUNT = "A-********";
     /** As domain/PersonalNumbers writes them: W- or A- and 24 hex digits. */
     private static final Pattern PSEUDONYM = Pattern.compile("(?<![0-9A-Za-z])([WA])-[0-9a-f]{24}(?![0-9a-f])");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WebhookBody() {}
@@ -58,7 +59,10 @@ public final class WebhookBody {
             message = message.replace(scope, hidden);
             scope = hidden;
         }
-        return Alert.newBuilder(alert).setScope(hide(scope)).setMessage(hide(message)).build();
+        return Alert.newBuilder(alert)
+                .setScope(hide(scope))
+                .setMessage(hide(message))
+                .build();
     }
 
     /** Any W- or A- scope is a pseudonym: the scopes that are not are pay periods, enterprise codes and rule ids. */

@@ -3,7 +3,6 @@ package org.paywatch.dispatch;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-
 import org.paywatch.domain.ConfigurationProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +38,18 @@ public final class WebhookSender implements Delivery {
         try {
             url = GatewaySettings.httpUrl("the webhook of " + contact.unit(), contact.address());
         } catch (ConfigurationProblem e) {
-            return Outcome.failed(0, "the webhook URL of " + contact.unit() + " is not an http or https URL: fix it in the directory");
+            return Outcome.failed(
+                    0,
+                    "the webhook URL of " + contact.unit() + " is not an http or https URL: fix it in the directory");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .header(GatewaySettings.CONTENT_TYPE, GatewaySettings.JSON_UTF8)
                 .POST(HttpRequest.BodyPublishers.ofString(message.text(), StandardCharsets.UTF_8));
-        return attempts.post(request, message.idempotencyKey(),
-                "webhook of " + contact.unit() + " at " + DeliveryAttempts.hostAndPort(url), null, REFUSAL_HINT);
+        return attempts.post(
+                request,
+                message.idempotencyKey(),
+                "webhook of " + contact.unit() + " at " + DeliveryAttempts.hostAndPort(url),
+                null,
+                REFUSAL_HINT);
     }
 }

@@ -15,22 +15,25 @@ public final class ContractCheck {
     public static String violation(FeedEvent e) {
         return switch (e.feed) {
             case PROJECTS -> project(e.project);
-            case WORKERS -> firstOf(
-                    blank(e.worker.projectId, "projectId"),
-                    blank(e.worker.workerId, "workerId"),
-                    negative(e.worker.wageRateFen, "wageRateFen"));
-            case PROGRESS -> firstOf(
-                    blank(e.progress.projectId, "projectId"),
-                    period(e.progress.period, "period"),
-                    negative(e.progress.completedValueFen, "completedValueFen"),
-                    negative(e.progress.progressPaymentFen, "progressPaymentFen"));
+            case WORKERS ->
+                firstOf(
+                        blank(e.worker.projectId, "projectId"),
+                        blank(e.worker.workerId, "workerId"),
+                        negative(e.worker.wageRateFen, "wageRateFen"));
+            case PROGRESS ->
+                firstOf(
+                        blank(e.progress.projectId, "projectId"),
+                        period(e.progress.period, "period"),
+                        negative(e.progress.completedValueFen, "completedValueFen"),
+                        negative(e.progress.progressPaymentFen, "progressPaymentFen"));
             case BANK -> bank(e.bank);
             case CLOCKINS -> firstOf(blank(e.clockIn.projectId, "projectId"), blank(e.clockIn.workerId, "workerId"));
-            case TAX -> firstOf(
-                    blank(e.tax.creditCode, "creditCode"),
-                    e.tax.period == null ? null : period(e.tax.period, "period"),
-                    e.tax.previousFen == null ? null : negative(e.tax.previousFen, "previousFen"),
-                    e.tax.currentFen == null ? null : negative(e.tax.currentFen, "currentFen"));
+            case TAX ->
+                firstOf(
+                        blank(e.tax.creditCode, "creditCode"),
+                        e.tax.period == null ? null : period(e.tax.period, "period"),
+                        e.tax.previousFen == null ? null : negative(e.tax.previousFen, "previousFen"),
+                        e.tax.currentFen == null ? null : negative(e.tax.currentFen, "currentFen"));
         };
     }
 
@@ -39,7 +42,9 @@ public final class ContractCheck {
                 blank(p.projectId, "projectId"),
                 negative(p.contractValueFen, "contractValueFen"),
                 negative(p.wageDepositFen, "wageDepositFen"),
-                p.payDay != null && (p.payDay < 1 || p.payDay > 31) ? "payDay " + p.payDay + " is not a day of the month (1..31)" : null);
+                p.payDay != null && (p.payDay < 1 || p.payDay > 31)
+                        ? "payDay " + p.payDay + " is not a day of the month (1..31)"
+                        : null);
     }
 
     private static String bank(BankTransaction t) {
@@ -49,7 +54,9 @@ public final class ContractCheck {
                 blank(t.accountNo, "accountNo"),
                 negative(t.amountFen, "amountFen"),
                 t.wagePeriod == null ? null : period(t.wagePeriod, "wagePeriod"),
-                payout && (t.workerId == null || t.workerId.isBlank()) ? "a " + t.type + " must name the payee in workerId" : null);
+                payout && (t.workerId == null || t.workerId.isBlank())
+                        ? "a " + t.type + " must name the payee in workerId"
+                        : null);
     }
 
     private static String firstOf(String... reasons) {

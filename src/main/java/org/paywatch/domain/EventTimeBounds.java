@@ -39,8 +39,9 @@ public final class EventTimeBounds implements Serializable {
                     + ": correct the sender's clock or the record's time field";
         }
         if (eventTime - now > maxSkew.toMillis()) {
-            return "event time " + format(eventTime) + " is more than " + text(maxSkew) + " (time.maxClockSkew) ahead of "
-                    + nowName + " " + format(now) + ": correct the sender's clock or the record's time field";
+            return "event time " + format(eventTime) + " is more than " + text(maxSkew)
+                    + " (time.maxClockSkew) ahead of " + nowName + " " + format(now)
+                    + ": correct the sender's clock or the record's time field";
         }
         return null;
     }

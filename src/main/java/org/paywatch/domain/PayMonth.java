@@ -12,9 +12,11 @@ public class PayMonth {
     public double laborCostRatio;
     /** Labour cost PW01 requires deposited for the month; 0 when nothing can be required of it. */
     public long requiredFen;
+
     public long depositedFen;
     /** depositedFen / requiredFen; null when requiredFen is 0. */
     public Double coverage;
+
     public double blueBelowCoverage;
     public double yellowBelowCoverage;
     public long accruedFen;
@@ -25,5 +27,6 @@ public class PayMonth {
     public String dueDate;
     /** Days past the due date while wages are still owed; 0 when nothing is owed or not yet due. */
     public long daysPastDue;
+
     public int unpaidWorkers;
 }

@@ -25,6 +25,7 @@ public final class PersonalNumbers {
     private static final int KEPT = 4;
     /** The shortest digit run that could be an account, card or ID-card number. */
     private static final int NUMBER_LENGTH = 8;
+
     private static final byte MASK = '*';
 
     private final Mac mac;
@@ -211,7 +212,10 @@ public final class PersonalNumbers {
 
     /** What a personal field holds, which decides its pseudonym and its mask. */
     private enum Kind {
-        ACCOUNT, ID_CARD, NAME, PHONE;
+        ACCOUNT,
+        ID_CARD,
+        NAME,
+        PHONE;
 
         /** Bytes of a spelling left in clear at its start: a name's first character. */
         int keptAtStart(Spelling s) {
@@ -234,11 +238,13 @@ public final class PersonalNumbers {
 
     /** The fields of the contract that hold personal data, read from a decoded record. */
     private enum PersonalField {
-        PAYROLL_ACCOUNT(Feed.PROJECTS, Kind.ACCOUNT, e -> e.project.payrollAccountNo, (e, v) -> e.project.payrollAccountNo = v),
+        PAYROLL_ACCOUNT(
+                Feed.PROJECTS, Kind.ACCOUNT, e -> e.project.payrollAccountNo, (e, v) -> e.project.payrollAccountNo = v),
         WORKER(Feed.WORKERS, Kind.ID_CARD, e -> e.worker.workerId, (e, v) -> e.worker.workerId = v),
         CLOCKIN_WORKER(Feed.CLOCKINS, Kind.ID_CARD, e -> e.clockIn.workerId, (e, v) -> e.clockIn.workerId = v),
         ACCOUNT(Feed.BANK, Kind.ACCOUNT, e -> e.bank.accountNo, (e, v) -> e.bank.accountNo = v),
-        COUNTERPARTY_ACCOUNT(Feed.BANK, Kind.ACCOUNT, e -> e.bank.counterpartyAccountNo, (e, v) -> e.bank.counterpartyAccountNo = v),
+        COUNTERPARTY_ACCOUNT(
+                Feed.BANK, Kind.ACCOUNT, e -> e.bank.counterpartyAccountNo, (e, v) -> e.bank.counterpartyAccountNo = v),
         COUNTERPARTY_NAME(Feed.BANK, Kind.NAME, e -> e.bank.counterpartyName, null), // masked, not pseudonymised
         PAYEE(Feed.BANK, Kind.ID_CARD, e -> e.bank.workerId, (e, v) -> e.bank.workerId = v),
         // one value per contact; not pseudonymised: pseudonymise drops the contacts
@@ -269,7 +275,9 @@ public final class PersonalNumbers {
         }
 
         private static List<String> contacts(FeedEvent e, Function<ProjectContact, String> field) {
-            return e.project.contacts == null ? List.of() : e.project.contacts.stream().map(field).toList();
+            return e.project.contacts == null
+                    ? List.of()
+                    : e.project.contacts.stream().map(field).toList();
         }
 
         static List<PersonalField> of(Feed feed) {
@@ -320,7 +328,8 @@ public final class PersonalNumbers {
                 int units = Character.charCount(codePoint);
                 if (escape != null && codePoint > 0x7F) {
                     for (int u = i; u < i + units; u++) {
-                        out.writeBytes(String.format(escape, (int) value.charAt(u)).getBytes(StandardCharsets.US_ASCII));
+                        out.writeBytes(
+                                String.format(escape, (int) value.charAt(u)).getBytes(StandardCharsets.US_ASCII));
                     }
                 } else {
                     out.writeBytes(value.substring(i, i + units).getBytes(StandardCharsets.UTF_8));

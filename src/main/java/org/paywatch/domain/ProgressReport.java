@@ -5,6 +5,7 @@ public class ProgressReport {
     public String projectId;
     /** The construction month, "YYYY-MM". */
     public String period;
+
     public long completedValueFen;
     public long progressPaymentFen;
     public long reportedAt;

@@ -23,10 +23,12 @@ public class Project {
     public String payrollBankCode;
     /** Pseudonym of the dedicated wage account; null until the account is bound. */
     public String payrollAccountNo;
+
     public LocalDate onboardedDate;
     public long wageDepositFen;
     /** Day of month M+1 by which wages of M are due; null: the last day of M+1. */
     public Integer payDay;
+
     public ProjectStatus status;
     public long updatedAt;
     /** Whom alert dispatch tells on the project's side; always empty after the entry operator (phones are personal data). */

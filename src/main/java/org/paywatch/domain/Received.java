@@ -27,8 +27,8 @@ public class Received {
         return r;
     }
 
-    public static Received failed(Origin origin, Feed feed, byte[] payload, RejectionCause cause, String error,
-                                  long timestamp) {
+    public static Received failed(
+            Origin origin, Feed feed, byte[] payload, RejectionCause cause, String error, long timestamp) {
         Received r = new Received();
         r.origin = origin;
         r.feed = feed;

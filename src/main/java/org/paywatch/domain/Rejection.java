@@ -14,6 +14,7 @@ public class Rejection {
     public int payloadLength;
     /** SHA-256 (hex) of the payload as received, when {@link #payload} was cut: how the sender finds the record. */
     public String payloadSha256;
+
     public RejectionCause cause;
     public String reason;
     public long time;
@@ -35,8 +36,14 @@ public class Rejection {
      * is cut to {@code maxPayloadBytes}, so that no dead letter is too large for the producer to send;
      * when cut, the digest of {@code received} lets the sender find the record.
      */
-    public static Rejection withPayload(Origin origin, byte[] received, byte[] masked, int maxPayloadBytes,
-                                        RejectionCause cause, String reason, long time) {
+    public static Rejection withPayload(
+            Origin origin,
+            byte[] received,
+            byte[] masked,
+            int maxPayloadBytes,
+            RejectionCause cause,
+            String reason,
+            long time) {
         Rejection r = of(origin, cause, reason, time);
         r.payloadLength = received.length;
         if (masked.length > maxPayloadBytes) {

@@ -14,6 +14,7 @@ public class RiskSnapshot {
     public long time;
     /** Highest level among open alerts; null when none is open. */
     public AlertLevel level;
+
     public int openBlue;
     public int openYellow;
     public int openRed;

@@ -23,12 +23,18 @@ final class AlertCopies implements AutoCloseable {
     private long total;
 
     AlertCopies(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "paywatch-drill-" + topic),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "paywatch-drill-" + topic),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         KafkaTopics.readFromTheStart(consumer, topic);
     }
 
@@ -37,7 +43,10 @@ final class AlertCopies implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(wait)) {
             try {
                 Alert a = codec.decode(r.value());
-                copies.merge(a.getAlertId() + " " + a.getTransition() + " " + a.getLevel() + " " + a.getEventTime(), 1, Integer::sum);
+                copies.merge(
+                        a.getAlertId() + " " + a.getTransition() + " " + a.getLevel() + " " + a.getEventTime(),
+                        1,
+                        Integer::sum);
                 total++;
             } catch (ContractViolation notAnAlert) {
                 copies.merge("undecodable@" + r.partition() + "/" + r.offset(), 1, Integer::sum);

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
-import org.paywatch.local.FlinkCluster;
 import org.paywatch.config.JobConfig;
+import org.paywatch.local.FlinkCluster;
 import org.paywatch.pipeline.KafkaRiskMonitor;
 
 /** The live job on the multi-process cluster, submitted as `flink run` would submit it. */

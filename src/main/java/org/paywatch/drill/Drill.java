@@ -16,17 +16,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.paywatch.config.JobConfig;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.io.AvroCodec;
-import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.PseudonymKey;
 import org.paywatch.local.FlinkCluster;
 import org.paywatch.local.FreePort;
 import org.paywatch.local.InfluxServer;
 import org.paywatch.local.KafkaProcess;
 import org.paywatch.local.MonitorProgress;
-import org.paywatch.config.JobConfig;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.sim.CountyPlan;
 import org.paywatch.sim.CountyStreamer;
@@ -60,6 +60,7 @@ public final class Drill implements AutoCloseable {
      * watermark back.
      */
     private static final Duration QUIET = IDLENESS.plusSeconds(5);
+
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration INFLUX_OUTAGE = Duration.ofSeconds(30);
     private static final Duration BROKER_DOWN = Duration.ofSeconds(10);
@@ -80,22 +81,37 @@ public final class Drill implements AutoCloseable {
     private volatile long faultEnded;
 
     /** What one run left behind. */
-    record Run(Map<String, Integer> alerts, Map<String, Long> counters, int failures, long recoveredMillis,
-               long expectedIn, long oversizedDeadLetters) {
+    record Run(
+            Map<String, Integer> alerts,
+            Map<String, Long> counters,
+            int failures,
+            long recoveredMillis,
+            long expectedIn,
+            long oversizedDeadLetters) {
         long alertCount() {
             return alerts.values().stream().mapToLong(Integer::longValue).sum();
         }
     }
 
     /** The drill's verdict: the last line of `paywatch drill`. */
-    public record Verdict(DrillFault fault, long alertsClean, long alertsFault, long lost, long duplicated, long spurious,
-                          long recoveredSeconds, String counters, boolean reconciled, String problems) {
+    public record Verdict(
+            DrillFault fault,
+            long alertsClean,
+            long alertsFault,
+            long lost,
+            long duplicated,
+            long spurious,
+            long recoveredSeconds,
+            String counters,
+            boolean reconciled,
+            String problems) {
         public boolean passed() {
             return lost == 0 && duplicated == 0 && spurious == 0 && reconciled && problems.isEmpty();
         }
 
         public String line() {
-            return String.format("drill: fault=%s alerts_clean=%d alerts_fault=%d lost=%d duplicated=%d spurious=%d recovered_s=%d",
+            return String.format(
+                    "drill: fault=%s alerts_clean=%d alerts_fault=%d lost=%d duplicated=%d spurious=%d recovered_s=%d",
                     fault.label, alertsClean, alertsFault, lost, duplicated, spurious, recoveredSeconds);
         }
     }
@@ -134,14 +150,17 @@ public final class Drill implements AutoCloseable {
     private void load(SyntheticCounty county) {
         JobConfig.Topics t = base.kafka.topics;
         List<String> inputs = new ArrayList<>(t.inputs().keySet());
-        kafka.createTopics(PARTITIONS, inputs.stream().filter(s -> !s.equals(t.bank)).toArray(String[]::new));
+        kafka.createTopics(
+                PARTITIONS, inputs.stream().filter(s -> !s.equals(t.bank)).toArray(String[]::new));
         // The bank's topic takes records of up to 4 MiB: a county's
         // broker may well, and the poison-record drill needs it.
         kafka.createTopics(PARTITIONS, Map.of("max.message.bytes", String.valueOf(4 * 1024 * 1024)), t.bank);
-        try (CountyStreamer streamer = new CountyStreamer(county, kafka.bootstrapServers(), t, Duration.ZERO, () -> 0, Long.MAX_VALUE)) {
+        try (CountyStreamer streamer =
+                new CountyStreamer(county, kafka.bootstrapServers(), t, Duration.ZERO, () -> 0, Long.MAX_VALUE)) {
             streamer.run();
             if (streamer.failure() != null) {
-                throw new IllegalStateException("could not load the county into Kafka: " + streamer.failure(), streamer.failure());
+                throw new IllegalStateException(
+                        "could not load the county into Kafka: " + streamer.failure(), streamer.failure());
             }
             loaded = streamer.sent();
         }
@@ -149,13 +168,18 @@ public final class Drill implements AutoCloseable {
         try (KafkaProducer<byte[], byte[]> producer = producer(0)) {
             for (String topic : inputs) {
                 for (int p = 0; p < PARTITIONS; p++) {
-                    producer.send(new ProducerRecord<>(topic, p, markerTime, null,
+                    producer.send(new ProducerRecord<>(
+                            topic,
+                            p,
+                            markerTime,
+                            null,
                             "paywatch drill: the end of the simulated county".getBytes(StandardCharsets.UTF_8)));
                     loaded++;
                 }
             }
         }
-        log.printf("drill: %d projects, %s to %s: %d records in %d partitions per feed, each partition closed by a record to dead-letter%n",
+        log.printf(
+                "drill: %d projects, %s to %s: %d records in %d partitions per feed, each partition closed by a record to dead-letter%n",
                 county.projectCount(), county.firstDay(), county.lastDay(), loaded, PARTITIONS);
         log.flush();
     }
@@ -164,13 +188,15 @@ public final class Drill implements AutoCloseable {
     public Verdict run(DrillFault fault) throws Exception {
         if (fault.onCluster) {
             cluster = FlinkCluster.start(dir.resolve("flink"), 2, 2, Map.of());
-            log.println("drill: Flink cluster up, a JobManager and two TaskManagers, each its own JVM; web UI " + cluster.restUrl());
+            log.println("drill: Flink cluster up, a JobManager and two TaskManagers, each its own JVM; web UI "
+                    + cluster.restUrl());
         }
         Run clean = execute("clean", fault, false);
         log.printf("drill: clean run: %d alerts, counters %s%n", clean.alertCount(), clean.counters());
         Run faulty = execute("fault", fault, true);
-        log.printf("drill: run with %s: %d alerts, counters %s, %d failures and restarts%n", fault.label, faulty.alertCount(), faulty.counters(),
-                faulty.failures());
+        log.printf(
+                "drill: run with %s: %d alerts, counters %s, %d failures and restarts%n",
+                fault.label, faulty.alertCount(), faulty.counters(), faulty.failures());
         log.flush();
         return compare(fault, clean, faulty);
     }
@@ -180,8 +206,9 @@ public final class Drill implements AutoCloseable {
         kafka.createTopics(PARTITIONS, config.kafka.topics.alerts, config.kafka.topics.deadletter);
         long expectedIn = loaded;
         try (LiveRun run = fault.onCluster ? new ClusterRun(cluster, config, key) : runProcess(name, config);
-             MonitorProgress progress = new MonitorProgress(kafka.bootstrapServers(), config.kafka.groupId, config.kafka.topics);
-             AlertCopies alerts = new AlertCopies(kafka.bootstrapServers(), config.kafka.topics.alerts)) {
+                MonitorProgress progress =
+                        new MonitorProgress(kafka.bootstrapServers(), config.kafka.groupId, config.kafka.topics);
+                AlertCopies alerts = new AlertCopies(kafka.bootstrapServers(), config.kafka.topics.alerts)) {
             run.start();
             long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
             long faultAt = 0;
@@ -192,13 +219,16 @@ public final class Drill implements AutoCloseable {
             String lastSeen = "";
             while (true) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the " + name + " run did not finish within " + RUN_TIMEOUT.toMinutes()
-                            + " minutes: read " + progress.recordsRead() + " of " + expectedIn + " records; see " + dir);
+                    throw new IllegalStateException(
+                            "the " + name + " run did not finish within " + RUN_TIMEOUT.toMinutes() + " minutes: read "
+                                    + progress.recordsRead() + " of " + expectedIn + " records; see " + dir);
                 }
                 alerts.poll(Duration.ofMillis(500));
                 long read = progress.recordsRead();
                 if (inject && faultAt == 0 && alerts.total() > 0 && read >= loaded * FAULT_AFTER_SHARE_READ) {
-                    log.printf("drill: %s at %d of %d records read, %d alerts committed%n", fault.label, read, expectedIn, alerts.total());
+                    log.printf(
+                            "drill: %s at %d of %d records read, %d alerts committed%n",
+                            fault.label, read, expectedIn, alerts.total());
                     log.flush();
                     faultAt = System.nanoTime();
                     faultEnded = 0;
@@ -218,15 +248,25 @@ public final class Drill implements AutoCloseable {
                     lastChange = System.nanoTime();
                 }
                 boolean faultDone = faultThread == null || !faultThread.isAlive();
-                if (read >= expectedIn && counters.getOrDefault("recordsIn", 0L) >= expectedIn && (!inject || faultAt != 0)
-                        && faultDone && System.nanoTime() - lastChange > QUIET.toNanos()) {
+                if (read >= expectedIn
+                        && counters.getOrDefault("recordsIn", 0L) >= expectedIn
+                        && (!inject || faultAt != 0)
+                        && faultDone
+                        && System.nanoTime() - lastChange > QUIET.toNanos()) {
                     break;
                 }
             }
             Map<String, Long> counters = run.counters();
             long oversized = fault == DrillFault.POISON_RECORD && inject
-                    ? DeadLetters.count(kafka.bootstrapServers(), config.kafka.topics.deadletter, "oversized") : 0;
-            return new Run(new HashMap<>(alerts.copies()), counters, run.failures(), recovered / 1_000_000, expectedIn, oversized);
+                    ? DeadLetters.count(kafka.bootstrapServers(), config.kafka.topics.deadletter, "oversized")
+                    : 0;
+            return new Run(
+                    new HashMap<>(alerts.copies()),
+                    counters,
+                    run.failures(),
+                    recovered / 1_000_000,
+                    expectedIn,
+                    oversized);
         }
     }
 
@@ -249,61 +289,74 @@ public final class Drill implements AutoCloseable {
 
     /** Starts the fault; what takes time (an outage) goes on in a thread of its own while the drill watches. */
     private Thread inject(DrillFault fault, LiveRun run) throws Exception {
-        Thread t = new Thread(() -> {
-            try {
-                switch (fault) {
-                    case PROCESS_KILL -> {
-                        RunProcess process = (RunProcess) run;
-                        process.kill();
-                        faultEnded = System.nanoTime();
-                        log.println("drill: paywatch run killed (kill -9); started again with the same command");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        switch (fault) {
+                            case PROCESS_KILL -> {
+                                RunProcess process = (RunProcess) run;
+                                process.kill();
+                                faultEnded = System.nanoTime();
+                                log.println(
+                                        "drill: paywatch run killed (kill -9); started again with the same command");
+                                log.flush();
+                                process.start();
+                            }
+                            case TASKMANAGER_KILL -> {
+                                int busy = cluster.busySlots(0) > 0 ? 0 : 1; // one that runs some of the job's tasks
+                                cluster.killTaskManager(busy);
+                                faultEnded = System.nanoTime();
+                                log.println("drill: TaskManager " + busy + " killed (kill -9); a replacement starts");
+                                log.flush();
+                                cluster.startTaskManager();
+                            }
+                            case INFLUX_OUTAGE -> {
+                                influx.close();
+                                Thread.sleep(INFLUX_OUTAGE.toMillis());
+                                influx = InfluxServer.start(influxDir, influxPort);
+                                faultEnded = System.nanoTime();
+                                log.println("drill: influxd back after " + INFLUX_OUTAGE.toSeconds() + " s");
+                                log.flush();
+                            }
+                            case BROKER_RESTART -> {
+                                kafka.restart(BROKER_DOWN);
+                                faultEnded = System.nanoTime();
+                                log.println("drill: Kafka broker back after " + BROKER_DOWN.toSeconds() + " s down");
+                                log.flush();
+                            }
+                            case POISON_RECORD -> {
+                                sendPoison();
+                                faultEnded = System.nanoTime();
+                            }
+                        }
+                    } catch (Exception e) {
+                        log.println("drill: injecting " + fault.label + " failed: " + e);
                         log.flush();
-                        process.start();
                     }
-                    case TASKMANAGER_KILL -> {
-                        int busy = cluster.busySlots(0) > 0 ? 0 : 1; // one that runs some of the job's tasks
-                        cluster.killTaskManager(busy);
-                        faultEnded = System.nanoTime();
-                        log.println("drill: TaskManager " + busy + " killed (kill -9); a replacement starts");
-                        log.flush();
-                        cluster.startTaskManager();
-                    }
-                    case INFLUX_OUTAGE -> {
-                        influx.close();
-                        Thread.sleep(INFLUX_OUTAGE.toMillis());
-                        influx = InfluxServer.start(influxDir, influxPort);
-                        faultEnded = System.nanoTime();
-                        log.println("drill: influxd back after " + INFLUX_OUTAGE.toSeconds() + " s");
-                        log.flush();
-                    }
-                    case BROKER_RESTART -> {
-                        kafka.restart(BROKER_DOWN);
-                        faultEnded = System.nanoTime();
-                        log.println("drill: Kafka broker back after " + BROKER_DOWN.toSeconds() + " s down");
-                        log.flush();
-                    }
-                    case POISON_RECORD -> {
-                        sendPoison();
-                        faultEnded = System.nanoTime();
-                    }
-                }
-            } catch (Exception e) {
-                log.println("drill: injecting " + fault.label + " failed: " + e);
-                log.flush();
-            }
-        }, "paywatch-drill-fault");
+                },
+                "paywatch-drill-fault");
         t.start();
         return t;
     }
 
     /** A bank record of about 1 MB with a negative amount: too large for the entry, and a dead letter that must be cut. */
     private void sendPoison() {
-        BankTransaction poison = BankTransaction.newBuilder().setTxnId("DRILL-POISON").setBankCode("ZYRCB")
-                .setAccountNo("6222020200112233445").setType(BankTransactionType.OTHER_CREDIT).setAmountFen(-1L)
-                .setCounterpartyName("某".repeat(POISON_BYTES / 3)).setEventTime(java.time.Instant.ofEpochMilli(markerTime)).build();
+        BankTransaction poison = BankTransaction.newBuilder()
+                .setTxnId("DRILL-POISON")
+                .setBankCode("ZYRCB")
+                .setAccountNo("6222020200112233445")
+                .setType(BankTransactionType.OTHER_CREDIT)
+                .setAmountFen(-1L)
+                .setCounterpartyName("某".repeat(POISON_BYTES / 3))
+                .setEventTime(java.time.Instant.ofEpochMilli(markerTime))
+                .build();
         try (KafkaProducer<byte[], byte[]> producer = producer(4 * 1024 * 1024 + 1024)) {
             // Stamped like the closing records, so that it moves no partition's time beyond theirs.
-            producer.send(new ProducerRecord<>(base.kafka.topics.bank, 0, markerTime, "6222020200112233445".getBytes(StandardCharsets.UTF_8),
+            producer.send(new ProducerRecord<>(
+                    base.kafka.topics.bank,
+                    0,
+                    markerTime,
+                    "6222020200112233445".getBytes(StandardCharsets.UTF_8),
                     AvroCodec.of(BankTransaction.class).encode(poison)));
         }
         log.println("drill: a " + POISON_BYTES / 1024 + " KiB bank record with a negative amount sent");
@@ -311,8 +364,11 @@ public final class Drill implements AutoCloseable {
     }
 
     private KafkaProducer<byte[], byte[]> producer(int maxRequestBytes) {
-        Map<String, Object> settings = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.CLIENT_ID_CONFIG, "paywatch-drill"));
+        Map<String, Object> settings = new HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "paywatch-drill"));
         if (maxRequestBytes > 0) {
             settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes);
         }
@@ -374,30 +430,43 @@ public final class Drill implements AutoCloseable {
         }
         if (fault == DrillFault.POISON_RECORD) {
             if (faulty.oversizedDeadLetters() != 1) {
-                problems.add("the poison record was dead-lettered " + faulty.oversizedDeadLetters() + " times, not once");
+                problems.add(
+                        "the poison record was dead-lettered " + faulty.oversizedDeadLetters() + " times, not once");
             }
             if (faulty.failures() != 0) {
                 problems.add("the job restarted " + faulty.failures() + " times on the poison record");
             }
         }
         String counters = "clean " + clean.counters() + ", fault " + faulty.counters();
-        return new Verdict(fault, clean.alertCount(), faulty.alertCount(), lost, duplicated, spurious,
-                Math.round(faulty.recoveredMillis() / 1000.0), counters, reconciled, String.join("; ", problems));
+        return new Verdict(
+                fault,
+                clean.alertCount(),
+                faulty.alertCount(),
+                lost,
+                duplicated,
+                spurious,
+                Math.round(faulty.recoveredMillis() / 1000.0),
+                counters,
+                reconciled,
+                String.join("; ", problems));
     }
 
     /** in = applied + duplicates + deadLettered + waiting, and every record loaded counted in once. */
     private static boolean reconciles(Run run, String name, List<String> problems) {
         Map<String, Long> c = run.counters();
         long in = c.getOrDefault("recordsIn", 0L);
-        long out = c.getOrDefault("recordsApplied", 0L) + c.getOrDefault("recordsDuplicate", 0L)
-                + c.getOrDefault("recordsDeadLettered", 0L) + c.getOrDefault("recordsWaiting", 0L);
+        long out = c.getOrDefault("recordsApplied", 0L)
+                + c.getOrDefault("recordsDuplicate", 0L)
+                + c.getOrDefault("recordsDeadLettered", 0L)
+                + c.getOrDefault("recordsWaiting", 0L);
         boolean ok = true;
         if (in != run.expectedIn()) {
             problems.add("the " + name + " run counted " + in + " records in, not the " + run.expectedIn() + " sent");
             ok = false;
         }
         if (in != out) {
-            problems.add("the " + name + " run's counters do not reconcile: in=" + in + " but applied+duplicates+deadLettered+waiting=" + out);
+            problems.add("the " + name + " run's counters do not reconcile: in=" + in
+                    + " but applied+duplicates+deadLettered+waiting=" + out);
             ok = false;
         }
         return ok;

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /** The few answers of Flink's REST API a drill reads: which job runs, its accumulators, its restarts. */
 final class FlinkRest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String url;
@@ -28,7 +29,9 @@ final class FlinkRest {
         long newest = Long.MIN_VALUE;
         for (JsonNode job : get("/jobs/overview").path("jobs")) {
             String state = job.path("state").asText();
-            if (!state.equals("FINISHED") && !state.equals("CANCELED") && !state.equals("FAILED")
+            if (!state.equals("FINISHED")
+                    && !state.equals("CANCELED")
+                    && !state.equals("FAILED")
                     && job.path("start-time").asLong() > newest) {
                 newest = job.path("start-time").asLong();
                 id = job.path("jid").asText();
@@ -48,11 +51,17 @@ final class FlinkRest {
 
     /** How often the job has failed (and restarted, unless it then stopped): its exception history. */
     int failures(String jobId) throws IOException, InterruptedException {
-        return get("/jobs/" + jobId + "/exceptions?maxExceptions=1000").path("exceptionHistory").path("entries").size();
+        return get("/jobs/" + jobId + "/exceptions?maxExceptions=1000")
+                .path("exceptionHistory")
+                .path("entries")
+                .size();
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException(url + path + " answered " + r.statusCode());

@@ -25,8 +25,15 @@ final class RunProcess implements LiveRun {
     @Override
     public void start() throws IOException {
         starts++;
-        process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), Paywatch.class.getName(), "run", "--config", jobFile.toString()))
+        process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx1g",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Paywatch.class.getName(),
+                        "run",
+                        "--config",
+                        jobFile.toString()))
                 .redirectOutput(dir.resolve("run-" + starts + ".out").toFile())
                 .redirectError(dir.resolve("run-" + starts + ".err").toFile())
                 .start();

@@ -5,8 +5,8 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.paywatch.contract.Alert;
 import org.paywatch.contract.DeadLetter;
-import org.paywatch.domain.Rejection;
 import org.paywatch.domain.AlertEvent;
+import org.paywatch.domain.Rejection;
 
 /**
  * The Kafka form of the outputs: Avro (single-object encoding), keyed by project for alerts. The
@@ -25,7 +25,11 @@ public final class AlertRecords {
                 if (codec == null) {
                     codec = AvroCodec.of(Alert.class);
                 }
-                return new ProducerRecord<>(topic, null, null, e.projectId.getBytes(StandardCharsets.UTF_8),
+                return new ProducerRecord<>(
+                        topic,
+                        null,
+                        null,
+                        e.projectId.getBytes(StandardCharsets.UTF_8),
                         codec.encode(ContractMapping.alert(e)));
             }
         };
@@ -40,7 +44,11 @@ public final class AlertRecords {
                 if (codec == null) {
                     codec = AvroCodec.of(DeadLetter.class);
                 }
-                return new ProducerRecord<>(topic, null, null, r.origin.topic.getBytes(StandardCharsets.UTF_8),
+                return new ProducerRecord<>(
+                        topic,
+                        null,
+                        null,
+                        r.origin.topic.getBytes(StandardCharsets.UTF_8),
                         codec.encode(ContractMapping.deadLetter(r)));
             }
         };

@@ -37,64 +37,65 @@ import org.apache.avro.generic.IndexedRecord;
  */
 public final class ContractJson {
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      // A field sent twice is ambiguous: refuse it rather than silently keep the last one.
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      // Shortest round-trip digits, the same on every JDK.
-      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-      .build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            // A field sent twice is ambiguous: refuse it rather than silently keep the last one.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Shortest round-trip digits, the same on every JDK.
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
 
-  private ContractJson() {}
+    private ContractJson() {}
 
-  /** One JSON line as a record of {@code schema}; values in Avro's raw generic form. */
-  public static GenericRecord read(Schema schema, String jsonLine) throws ContractViolation {
-    JsonNode node;
-    try {
-      node = JSON.readTree(jsonLine);
-    } catch (JsonProcessingException e) {
-      // Jackson may quote the offending token, which can be an ID number: its text is masked.
-      String reason = e.getOriginalMessage().startsWith("Trailing token")
-          ? "more than one JSON value on the line"
-          : ContractViolation.masked(e.getOriginalMessage());
-      String where = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
-      throw new ContractViolation("not valid JSON: " + reason + where);
-    }
-    if (node == null || node.isMissingNode()) {
-      throw new ContractViolation("not valid JSON: the line is empty");
-    }
-    return ContractJsonReader.record(schema, node);
-  }
-
-  /** A generic or generated (specific) record as one JSON line, without a line break. */
-  public static String write(IndexedRecord record) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
-      out.setPrettyPrinter(new SampleStyle());
-      ContractJsonWriter.writeRecord(record.getSchema(), record, out, "");
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to a string cannot fail", e);
-    }
-    return text.toString();
-  }
-
-  /** {@code {"a": 1, "b": [1, 2]}}: one line, a space after each comma and colon. */
-  private static final class SampleStyle extends MinimalPrettyPrinter {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public void writeObjectFieldValueSeparator(JsonGenerator out) throws IOException {
-      out.writeRaw(": ");
+    /** One JSON line as a record of {@code schema}; values in Avro's raw generic form. */
+    public static GenericRecord read(Schema schema, String jsonLine) throws ContractViolation {
+        JsonNode node;
+        try {
+            node = JSON.readTree(jsonLine);
+        } catch (JsonProcessingException e) {
+            // Jackson may quote the offending token, which can be an ID number: its text is masked.
+            String reason = e.getOriginalMessage().startsWith("Trailing token")
+                    ? "more than one JSON value on the line"
+                    : ContractViolation.masked(e.getOriginalMessage());
+            String where =
+                    e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+            throw new ContractViolation("not valid JSON: " + reason + where);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new ContractViolation("not valid JSON: the line is empty");
+        }
+        return ContractJsonReader.record(schema, node);
     }
 
-    @Override
-    public void writeObjectEntrySeparator(JsonGenerator out) throws IOException {
-      out.writeRaw(", ");
+    /** A generic or generated (specific) record as one JSON line, without a line break. */
+    public static String write(IndexedRecord record) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
+            out.setPrettyPrinter(new SampleStyle());
+            ContractJsonWriter.writeRecord(record.getSchema(), record, out, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return text.toString();
     }
 
-    @Override
-    public void writeArrayValueSeparator(JsonGenerator out) throws IOException {
-      out.writeRaw(", ");
+    /** {@code {"a": 1, "b": [1, 2]}}: one line, a space after each comma and colon. */
+    private static final class SampleStyle extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator out) throws IOException {
+            out.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator out) throws IOException {
+            out.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator out) throws IOException {
+            out.writeRaw(", ");
+        }
     }
-  }
 }

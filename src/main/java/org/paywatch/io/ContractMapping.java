@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.paywatch.contract.Alert;
 import org.paywatch.contract.DeadLetter;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.BankTransaction;
 import org.paywatch.domain.ClockIn;
 import org.paywatch.domain.Enterprise;
@@ -16,7 +17,6 @@ import org.paywatch.domain.ProjectContact;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.TaxChange;
 import org.paywatch.domain.WorkerRegistration;
-import org.paywatch.domain.AlertEvent;
 
 /**
  * Between the public Avro contract and the plain records the job keeps in state (Avro classes in

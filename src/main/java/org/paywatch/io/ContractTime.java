@@ -19,77 +19,83 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ContractTime {
 
-  static final ZoneOffset BUSINESS_OFFSET = ZoneOffset.ofHours(8);
+    static final ZoneOffset BUSINESS_OFFSET = ZoneOffset.ofHours(8);
 
-  private static final DateTimeFormatter WHOLE_SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
-  private static final DateTimeFormatter WITH_MILLIS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
+    private static final DateTimeFormatter WHOLE_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+    private static final DateTimeFormatter WITH_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
 
-  private ContractTime() {}
+    private ContractTime() {}
 
-  /** An ISO-8601 instant with offset; throws {@code DateTimeException} on any other text. */
-  static Instant parseInstant(String text) {
-    Instant written = parseWrittenForm(text);
-    return written != null ? written
-        : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-  }
-
-  /**
-   * The form every feed writes, {@code 2025-06-01T08:30:00+08:00}, read without the general parser, which
-   * took a quarter of a replay's reading; null for any other text, and for a date or time that does not
-   * exist, so that the general parser accepts or refuses it as always.
-   */
-  private static Instant parseWrittenForm(String text) {
-    if (text.length() != 25 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(22) != ':'
-        || (text.charAt(19) != '+' && text.charAt(19) != '-')) {
-      return null;
+    /** An ISO-8601 instant with offset; throws {@code DateTimeException} on any other text. */
+    static Instant parseInstant(String text) {
+        Instant written = parseWrittenForm(text);
+        return written != null
+                ? written
+                : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
     }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 2);
-    int day = digits(text, 8, 2);
-    int hour = digits(text, 11, 2);
-    int minute = digits(text, 14, 2);
-    int second = digits(text, 17, 2);
-    int offsetHours = digits(text, 20, 2);
-    int offsetMinutes = digits(text, 23, 2);
-    if ((year | month | day | hour | minute | second | offsetHours | offsetMinutes) < 0) {
-      return null;
+
+    /**
+     * The form every feed writes, {@code 2025-06-01T08:30:00+08:00}, read without the general parser, which
+     * took a quarter of a replay's reading; null for any other text, and for a date or time that does not
+     * exist, so that the general parser accepts or refuses it as always.
+     */
+    private static Instant parseWrittenForm(String text) {
+        if (text.length() != 25
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(22) != ':'
+                || (text.charAt(19) != '+' && text.charAt(19) != '-')) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int offsetHours = digits(text, 20, 2);
+        int offsetMinutes = digits(text, 23, 2);
+        if ((year | month | day | hour | minute | second | offsetHours | offsetMinutes) < 0) {
+            return null;
+        }
+        int sign = text.charAt(19) == '-' ? -1 : 1;
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second)
+                    .toInstant(ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
+        } catch (DateTimeException doesNotExist) {
+            return null;
+        }
     }
-    int sign = text.charAt(19) == '-' ? -1 : 1;
-    try {
-      return LocalDateTime.of(year, month, day, hour, minute, second)
-          .toInstant(ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes));
-    } catch (DateTimeException doesNotExist) {
-      return null;
+
+    /** The number of {@code count} ASCII digits from {@code from}, or -1 if one is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
-  }
 
-  /** The number of {@code count} ASCII digits from {@code from}, or -1 if one is not a digit. */
-  private static int digits(String text, int from, int count) {
-    int value = 0;
-    for (int i = from; i < from + count; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
+    public static String formatInstant(long epochMillis) {
+        OffsetDateTime time = Instant.ofEpochMilli(epochMillis).atOffset(BUSINESS_OFFSET);
+        return (epochMillis % 1000 == 0 ? WHOLE_SECONDS : WITH_MILLIS).format(time);
     }
-    return value;
-  }
 
-  public static String formatInstant(long epochMillis) {
-    OffsetDateTime time = Instant.ofEpochMilli(epochMillis).atOffset(BUSINESS_OFFSET);
-    return (epochMillis % 1000 == 0 ? WHOLE_SECONDS : WITH_MILLIS).format(time);
-  }
+    /** Days since 1970-01-01 of a strict {@code YYYY-MM-DD} date; throws on any other text. */
+    static int parseDate(String text) {
+        return Math.toIntExact(
+                LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).toEpochDay());
+    }
 
-  /** Days since 1970-01-01 of a strict {@code YYYY-MM-DD} date; throws on any other text. */
-  static int parseDate(String text) {
-    return Math.toIntExact(LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).toEpochDay());
-  }
-
-  static String formatDate(int epochDay) {
-    return LocalDate.ofEpochDay(epochDay).format(DateTimeFormatter.ISO_LOCAL_DATE);
-  }
+    static String formatDate(int epochDay) {
+        return LocalDate.ofEpochDay(epochDay).format(DateTimeFormatter.ISO_LOCAL_DATE);
+    }
 }

@@ -16,20 +16,20 @@ import java.util.regex.Pattern;
  */
 public final class ContractViolation extends Exception {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  // Runs of 4+ digits in text we did not write ourselves may be part of an ID or card number.
-  private static final Pattern DIGIT_RUN = Pattern.compile("\\d{4,}");
+    // Runs of 4+ digits in text we did not write ourselves may be part of an ID or card number.
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d{4,}");
 
-  public ContractViolation(String message) {
-    super(message);
-  }
-
-  /** Text from a third-party library, with anything that could be part of a number masked. */
-  static String masked(String foreignText) {
-    if (foreignText == null) {
-      return "";
+    public ContractViolation(String message) {
+        super(message);
     }
-    return DIGIT_RUN.matcher(foreignText).replaceAll("***");
-  }
+
+    /** Text from a third-party library, with anything that could be part of a number masked. */
+    static String masked(String foreignText) {
+        if (foreignText == null) {
+            return "";
+        }
+        return DIGIT_RUN.matcher(foreignText).replaceAll("***");
+    }
 }

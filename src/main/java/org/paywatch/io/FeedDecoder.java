@@ -1,17 +1,15 @@
 package org.paywatch.io;
 
-import org.paywatch.config.JobConfigFile;
-
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
+import org.paywatch.config.JobConfig;
 import org.paywatch.domain.EventTimeBounds;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.RejectionCause;
-import org.paywatch.config.JobConfig;
 
 /**
  * Decodes a feed's Avro payload into the job's plain records. A payload that is too large, does not
@@ -32,8 +30,9 @@ public final class FeedDecoder implements Serializable {
 
     /** The decoder with the limits of a job file (entry.maxRecordBytes, time.earliestEventDate, time.maxClockSkew). */
     public static FeedDecoder configured(JobConfig config) {
-        return new FeedDecoder(config.entry.maxRecordBytes, new EventTimeBounds(config.time.earliestEventDate,
-                config.time.maxClockSkew));
+        return new FeedDecoder(
+                config.entry.maxRecordBytes,
+                new EventTimeBounds(config.time.earliestEventDate, config.time.maxClockSkew));
     }
 
     /**
@@ -43,12 +42,20 @@ public final class FeedDecoder implements Serializable {
      */
     public Received decode(Feed feed, Origin origin, byte[] payload, long logTimestamp, long now, String nowName) {
         if (payload == null) {
-            return Received.failed(origin, feed, new byte[0], RejectionCause.UNDECODABLE, "empty record (no value)", logTimestamp);
+            return Received.failed(
+                    origin, feed, new byte[0], RejectionCause.UNDECODABLE, "empty record (no value)", logTimestamp);
         }
         if (payload.length > maxRecordBytes) {
-            return Received.failed(origin, feed, payload, RejectionCause.OVERSIZED, "record of " + payload.length
-                    + " bytes is larger than entry.maxRecordBytes (" + maxRecordBytes + "): a " + feed.name().toLowerCase()
-                    + " record is a few hundred bytes; check what the producer sends", logTimestamp);
+            return Received.failed(
+                    origin,
+                    feed,
+                    payload,
+                    RejectionCause.OVERSIZED,
+                    "record of " + payload.length
+                            + " bytes is larger than entry.maxRecordBytes (" + maxRecordBytes + "): a "
+                            + feed.name().toLowerCase()
+                            + " record is a few hundred bytes; check what the producer sends",
+                    logTimestamp);
         }
         Received r;
         try {
@@ -58,12 +65,19 @@ public final class FeedDecoder implements Serializable {
             return Received.failed(origin, feed, payload, RejectionCause.UNDECODABLE, e.getMessage(), logTimestamp);
         } catch (RuntimeException e) {
             // Avro throws several unchecked types on malformed input; none of them may stop the job.
-            return Received.failed(origin, feed, payload, RejectionCause.UNDECODABLE, "not a valid "
-                    + feed.name().toLowerCase() + " record: the bytes do not decode as one (schemas/README.md)", logTimestamp);
+            return Received.failed(
+                    origin,
+                    feed,
+                    payload,
+                    RejectionCause.UNDECODABLE,
+                    "not a valid " + feed.name().toLowerCase()
+                            + " record: the bytes do not decode as one (schemas/README.md)",
+                    logTimestamp);
         }
         String impossible = timeBounds.violation(r.timestamp, now, nowName);
         if (impossible != null) {
-            Received failed = Received.failed(origin, feed, payload, RejectionCause.IMPOSSIBLE_TIME, impossible, logTimestamp);
+            Received failed =
+                    Received.failed(origin, feed, payload, RejectionCause.IMPOSSIBLE_TIME, impossible, logTimestamp);
             failed.event = r.event; // decoded: its personal fields are masked by field
             return failed;
         }

@@ -1,7 +1,5 @@
 package org.paywatch.io;
 
-import org.paywatch.config.JobConfigFile;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Properties;
@@ -22,10 +20,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.paywatch.domain.Received;
-import org.paywatch.domain.Rejection;
 import org.paywatch.config.JobConfig;
 import org.paywatch.domain.AlertEvent;
+import org.paywatch.domain.Received;
+import org.paywatch.domain.Rejection;
 
 /** The live job's Kafka sources and sinks, as the job file configures them. */
 public final class KafkaFeeds {
@@ -37,18 +35,20 @@ public final class KafkaFeeds {
      *
      * @param stopAt null to run for ever; an offsets initializer to stop there (bounded runs, tests)
      */
-    public static DataStream<Received> received(StreamExecutionEnvironment env, JobConfig config, OffsetsInitializer stopAt) {
+    public static DataStream<Received> received(
+            StreamExecutionEnvironment env, JobConfig config, OffsetsInitializer stopAt) {
         JobConfig.Kafka k = config.kafka;
         var builder = KafkaSource.<Received>builder()
                 .setBootstrapServers(k.bootstrapServers)
                 .setGroupId(k.groupId)
                 .setTopics(new ArrayList<>(k.topics.inputs().keySet()))
                 .setDeserializer(new ReceivedDeserializer(k.topics.inputs(), FeedDecoder.configured(config)))
-                .setStartingOffsets(switch (k.startFrom) {
-                    case "earliest" -> OffsetsInitializer.earliest();
-                    case "latest" -> OffsetsInitializer.latest();
-                    default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
-                })
+                .setStartingOffsets(
+                        switch (k.startFrom) {
+                            case "earliest" -> OffsetsInitializer.earliest();
+                            case "latest" -> OffsetsInitializer.latest();
+                            default -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+                        })
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("partition.discovery.interval.ms", "60000");
         if (stopAt != null) {
@@ -56,7 +56,8 @@ public final class KafkaFeeds {
         }
         Duration outOfOrder = config.time.maxOutOfOrderness;
         Duration idleness = config.time.idleness;
-        DataStream<Received> feeds = env.fromSource(builder.build(),
+        DataStream<Received> feeds = env.fromSource(
+                        builder.build(),
                         WatermarkStrategy.<Received>forBoundedOutOfOrderness(outOfOrder)
                                 .withTimestampAssigner((r, ts) -> r.timestamp)
                                 .withIdleness(idleness),
@@ -73,18 +74,26 @@ public final class KafkaFeeds {
      * They start only after three idleness periods, so that at start-up the Kafka partitions, with any
      * backlog they hold, are read before the clock can run ahead of them.
      */
-    private static DataStream<Received> wallClock(StreamExecutionEnvironment env, JobConfig config, Duration outOfOrder) {
+    private static DataStream<Received> wallClock(
+            StreamExecutionEnvironment env, JobConfig config, Duration outOfOrder) {
         Duration every = config.time.heartbeat;
         long startDelay = 3 * config.time.idleness.toMillis();
-        DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(i -> i, Long.MAX_VALUE,
-                RateLimiterStrategy.perSecond(1000.0 / Math.max(1, every.toMillis())), Types.LONG);
-        WatermarkStrategy<Long> clock = WatermarkStrategy.<Long>forGenerator(ctx -> new WallClock(outOfOrder.toMillis(), startDelay))
+        DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(
+                i -> i,
+                Long.MAX_VALUE,
+                RateLimiterStrategy.perSecond(1000.0 / Math.max(1, every.toMillis())),
+                Types.LONG);
+        WatermarkStrategy<Long> clock = WatermarkStrategy.<Long>forGenerator(
+                        ctx -> new WallClock(outOfOrder.toMillis(), startDelay))
                 .withTimestampAssigner((tick, ts) -> System.currentTimeMillis());
         return env.fromSource(ticks, clock, "wall clock")
-                .uid("wall-clock").setParallelism(1)
-                .flatMap((Long tick, Collector<Received> out) -> { })
+                .uid("wall-clock")
+                .setParallelism(1)
+                .flatMap((Long tick, Collector<Received> out) -> {})
                 .returns(TypeInformation.of(Received.class))
-                .uid("wall-clock-watermarks").name("wall clock -> watermarks").setParallelism(1);
+                .uid("wall-clock-watermarks")
+                .name("wall clock -> watermarks")
+                .setParallelism(1);
     }
 
     /** Watermarks from the wall clock itself, whatever the ticks carry. */
@@ -125,10 +134,10 @@ public final class KafkaFeeds {
     }
 
     /** A transactional sink; each has a transactional-id prefix of its own (STACK.md, pitfall 1). */
-    private static <T> KafkaSink<T> exactlyOnce(JobConfig config, String prefixSuffix, KafkaRecordSerializationSchema<T> records) {
+    private static <T> KafkaSink<T> exactlyOnce(
+            JobConfig config, String prefixSuffix, KafkaRecordSerializationSchema<T> records) {
         Properties producer = new Properties();
-        producer.setProperty("transaction.timeout.ms",
-                String.valueOf(config.kafka.transactionTimeout.toMillis()));
+        producer.setProperty("transaction.timeout.ms", String.valueOf(config.kafka.transactionTimeout.toMillis()));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(config.kafka.bootstrapServers)
                 .setRecordSerializer(records)

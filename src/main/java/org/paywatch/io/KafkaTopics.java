@@ -36,9 +36,13 @@ public final class KafkaTopics implements AutoCloseable {
     public KafkaTopics(String bootstrapServers, Duration timeout) {
         this.timeout = timeout;
         Duration request = timeout.compareTo(LONGEST_REQUEST) < 0 ? timeout : LONGEST_REQUEST;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) request.toMillis()));
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) request.toMillis()));
     }
 
     /** The topics the cluster has; that it answers at all tells a broker is up. */
@@ -47,7 +51,8 @@ public final class KafkaTopics implements AutoCloseable {
     }
 
     /** Those of the topics the cluster lacks, sorted. */
-    public Set<String> missing(Collection<String> topics) throws ExecutionException, InterruptedException, TimeoutException {
+    public Set<String> missing(Collection<String> topics)
+            throws ExecutionException, InterruptedException, TimeoutException {
         Set<String> missing = new TreeSet<>(topics);
         missing.removeAll(names());
         return missing;
@@ -82,7 +87,8 @@ public final class KafkaTopics implements AutoCloseable {
     public Map<TopicPartition, Long> committedOffsets(String groupId, Set<String> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         committed.forEach((partition, offset) -> {
             if (offset != null && topics.contains(partition.topic())) {
@@ -95,7 +101,8 @@ public final class KafkaTopics implements AutoCloseable {
     /** Assigns the consumer every partition of the topic, from its first record; returns the partitions. */
     public static List<TopicPartition> readFromTheStart(Consumer<?, ?> consumer, String topic) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return partitions;
@@ -117,8 +124,8 @@ public final class KafkaTopics implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                Map<String, TopicDescription> described = admin.describeTopics(topics)
-                        .allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                Map<String, TopicDescription> described =
+                        admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 boolean allLed = described.values().stream()
                         .flatMap(d -> d.partitions().stream())
                         .map(TopicPartitionInfo::leader)

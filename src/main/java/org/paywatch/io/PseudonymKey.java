@@ -19,23 +19,26 @@ public final class PseudonymKey {
         if (env != null && !env.isBlank()) {
             byte[] key = env.trim().getBytes(StandardCharsets.UTF_8);
             if (key.length < MIN_BYTES) {
-                throw new ConfigurationProblem(ENV + " is too short: use at least " + MIN_BYTES + " characters of secret");
+                throw new ConfigurationProblem(
+                        ENV + " is too short: use at least " + MIN_BYTES + " characters of secret");
             }
             return key;
         }
         if (keyFile == null || keyFile.isBlank()) {
-            throw new ConfigurationProblem("no pseudonymisation key: set " + ENV + " or entry.pseudonymKeyFile in the job file");
+            throw new ConfigurationProblem(
+                    "no pseudonymisation key: set " + ENV + " or entry.pseudonymKeyFile in the job file");
         }
         Path path = Path.of(keyFile);
         try {
             byte[] key = Files.readAllBytes(path);
             if (key.length < MIN_BYTES) {
-                throw new ConfigurationProblem("the key file " + path + " is too short: it needs at least " + MIN_BYTES + " bytes of secret");
+                throw new ConfigurationProblem(
+                        "the key file " + path + " is too short: it needs at least " + MIN_BYTES + " bytes of secret");
             }
             return key;
         } catch (IOException e) {
-            throw new ConfigurationProblem("cannot read the key file " + path + ": create it (e.g. head -c 32 /dev/urandom > "
-                    + path + ") or set " + ENV);
+            throw new ConfigurationProblem("cannot read the key file " + path
+                    + ": create it (e.g. head -c 32 /dev/urandom > " + path + ") or set " + ENV);
         }
     }
 

@@ -26,8 +26,13 @@ public class ReceivedDeserializer implements KafkaRecordDeserializationSchema<Re
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Received> out) {
         Origin origin = new Origin(record.topic(), record.partition(), record.offset());
-        out.collect(decoder.decode(feedsByTopic.get(record.topic()), origin, record.value(), record.timestamp(),
-                System.currentTimeMillis(), "the wall clock"));
+        out.collect(decoder.decode(
+                feedsByTopic.get(record.topic()),
+                origin,
+                record.value(),
+                record.timestamp(),
+                System.currentTimeMillis(),
+                "the wall clock"));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.paywatch.io;
 
-import org.paywatch.config.TextFileLines;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -11,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.flink.api.connector.source.Source;
+import org.paywatch.config.TextFileLines;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.Progress;
 import org.paywatch.domain.Received;
-import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * A replay folder (CONTRACTS.md "Replay folder"): whichever of the six JSON-lines files exist. Each
@@ -55,7 +54,8 @@ public final class ReplayFolder {
      */
     public static Contents read(Path dir, long asOf, FeedDecoder decoder) {
         List<Decoded> decoded = new ArrayList<>();
-        long after = scan(dir, asOf, decoder, TimeCheck.of(asOf), (line, r) -> decoded.add(new Decoded(line, r)), Progress.NONE);
+        long after = scan(
+                dir, asOf, decoder, TimeCheck.of(asOf), (line, r) -> decoded.add(new Decoded(line, r)), Progress.NONE);
         decoded.sort((a, b) -> ReplayLine.ORDER.compare(a.line, b.line));
         List<Received> records = new ArrayList<>(decoded.size());
         decoded.forEach(d -> records.add(d.received));
@@ -66,23 +66,30 @@ public final class ReplayFolder {
      * The folder's records sorted on disk in {@code workDir}, holding at most about {@code runBytes} of lines
      * in memory at a time; the same records in the same order as {@link #read}.
      */
-    public static Sorted sortOnDisk(Path dir, long asOf, FeedDecoder decoder, Path workDir, long runBytes, Progress progress) {
+    public static Sorted sortOnDisk(
+            Path dir, long asOf, FeedDecoder decoder, Path workDir, long runBytes, Progress progress) {
         TimeCheck clock = TimeCheck.of(asOf);
         SortedRuns runs = new SortedRuns(workDir, runBytes);
         long[] records = {0};
         try {
-            long after = scan(dir, asOf, decoder, clock, (line, r) -> {
-                try {
-                    runs.add(line);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                records[0]++;
-            }, progress);
+            long after = scan(
+                    dir,
+                    asOf,
+                    decoder,
+                    clock,
+                    (line, r) -> {
+                        try {
+                            runs.add(line);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        records[0]++;
+                    },
+                    progress);
             return new Sorted(runs.finish(), records[0], after, decoder, clock);
         } catch (IOException | UncheckedIOException e) {
-            throw new ConfigurationProblem("cannot write the sorted runs of the replay to " + workDir + " (" + e.getMessage()
-                    + "): free some disk space there or replay to an --out on another disk");
+            throw new ConfigurationProblem("cannot write the sorted runs of the replay to " + workDir + " ("
+                    + e.getMessage() + "): free some disk space there or replay to an --out on another disk");
         }
     }
 
@@ -94,10 +101,12 @@ public final class ReplayFolder {
     }
 
     /** Decodes every line of the folder; the lines up to the as-of instant go to {@code sink}; returns those after. */
-    private static long scan(Path dir, long asOf, FeedDecoder decoder, TimeCheck clock, LineSink sink, Progress progress) {
+    private static long scan(
+            Path dir, long asOf, FeedDecoder decoder, TimeCheck clock, LineSink sink, Progress progress) {
         if (!Files.isDirectory(dir)) {
-            throw new ConfigurationProblem("the input folder " + dir + " does not exist: pass --input with a folder holding "
-                    + "projects.jsonl, workers.jsonl, progress.jsonl, bank.jsonl, clockins.jsonl or tax.jsonl");
+            throw new ConfigurationProblem(
+                    "the input folder " + dir + " does not exist: pass --input with a folder holding "
+                            + "projects.jsonl, workers.jsonl, progress.jsonl, bank.jsonl, clockins.jsonl or tax.jsonl");
         }
         List<Feed> present = new ArrayList<>();
         long totalBytes = 0;
@@ -124,7 +133,10 @@ public final class ReplayFolder {
                 for (TextFileLines.Line line = in.next(); line != null; line = in.next()) {
                     bytesRead += line.bytes().length + 1;
                     if (++lines % REPORT_EVERY == 0) {
-                        progress.advanced("sorting", lines, totalBytes == 0 ? -1 : Math.min(1.0, (double) bytesRead / totalBytes));
+                        progress.advanced(
+                                "sorting",
+                                lines,
+                                totalBytes == 0 ? -1 : Math.min(1.0, (double) bytesRead / totalBytes));
                     }
                     if (line.isText() && line.text().isBlank()) {
                         continue;

@@ -29,8 +29,9 @@ import org.paywatch.domain.Received;
  * decoder and time check it was sorted with. Only the run files' paths travel with the job; the records
  * come off the disk one at a time. A split restored from a checkpoint skips the records already emitted.
  */
-final class ReplayFolderSource implements Source<Received, ReplayFolderSource.Split, Collection<ReplayFolderSource.Split>>,
-        ResultTypeQueryable<Received> {
+final class ReplayFolderSource
+        implements Source<Received, ReplayFolderSource.Split, Collection<ReplayFolderSource.Split>>,
+                ResultTypeQueryable<Received> {
     private static final long serialVersionUID = 1L;
 
     private final Split whole;
@@ -62,8 +63,8 @@ final class ReplayFolderSource implements Source<Received, ReplayFolderSource.Sp
     }
 
     @Override
-    public SplitEnumerator<Split, Collection<Split>> restoreEnumerator(SplitEnumeratorContext<Split> context,
-                                                                      Collection<Split> checkpoint) {
+    public SplitEnumerator<Split, Collection<Split>> restoreEnumerator(
+            SplitEnumeratorContext<Split> context, Collection<Split> checkpoint) {
         return new IteratorSourceEnumerator<>(context, checkpoint);
     }
 
@@ -175,7 +176,8 @@ final class ReplayFolderSource implements Source<Received, ReplayFolderSource.Sp
         @Override
         public T deserialize(int version, byte[] serialized) throws IOException {
             try {
-                return InstantiationUtil.deserializeObject(serialized, Thread.currentThread().getContextClassLoader());
+                return InstantiationUtil.deserializeObject(
+                        serialized, Thread.currentThread().getContextClassLoader());
             } catch (ClassNotFoundException e) {
                 throw new IOException(e);
             }

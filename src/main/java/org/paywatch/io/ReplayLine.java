@@ -65,7 +65,10 @@ final class ReplayLine {
 
     /** About what it takes of the heap, for sizing runs. */
     long heapBytes() {
-        return 64 + raw.length + (avro == null ? 0 : 16 + avro.length) + (unreadable == null ? 0 : 40 + unreadable.length());
+        return 64
+                + raw.length
+                + (avro == null ? 0 : 16 + avro.length)
+                + (unreadable == null ? 0 : 40 + unreadable.length());
     }
 
     void writeTo(DataOutput out) throws IOException {

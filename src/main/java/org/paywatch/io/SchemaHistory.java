@@ -17,29 +17,29 @@ import org.apache.avro.Schema;
  */
 public final class SchemaHistory {
 
-  static final String ROOT = "schema-history/";
+    static final String ROOT = "schema-history/";
 
-  private SchemaHistory() {}
+    private SchemaHistory() {}
 
-  /** The schema text of every version of {@code recordName}, oldest first; empty if none. */
-  public static List<String> versions(String recordName) {
-    List<String> versions = new ArrayList<>();
-    ClassLoader loader = SchemaHistory.class.getClassLoader();
-    for (int v = 1; ; v++) {
-      String resource = ROOT + recordName + "/v" + v + ".avsc";
-      try (InputStream in = loader.getResourceAsStream(resource)) {
-        if (in == null) {
-          return versions;
+    /** The schema text of every version of {@code recordName}, oldest first; empty if none. */
+    public static List<String> versions(String recordName) {
+        List<String> versions = new ArrayList<>();
+        ClassLoader loader = SchemaHistory.class.getClassLoader();
+        for (int v = 1; ; v++) {
+            String resource = ROOT + recordName + "/v" + v + ".avsc";
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    return versions;
+                }
+                versions.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
         }
-        versions.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + resource, e);
-      }
     }
-  }
 
-  /** Parses one version on its own, so that versions may reuse the same type names. */
-  public static Schema parse(String schemaText) {
-    return new Schema.Parser().parse(schemaText);
-  }
+    /** Parses one version on its own, so that versions may reuse the same type names. */
+    public static Schema parse(String schemaText) {
+        return new Schema.Parser().parse(schemaText);
+    }
 }

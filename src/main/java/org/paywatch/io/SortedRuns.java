@@ -24,6 +24,7 @@ import java.util.PriorityQueue;
 final class SortedRuns {
     /** Runs merged at once: buffers and file handles of a merge. */
     static final int FAN_IN = 64;
+
     private static final int BUFFER = 64 * 1024;
 
     private final Path dir;
@@ -54,7 +55,8 @@ final class SortedRuns {
             List<Path> group = new ArrayList<>(runs.subList(0, FAN_IN));
             runs.subList(0, FAN_IN).clear();
             Path run = nextRun();
-            try (Merged merged = merged(group); DataOutputStream out = output(run)) {
+            try (Merged merged = merged(group);
+                    DataOutputStream out = output(run)) {
                 while (merged.hasNext()) {
                     merged.next().writeTo(out);
                 }
@@ -97,13 +99,15 @@ final class SortedRuns {
     }
 
     static final class Merged implements Iterator<ReplayLine>, Closeable {
-        private final PriorityQueue<Cursor> heads = new PriorityQueue<>((a, b) -> ReplayLine.ORDER.compare(a.head, b.head));
+        private final PriorityQueue<Cursor> heads =
+                new PriorityQueue<>((a, b) -> ReplayLine.ORDER.compare(a.head, b.head));
         private final List<Cursor> open = new ArrayList<>();
 
         private Merged(List<Path> runs) throws IOException {
             try {
                 for (Path run : runs) {
-                    Cursor c = new Cursor(new DataInputStream(new BufferedInputStream(Files.newInputStream(run), BUFFER)));
+                    Cursor c =
+                            new Cursor(new DataInputStream(new BufferedInputStream(Files.newInputStream(run), BUFFER)));
                     open.add(c);
                     if (c.advance()) {
                         heads.add(c);

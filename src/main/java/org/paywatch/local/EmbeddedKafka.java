@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -135,8 +134,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the Kafka config into " + dataDir, e);
         } catch (Exception e) {
-            throw new IllegalStateException("could not format the Kafka log directory in " + dataDir + ": "
-                    + e.getMessage() + " " + output.toString(StandardCharsets.UTF_8).strip(), e);
+            throw new IllegalStateException(
+                    "could not format the Kafka log directory in " + dataDir + ": " + e.getMessage() + " "
+                            + output.toString(StandardCharsets.UTF_8).strip(),
+                    e);
         }
     }
 

@@ -3,7 +3,6 @@ package org.paywatch.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-
 import org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint;
 import org.apache.flink.runtime.taskexecutor.TaskManagerRunner;
 
@@ -18,8 +17,7 @@ final class FlinkChildEntrypoint {
     static final String JOB_MANAGER = "jobmanager";
     static final String TASK_MANAGER = "taskmanager";
 
-    private FlinkChildEntrypoint() {
-    }
+    private FlinkChildEntrypoint() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -33,8 +31,9 @@ final class FlinkChildEntrypoint {
         switch (args[0]) {
             case JOB_MANAGER -> StandaloneSessionClusterEntrypoint.main(flinkArgs);
             case TASK_MANAGER -> TaskManagerRunner.main(flinkArgs);
-            default -> throw new IllegalArgumentException(
-                    "unknown Flink process '" + args[0] + "': expected " + JOB_MANAGER + " or " + TASK_MANAGER);
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown Flink process '" + args[0] + "': expected " + JOB_MANAGER + " or " + TASK_MANAGER);
         }
     }
 

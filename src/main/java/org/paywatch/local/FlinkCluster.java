@@ -1,5 +1,7 @@
 package org.paywatch.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,9 +26,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.client.deployment.StandaloneClusterId;
@@ -66,7 +65,8 @@ public final class FlinkCluster implements AutoCloseable {
      * Netty reach into these JDK packages, and fail at run time without them. To add JVM options,
      * pass {@code env.java.opts.all} = this + " -X..." in the extra configuration.
      */
-    public static final String JAVA_17_MODULE_OPTIONS = String.join(" ",
+    public static final String JAVA_17_MODULE_OPTIONS = String.join(
+            " ",
             "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
             "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
             "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
@@ -89,7 +89,8 @@ public final class FlinkCluster implements AutoCloseable {
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
     // Our own, not flink-dist's: INFO of every process to its own file, named by -Dlog.file.
-    private static final String LOG4J_PROPERTIES = String.join("\n",
+    private static final String LOG4J_PROPERTIES = String.join(
+            "\n",
             "# Written by paywatch's FlinkCluster: each Flink process logs to the file named by -Dlog.file.",
             "rootLogger.level = INFO",
             "rootLogger.appenderRef.file.ref = file",
@@ -105,12 +106,10 @@ public final class FlinkCluster implements AutoCloseable {
             "");
 
     /** One child JVM: the JobManager or a TaskManager, named as its log files and its resource id. */
-    private record FlinkProcess(String name, Process process, Path log, Path out) {
-    }
+    private record FlinkProcess(String name, Process process, Path log, Path out) {}
 
     /** The latest completed and the latest restored checkpoint of a job; 0 when there is none. */
-    public record Checkpoints(long latestCompleted, long latestRestored) {
-    }
+    public record Checkpoints(long latestCompleted, long latestRestored) {}
 
     private final Path dir;
     private final Path confDir;
@@ -121,12 +120,18 @@ public final class FlinkCluster implements AutoCloseable {
     private final FlinkProcess jobManager;
     private final List<FlinkProcess> taskManagers = new ArrayList<>();
     private final RestClusterClient<StandaloneClusterId> client;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private boolean closed;
 
-    private FlinkCluster(Path dir, Map<String, String> settings, List<String> javaOptions,
-            FlinkProcess jobManager, List<List<String>> taskManagerParams) throws Exception {
+    private FlinkCluster(
+            Path dir,
+            Map<String, String> settings,
+            List<String> javaOptions,
+            FlinkProcess jobManager,
+            List<List<String>> taskManagerParams)
+            throws Exception {
         this.dir = dir;
         this.confDir = dir.resolve("conf");
         this.logDir = dir.resolve("log");
@@ -143,8 +148,8 @@ public final class FlinkCluster implements AutoCloseable {
      * every TaskManager. {@code extraConfig} overrides any setting, memory sizes and the
      * checkpoint and savepoint directories included.
      */
-    public static FlinkCluster start(Path dir, int taskManagers, int slotsPerTaskManager,
-            Map<String, String> extraConfig) {
+    public static FlinkCluster start(
+            Path dir, int taskManagers, int slotsPerTaskManager, Map<String, String> extraConfig) {
         long started = System.nanoTime();
         Path home = dir.toAbsolutePath();
         Map<String, String> settings = configFor(home, slotsPerTaskManager, extraConfig);
@@ -176,8 +181,13 @@ public final class FlinkCluster implements AutoCloseable {
 
         List<String> jmArgs = new ArrayList<>(jmParams.get(1));
         jmArgs.addAll(List.of("--configDir", conf.toString()));
-        FlinkProcess jm = launch(home, javaOptions, FlinkChildEntrypoint.JOB_MANAGER, FlinkChildEntrypoint.JOB_MANAGER,
-                jmParams.get(0), jmArgs);
+        FlinkProcess jm = launch(
+                home,
+                javaOptions,
+                FlinkChildEntrypoint.JOB_MANAGER,
+                FlinkChildEntrypoint.JOB_MANAGER,
+                jmParams.get(0),
+                jmArgs);
         FlinkCluster cluster;
         try {
             cluster = new FlinkCluster(home, settings, javaOptions, jm, tmParams);
@@ -196,9 +206,13 @@ public final class FlinkCluster implements AutoCloseable {
             cluster.client.close();
             throw e;
         }
-        LOG.info("Flink cluster up in {} ms: JobManager and {} TaskManagers of {} slots, web UI {}, logs in {}",
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), taskManagers, slotsPerTaskManager,
-                cluster.restUrl, cluster.logDir);
+        LOG.info(
+                "Flink cluster up in {} ms: JobManager and {} TaskManagers of {} slots, web UI {}, logs in {}",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                taskManagers,
+                slotsPerTaskManager,
+                cluster.restUrl,
+                cluster.logDir);
         return cluster;
     }
 
@@ -233,15 +247,20 @@ public final class FlinkCluster implements AutoCloseable {
 
     /** Waits until the job and every one of its tasks is RUNNING; fails at once if the job ended. */
     public void awaitRunning(JobID job, Duration timeout) {
-        poll(timeout, "every task of job " + job + " running", () -> {
-            JsonNode details = get("/jobs/" + job);
-            String state = details.path("state").asText();
-            failIfEnded(job, state);
-            boolean allRunning = "RUNNING".equals(state)
-                    && StreamSupport.stream(details.path("vertices").spliterator(), false)
-                            .allMatch(vertex -> "RUNNING".equals(vertex.path("status").asText()));
-            return allRunning ? Optional.of(true) : Optional.empty();
-        }, () -> describeTasks(job));
+        poll(
+                timeout,
+                "every task of job " + job + " running",
+                () -> {
+                    JsonNode details = get("/jobs/" + job);
+                    String state = details.path("state").asText();
+                    failIfEnded(job, state);
+                    boolean allRunning = "RUNNING".equals(state)
+                            && StreamSupport.stream(details.path("vertices").spliterator(), false)
+                                    .allMatch(vertex -> "RUNNING"
+                                            .equals(vertex.path("status").asText()));
+                    return allRunning ? Optional.of(true) : Optional.empty();
+                },
+                () -> describeTasks(job));
     }
 
     /** How often the job has restarted since it was submitted (Flink's {@code numRestarts} metric). */
@@ -256,21 +275,27 @@ public final class FlinkCluster implements AutoCloseable {
 
     /** Waits until the job has restarted at least {@code atLeast} times; returns the count. */
     public int awaitRestarts(JobID job, int atLeast, Duration timeout) {
-        return poll(timeout, atLeast + " restart(s) of job " + job, () -> {
-            int restarts = numRestarts(job);
-            return restarts >= atLeast ? Optional.of(restarts) : Optional.empty();
-        }, () -> "it is " + status(job) + " after " + numRestarts(job) + " restart(s)");
+        return poll(
+                timeout,
+                atLeast + " restart(s) of job " + job,
+                () -> {
+                    int restarts = numRestarts(job);
+                    return restarts >= atLeast ? Optional.of(restarts) : Optional.empty();
+                },
+                () -> "it is " + status(job) + " after " + numRestarts(job) + " restart(s)");
     }
 
     public Checkpoints checkpoints(JobID job) {
         JsonNode latest = get("/jobs/" + job + "/checkpoints").path("latest");
-        return new Checkpoints(latest.path("completed").path("id").asLong(0),
+        return new Checkpoints(
+                latest.path("completed").path("id").asLong(0),
                 latest.path("restored").path("id").asLong(0));
     }
 
     /** Waits for a completed checkpoint with an id above {@code checkpointId}; returns its id. */
     public long awaitCheckpointAfter(JobID job, long checkpointId, Duration timeout) {
-        return awaitCheckpoints(job, c -> c.latestCompleted() > checkpointId, timeout).latestCompleted();
+        return awaitCheckpoints(job, c -> c.latestCompleted() > checkpointId, timeout)
+                .latestCompleted();
     }
 
     /**
@@ -278,14 +303,18 @@ public final class FlinkCluster implements AutoCloseable {
      * the one it restored from; fails at once if the job ended.
      */
     public Checkpoints awaitCheckpoints(JobID job, Predicate<Checkpoints> condition, Duration timeout) {
-        return poll(timeout, "checkpoints of job " + job + " as awaited", () -> {
-            Checkpoints now = checkpoints(job);
-            if (condition.test(now)) {
-                return Optional.of(now);
-            }
-            failIfEnded(job, status(job).name());
-            return Optional.empty();
-        }, () -> "the job is " + status(job) + ", its checkpoints " + checkpoints(job));
+        return poll(
+                timeout,
+                "checkpoints of job " + job + " as awaited",
+                () -> {
+                    Checkpoints now = checkpoints(job);
+                    if (condition.test(now)) {
+                        return Optional.of(now);
+                    }
+                    failIfEnded(job, status(job).name());
+                    return Optional.empty();
+                },
+                () -> "the job is " + status(job) + ", its checkpoints " + checkpoints(job));
     }
 
     /** Slots of a TaskManager that hold tasks now, as the JobManager sees it. */
@@ -303,7 +332,8 @@ public final class FlinkCluster implements AutoCloseable {
     public void killTaskManager(int taskManager) {
         FlinkProcess tm = taskManagers.get(checkIndex(taskManager));
         if (!tm.process().isAlive()) {
-            throw new IllegalStateException(tm.name() + " is not running (exit code " + tm.process().exitValue() + ")");
+            throw new IllegalStateException(
+                    tm.name() + " is not running (exit code " + tm.process().exitValue() + ")");
         }
         tm.process().destroyForcibly();
         try {
@@ -373,7 +403,9 @@ public final class FlinkCluster implements AutoCloseable {
         c.put("jobmanager.memory.process.size", "1g");
         c.put("taskmanager.memory.process.size", "1536m");
         c.put("execution.checkpointing.dir", home.resolve("checkpoints").toUri().toString());
-        c.put("execution.checkpointing.savepoint-dir", home.resolve("savepoints").toUri().toString());
+        c.put(
+                "execution.checkpointing.savepoint-dir",
+                home.resolve("savepoints").toUri().toString());
         c.put("io.tmp.dirs", home.resolve("tmp").toString());
         c.put("web.tmpdir", home.resolve("tmp").toString());
         // A job's slots spread over the TaskManagers, so that killing any one of them hits the job.
@@ -398,14 +430,19 @@ public final class FlinkCluster implements AutoCloseable {
                 "-D", "taskmanager.resource-id=" + name,
                 "-D", "taskmanager.rpc.port=" + FreePort.onLoopback(),
                 "-D", "taskmanager.data.port=" + FreePort.onLoopback()));
-        FlinkProcess tm = launch(dir, javaOptions, name, FlinkChildEntrypoint.TASK_MANAGER,
-                taskManagerParams.get(0), args);
+        FlinkProcess tm =
+                launch(dir, javaOptions, name, FlinkChildEntrypoint.TASK_MANAGER, taskManagerParams.get(0), args);
         taskManagers.add(tm);
         return tm;
     }
 
-    private static FlinkProcess launch(Path home, List<String> javaOptions, String name, String role,
-            List<String> memoryOptions, List<String> flinkArgs) {
+    private static FlinkProcess launch(
+            Path home,
+            List<String> javaOptions,
+            String name,
+            String role,
+            List<String> memoryOptions,
+            List<String> flinkArgs) {
         Path log = home.resolve("log").resolve(name + ".log");
         Path out = home.resolve("log").resolve(name + ".out");
         List<String> command = new ArrayList<>();
@@ -433,8 +470,15 @@ public final class FlinkCluster implements AutoCloseable {
 
     private static Process startResourceParams(String command, Path conf) {
         try {
-            return new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    BashJavaUtils.class.getName(), command, "--configDir", conf.toString())
+            return new ProcessBuilder(
+                            javaBinary(),
+                            "-Xmx128m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            BashJavaUtils.class.getName(),
+                            command,
+                            "--configDir",
+                            conf.toString())
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
@@ -515,16 +559,17 @@ public final class FlinkCluster implements AutoCloseable {
         taskManagers.stream().filter(tm -> taskManagerNames.contains(tm.name())).forEach(watched::add);
         for (FlinkProcess p : watched) {
             if (!p.process().isAlive()) {
-                throw new IllegalStateException("the Flink " + p.name() + " exited with code " + p.process().exitValue()
-                        + " before the cluster came up; see " + p.log() + " (and " + p.out() + "): " + tail(p));
+                throw new IllegalStateException("the Flink " + p.name() + " exited with code "
+                        + p.process().exitValue() + " before the cluster came up; see " + p.log() + " (and " + p.out()
+                        + "): " + tail(p));
             }
         }
     }
 
     private void failIfEnded(JobID job, String state) {
         if (Set.of("FAILED", "CANCELED", "FINISHED").contains(state)) {
-            throw new IllegalStateException("job " + job + " is " + state + firstFailure(job)
-                    + "; see " + jobManager.log());
+            throw new IllegalStateException(
+                    "job " + job + " is " + state + firstFailure(job) + "; see " + jobManager.log());
         }
     }
 
@@ -538,11 +583,18 @@ public final class FlinkCluster implements AutoCloseable {
 
     private String firstFailure(JobID job) {
         try {
-            JsonNode entries = get("/jobs/" + job + "/exceptions").path("exceptionHistory").path("entries");
+            JsonNode entries =
+                    get("/jobs/" + job + "/exceptions").path("exceptionHistory").path("entries");
             if (entries.isEmpty()) {
                 return "";
             }
-            return ": " + entries.get(0).path("stacktrace").asText().lines().findFirst().orElse("");
+            return ": "
+                    + entries.get(0)
+                            .path("stacktrace")
+                            .asText()
+                            .lines()
+                            .findFirst()
+                            .orElse("");
         } catch (RuntimeException e) {
             return "";
         }
@@ -590,13 +642,13 @@ public final class FlinkCluster implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + restUrl + path + " answered " + response.statusCode()
-                        + ": " + response.body());
+                throw new IllegalStateException(
+                        "GET " + restUrl + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return json.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + restUrl + path + " failed; is the JobManager up? see "
-                    + jobManager.log(), e);
+            throw new UncheckedIOException(
+                    "GET " + restUrl + path + " failed; is the JobManager up? see " + jobManager.log(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during GET " + path, e);
@@ -604,7 +656,10 @@ public final class FlinkCluster implements AutoCloseable {
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create(restUrl + path)).timeout(Duration.ofSeconds(10)).GET().build();
+        return HttpRequest.newBuilder(URI.create(restUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
     }
 
     private <T> T poll(Duration timeout, String what, Supplier<Optional<T>> probe, Supplier<String> lastSeen) {
@@ -615,8 +670,8 @@ public final class FlinkCluster implements AutoCloseable {
                 return result.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no " + what + " within " + timeout + " (" + lastSeen.get()
-                        + "); see " + jobManager.log());
+                throw new IllegalStateException(
+                        "no " + what + " within " + timeout + " (" + lastSeen.get() + "); see " + jobManager.log());
             }
             sleep(POLL);
         }
@@ -626,11 +681,11 @@ public final class FlinkCluster implements AutoCloseable {
         try {
             return future.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not " + what + ": " + e.getCause() + "; see " + jobManager.log(),
-                    e.getCause());
+            throw new IllegalStateException(
+                    "could not " + what + ": " + e.getCause() + "; see " + jobManager.log(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("could not " + what + " within " + REQUEST_TIMEOUT + "; see "
-                    + jobManager.log(), e);
+            throw new IllegalStateException(
+                    "could not " + what + " within " + REQUEST_TIMEOUT + "; see " + jobManager.log(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while trying to " + what, e);

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A TCP port that is free on the loopback interface right now. */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     /**
      * Asks the OS for an ephemeral port on 127.0.0.1 and releases it at once. Another process may

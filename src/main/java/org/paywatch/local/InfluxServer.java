@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,8 @@ public final class InfluxServer implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     // $0 = influxd, $1 = config file. Exits with influxd's status, so a crash is seen at once.
-    private static final String WATCHDOG = String.join("\n",
+    private static final String WATCHDOG = String.join(
+            "\n",
             "exec 3<&0",
             "\"$0\" -config \"$1\" 3<&- &",
             "influxd=$!",
@@ -109,7 +109,8 @@ public final class InfluxServer implements AutoCloseable {
 
     /** Finds {@code influxd}: the Debian package's path first, then the {@code PATH}. */
     static Path influxdBinary(Path preferred, String pathVariable) {
-        Stream<Path> onPath = pathVariable == null ? Stream.empty()
+        Stream<Path> onPath = pathVariable == null
+                ? Stream.empty()
                 : Stream.of(pathVariable.split(File.pathSeparator))
                         .filter(dir -> !dir.isBlank())
                         .map(dir -> Path.of(dir, "influxd"));
@@ -120,9 +121,12 @@ public final class InfluxServer implements AutoCloseable {
     }
 
     private void awaitPing() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ping = HttpRequest.newBuilder(URI.create(url + "/ping"))
-                .timeout(Duration.ofSeconds(1)).GET().build();
+                .timeout(Duration.ofSeconds(1))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!watchdog.isAlive()) {
@@ -177,7 +181,8 @@ public final class InfluxServer implements AutoCloseable {
 
     private static Path writeConfig(Path dataDir, int httpPort, int rpcPort) throws IOException {
         Files.createDirectories(dataDir);
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "# Written by paywatch's InfluxServer: loopback only, no telemetry, quiet.",
                 "# Upstream 1.x reads reporting-disabled; Debian's build renamed it reporting-enabled.",
                 "reporting-disabled = true",

@@ -69,11 +69,18 @@ public final class KafkaProcess implements AutoCloseable {
 
     private static Process launch(Path dataDir) {
         try {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    "kafka.Kafka", dataDir.resolve("server.properties").toString()))
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return new ProcessBuilder(List.of(
+                            java,
+                            "-Xmx512m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "kafka.Kafka",
+                            dataDir.resolve("server.properties").toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("kafka.out").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dataDir.resolve("kafka.out").toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a Kafka broker process in " + dataDir, e);
@@ -87,8 +94,10 @@ public final class KafkaProcess implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("the Kafka broker process did not answer on " + bootstrapServers
-                    + " (see " + dataDir.resolve("kafka.out") + "): " + e, e);
+            throw new IllegalStateException(
+                    "the Kafka broker process did not answer on " + bootstrapServers + " (see "
+                            + dataDir.resolve("kafka.out") + "): " + e,
+                    e);
         }
     }
 

@@ -26,7 +26,8 @@ public final class LocalFlink {
         Configuration c = loopback();
         c.set(RestOptions.BIND_PORT, String.valueOf(webUiPort));
         c.set(RestOptions.PORT, webUiPort);
-        c.setString("metrics.reporter.prometheus.factory.class",
+        c.setString(
+                "metrics.reporter.prometheus.factory.class",
                 "org.apache.flink.metrics.prometheus.LoopbackPrometheusReporterFactory");
         c.setString("metrics.reporter.prometheus.port", String.valueOf(prometheusPort));
         return c;

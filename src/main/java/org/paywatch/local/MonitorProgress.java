@@ -28,7 +28,8 @@ public final class MonitorProgress implements AutoCloseable {
     public synchronized long recordsRead() {
         try {
             lastKnown = kafka.committedOffsets(groupId, topics.inputs().keySet()).values().stream()
-                    .mapToLong(Long::longValue).sum();
+                    .mapToLong(Long::longValue)
+                    .sum();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

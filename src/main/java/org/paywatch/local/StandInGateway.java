@@ -1,5 +1,10 @@
 package org.paywatch.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,12 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.paywatch.dispatch.Phones;
 
 /**
@@ -132,20 +131,29 @@ public final class StandInGateway implements AutoCloseable {
 
     /** The requests that carried {@code idempotencyKey}, oldest first. */
     public synchronized List<Request> requests(String idempotencyKey) {
-        return received.stream().filter(r -> idempotencyKey.equals(r.idempotencyKey())).toList();
+        return received.stream()
+                .filter(r -> idempotencyKey.equals(r.idempotencyKey()))
+                .toList();
     }
 
     /** The distinct idempotency keys answered 200, in the order first delivered. */
     public synchronized Set<String> deliveredKeys() {
         Set<String> keys = new LinkedHashSet<>();
-        received.stream().filter(Request::delivered).map(Request::idempotencyKey).filter(Objects::nonNull).forEach(keys::add);
+        received.stream()
+                .filter(Request::delivered)
+                .map(Request::idempotencyKey)
+                .filter(Objects::nonNull)
+                .forEach(keys::add);
         return Collections.unmodifiableSet(keys);
     }
 
     /** The keys answered 200 more than once, with how often: a message sent again after it was delivered. */
     public synchronized Map<String, Integer> keysDeliveredMoreThanOnce() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        received.stream().filter(Request::delivered).map(Request::idempotencyKey).filter(Objects::nonNull)
+        received.stream()
+                .filter(Request::delivered)
+                .map(Request::idempotencyKey)
+                .filter(Objects::nonNull)
                 .forEach(key -> counts.merge(key, 1, Integer::sum));
         counts.values().removeIf(n -> n < 2);
         return Collections.unmodifiableMap(counts);
@@ -157,8 +165,8 @@ public final class StandInGateway implements AutoCloseable {
         while (received.size() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new IllegalStateException("the stand-in gateway received " + received.size() + " of "
-                        + count + " requests within " + within.toMillis() + " ms");
+                throw new IllegalStateException("the stand-in gateway received " + received.size() + " of " + count
+                        + " requests within " + within.toMillis() + " ms");
             }
             wait(Math.max(1, left / 1_000_000));
         }
@@ -184,15 +192,25 @@ public final class StandInGateway implements AutoCloseable {
             }
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-            Request request = new Request(exchange.getRequestMethod(), path, Collections.unmodifiableMap(headers),
-                    new String(body, StandardCharsets.UTF_8), Instant.now(), 0);
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    path,
+                    Collections.unmodifiableMap(headers),
+                    new String(body, StandardCharsets.UTF_8),
+                    Instant.now(),
+                    0);
             Trouble trouble = receive(request);
             if (trouble == null) {
                 respond(exchange, 200, ok(request.idempotencyKey()), Map.of());
             } else if (trouble.kind() == Trouble.Kind.ANSWER) {
-                Map<String, String> extra = trouble.retryAfter() == null ? Map.of()
+                Map<String, String> extra = trouble.retryAfter() == null
+                        ? Map.of()
                         : Map.of("Retry-After", String.valueOf(seconds(trouble.retryAfter())));
-                respond(exchange, trouble.status(), trouble.body() != null ? trouble.body() : error(trouble.status()), extra);
+                respond(
+                        exchange,
+                        trouble.status(),
+                        trouble.body() != null ? trouble.body() : error(trouble.status()),
+                        extra);
             } else if (trouble.kind() == Trouble.Kind.STALL) {
                 stall(trouble.stall());
             }
@@ -232,8 +250,11 @@ public final class StandInGateway implements AutoCloseable {
     /** As Aliyun answers; the same BizId for the same key, as a gateway that honours the key would. */
     private synchronized String ok(String key) {
         String bizId = key == null ? newBizId() : bizIds.computeIfAbsent(key, k -> newBizId());
-        ObjectNode answer = JSON.createObjectNode().put("Code", "OK").put("Message", "OK")
-                .put("BizId", bizId).put("RequestId", UUID.randomUUID().toString().toUpperCase());
+        ObjectNode answer = JSON.createObjectNode()
+                .put("Code", "OK")
+                .put("Message", "OK")
+                .put("BizId", bizId)
+                .put("RequestId", UUID.randomUUID().toString().toUpperCase());
         return answer.toString();
     }
 
@@ -242,9 +263,13 @@ public final class StandInGateway implements AutoCloseable {
     }
 
     private static String error(int status) {
-        String code = status == 429 ? "isv.BUSINESS_LIMIT_CONTROL" : status >= 500 ? "InternalError" : "isv.INVALID_PARAMETERS";
-        return JSON.createObjectNode().put("Code", code)
-                .put("Message", "stand-in gateway: scripted HTTP " + status).toString();
+        String code = status == 429
+                ? "isv.BUSINESS_LIMIT_CONTROL"
+                : status >= 500 ? "InternalError" : "isv.INVALID_PARAMETERS";
+        return JSON.createObjectNode()
+                .put("Code", code)
+                .put("Message", "stand-in gateway: scripted HTTP " + status)
+                .toString();
     }
 
     private synchronized String listing() {
@@ -262,7 +287,8 @@ public final class StandInGateway implements AutoCloseable {
         return list.toPrettyString();
     }
 
-    private static void respond(HttpExchange exchange, int status, String body, Map<String, String> extra) throws IOException {
+    private static void respond(HttpExchange exchange, int status, String body, Map<String, String> extra)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         extra.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -276,8 +302,13 @@ public final class StandInGateway implements AutoCloseable {
      * One request as received: its method, path, headers (looked up in any case), body, when it came,
      * and the status it was answered with (0: none, the connection was closed or stalled).
      */
-    public record Request(String method, String path, Map<String, List<String>> headers, String body,
-                          Instant receivedAt, int status) {
+    public record Request(
+            String method,
+            String path,
+            Map<String, List<String>> headers,
+            String body,
+            Instant receivedAt,
+            int status) {
 
         public String header(String name) {
             List<String> values = headers.get(name);
@@ -300,7 +331,11 @@ public final class StandInGateway implements AutoCloseable {
     /** How to be trouble for a request. */
     public record Trouble(Kind kind, int status, Duration retryAfter, Duration stall, String body) {
 
-        public enum Kind { ANSWER, STALL, CLOSE }
+        public enum Kind {
+            ANSWER,
+            STALL,
+            CLOSE
+        }
 
         /** Answers {@code status} (e.g. 500, 503, 400, 401) with a provider-like error body. */
         public static Trouble status(int status) {

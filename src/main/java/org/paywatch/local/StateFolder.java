@@ -41,10 +41,14 @@ public final class StateFolder {
             Files.createDirectories(absolute.resolve("checkpoints"));
             Files.createDirectories(absolute.resolve("savepoints"));
         } catch (IOException | SecurityException e) {
-            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-                    : e instanceof AccessDeniedException || e instanceof SecurityException ? "permission denied" : e.getMessage();
-            throw new ConfigurationProblem("the state folder " + absolute + " cannot be created (" + why
-                    + "): create it with write access for this user, or choose another with --state DIR or job.stateDir");
+            String why = e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason()
+                    : e instanceof AccessDeniedException || e instanceof SecurityException
+                            ? "permission denied"
+                            : e.getMessage();
+            throw new ConfigurationProblem(
+                    "the state folder " + absolute + " cannot be created (" + why
+                            + "): create it with write access for this user, or choose another with --state DIR or job.stateDir");
         }
         if (!Files.isWritable(absolute.resolve("checkpoints"))) {
             throw new ConfigurationProblem("the state folder " + absolute + " is not writable for this user: "
@@ -68,8 +72,10 @@ public final class StateFolder {
 
     /** The newest complete savepoint written at or after {@code since}, if any. */
     public Optional<Path> savepointWrittenSince(FileTime since) {
-        return list(savepoints()).stream().filter(p -> Files.isRegularFile(p.resolve(METADATA)))
-                .filter(p -> writtenAt(p).compareTo(since) >= 0).max(Comparator.comparing(StateFolder::writtenAt));
+        return list(savepoints()).stream()
+                .filter(p -> Files.isRegularFile(p.resolve(METADATA)))
+                .filter(p -> writtenAt(p).compareTo(since) >= 0)
+                .max(Comparator.comparing(StateFolder::writtenAt));
     }
 
     /**
@@ -82,7 +88,9 @@ public final class StateFolder {
             if (kept.startsWith(jobFolder) || !Files.isDirectory(jobFolder)) {
                 continue;
             }
-            boolean older = list(jobFolder).stream().map(c -> c.resolve(METADATA)).filter(Files::isRegularFile)
+            boolean older = list(jobFolder).stream()
+                    .map(c -> c.resolve(METADATA))
+                    .filter(Files::isRegularFile)
                     .allMatch(m -> writtenAt(m.getParent()).compareTo(keptAt) < 0);
             if (older) {
                 try {
@@ -97,10 +105,13 @@ public final class StateFolder {
     /** Flink's settings for this folder: checkpoints and savepoints here, retained, and where to resume from. */
     public void configure(Configuration flink, Optional<Path> restoreFrom) {
         flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, root.resolve("checkpoints").toUri().toString());
+        flink.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                root.resolve("checkpoints").toUri().toString());
         flink.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints().toUri().toString());
         flink.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, RETAINED_CHECKPOINTS);
-        restoreFrom.ifPresent(p -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
+        restoreFrom.ifPresent(
+                p -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
     }
 
     /** A checkpoint or savepoint given on the command line: a folder holding a complete one. */
@@ -151,5 +162,4 @@ public final class StateFolder {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
     }
-
 }

@@ -66,9 +66,14 @@ public class AccountDirectory extends KeyedCoProcessFunction<String, FeedEvent, 
         for (FeedEvent e : awaiting.expire(timestamp)) {
             counts.waiting(e.feed, -1);
             counts.deadLettered(e.feed, RejectionCause.UNREGISTERED);
-            ctx.output(Descriptors.REJECTED, Rejection.of(e.origin, RejectionCause.UNREGISTERED,
-                    "account " + e.bank.accountNo + " of bank " + e.bank.bankCode + " was bound to no registered project "
-                            + awaiting.givenUpBy(e), e.eventTime()));
+            ctx.output(
+                    Descriptors.REJECTED,
+                    Rejection.of(
+                            e.origin,
+                            RejectionCause.UNREGISTERED,
+                            "account " + e.bank.accountNo + " of bank " + e.bank.bankCode
+                                    + " was bound to no registered project " + awaiting.givenUpBy(e),
+                            e.eventTime()));
         }
     }
 

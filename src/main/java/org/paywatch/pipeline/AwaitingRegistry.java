@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.streaming.api.TimerService;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.policy.BusinessCalendar;
@@ -62,7 +62,8 @@ final class AwaitingRegistry {
      */
     String givenUpBy(FeedEvent e) {
         long by = giveUpAt(e);
-        String when = by == timeLimit && by < e.eventTime() + graceMillis ? "the end of the replay (--as-of)"
+        String when = by == timeLimit && by < e.eventTime() + graceMillis
+                ? "the end of the replay (--as-of)"
                 : graceMillis / 3_600_000 + " h of event time after the record";
         return "by " + Instant.ofEpochMilli(by).atZone(BusinessCalendar.ZONE).toOffsetDateTime() + " (" + when + ")";
     }

@@ -33,6 +33,7 @@ public class EnterpriseDirectory extends KeyedCoProcessFunction<String, FeedEven
     private transient AwaitingRegistry awaiting;
     /** Changes that reached the projects known then, kept for the grace period for projects still to come. */
     private transient AwaitingRegistry recent;
+
     private transient RecordCounts counts;
 
     public EnterpriseDirectory(long graceMillis, long timeLimit) {

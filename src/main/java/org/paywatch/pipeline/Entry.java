@@ -51,8 +51,16 @@ public class Entry extends ProcessFunction<Received, FeedEvent> implements Check
         if (reason != null) {
             RejectionCause cause = r.error != null ? r.cause : RejectionCause.CONTRACT;
             counts.deadLettered(r.feed, cause);
-            ctx.output(Descriptors.REJECTED, Rejection.withPayload(r.origin, r.payload, PersonalNumbers.maskedPayload(r.payload, r.event),
-                    maxDeadLetterPayloadBytes, cause, reason, r.timestamp));
+            ctx.output(
+                    Descriptors.REJECTED,
+                    Rejection.withPayload(
+                            r.origin,
+                            r.payload,
+                            PersonalNumbers.maskedPayload(r.payload, r.event),
+                            maxDeadLetterPayloadBytes,
+                            cause,
+                            reason,
+                            r.timestamp));
             return;
         }
         FeedEvent e = r.event;
@@ -62,7 +70,9 @@ public class Entry extends ProcessFunction<Received, FeedEvent> implements Check
             case TAX -> ctx.output(Descriptors.TAX, e);
             case PROJECTS -> {
                 if (e.project.payrollAccountNo != null) {
-                    ctx.output(Descriptors.ACCOUNT_BINDINGS, new AccountBinding(e.project.payrollAccountNo, e.projectId, e.eventTime()));
+                    ctx.output(
+                            Descriptors.ACCOUNT_BINDINGS,
+                            new AccountBinding(e.project.payrollAccountNo, e.projectId, e.eventTime()));
                 }
                 for (String code : e.project.enterpriseCodes()) {
                     ctx.output(Descriptors.ENTERPRISE_ROLES, new EnterpriseRole(code, e.projectId));

@@ -1,9 +1,9 @@
 package org.paywatch.pipeline;
 
 import org.apache.flink.api.connector.sink2.Sink;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.Rejection;
 import org.paywatch.io.influx.InfluxPoint;
-import org.paywatch.domain.AlertEvent;
 
 /**
  * Where the job writes: alert transitions, rejected records, and (optionally) InfluxDB points.

@@ -1,23 +1,22 @@
 package org.paywatch.pipeline;
 
-import org.paywatch.config.JobConfig;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.paywatch.config.JobConfig;
 import org.paywatch.config.JobConfigFile;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.io.KafkaFeeds;
 import org.paywatch.io.PseudonymKey;
 import org.paywatch.io.influx.InfluxSink;
-import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * The live risk monitor: Kafka in, alerts to Kafka (exactly once) and points to InfluxDB. The main
@@ -31,7 +30,8 @@ public final class KafkaRiskMonitor {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
-        if (args.length % 2 != 0 || !options.containsKey("--config")
+        if (args.length % 2 != 0
+                || !options.containsKey("--config")
                 || !Set.of("--config", "--kafka", "--influx").containsAll(options.keySet())) {
             System.err.println("usage: --config jobs/risk-monitor.yaml [--kafka HOST:PORT] [--influx URL]");
             System.exit(2);
@@ -54,19 +54,25 @@ public final class KafkaRiskMonitor {
      * Checkpoints are retained when the job is cancelled, so a restart resumes from the latest; where they
      * are kept is the runtime's (the state folder of `run`, the cluster's checkpoint storage).
      */
-    public static void define(StreamExecutionEnvironment env, JobConfig config, byte[] pseudonymKey, OffsetsInitializer stopAt) {
+    public static void define(
+            StreamExecutionEnvironment env, JobConfig config, byte[] pseudonymKey, OffsetsInitializer stopAt) {
         env.setParallelism(config.job.parallelism);
-        env.enableCheckpointing(config.job.checkpointInterval.toMillis(),
-                CheckpointingMode.EXACTLY_ONCE);
-        env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        env.enableCheckpointing(config.job.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.getCheckpointConfig()
+                .setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         env.configure(restarts(config.job.restarts));
         env.configure(stateBackend(config.job.stateBackend));
-        InfluxSink influx = config.influx.url == null ? null
+        InfluxSink influx = config.influx.url == null
+                ? null
                 : new InfluxSink(config.influx.url, config.influx.database)
-                        .withBatchSize(config.influx.batchSize).withMaxRetries(config.influx.maxRetries);
-        RiskMonitorJob.build(KafkaFeeds.received(env, config, stopAt),
+                        .withBatchSize(config.influx.batchSize)
+                        .withMaxRetries(config.influx.maxRetries);
+        RiskMonitorJob.build(
+                KafkaFeeds.received(env, config, stopAt),
                 new JobSinks(KafkaFeeds.alertSink(config), KafkaFeeds.deadLetterSink(config), influx),
-                config, pseudonymKey, Long.MAX_VALUE);
+                config,
+                pseudonymKey,
+                Long.MAX_VALUE);
     }
 
     /** job.stateBackend as Flink names it: heap is Flink's hashmap backend, rocksdb its embedded RocksDB one. */
@@ -81,8 +87,7 @@ public final class KafkaRiskMonitor {
         Configuration c = new Configuration();
         c.set(RestartStrategyOptions.RESTART_STRATEGY, "failure-rate");
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL, r.maxFailures);
-        c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL,
-                r.interval);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL, r.interval);
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FAILURE_RATE_DELAY, r.delay);
         return c;
     }

@@ -3,19 +3,19 @@ package org.paywatch.pipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.RejectionCause;
-import org.paywatch.domain.AlertEvent;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.PolicyConfig;
@@ -33,9 +33,11 @@ import org.paywatch.policy.RuleCatalog;
  * when the project's feeds are silent. Records for a project not registered yet wait for the grace
  * period. Late records are applied, never dropped: the book is a ledger.
  */
-public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, AlertEvent> implements CheckpointedFunction {
+public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, AlertEvent>
+        implements CheckpointedFunction {
     /** Records of one instant: registry before account and attendance, then in log order. */
-    private static final Comparator<FeedEvent> IN_ORDER = Comparator.<FeedEvent, org.paywatch.domain.Feed>comparing(e -> e.feed)
+    private static final Comparator<FeedEvent> IN_ORDER = Comparator.<FeedEvent, org.paywatch.domain.Feed>comparing(
+                    e -> e.feed)
             .thenComparing(e -> e.origin.topic)
             .thenComparingInt(e -> e.origin.partition)
             .thenComparingLong(e -> e.origin.offset);
@@ -51,6 +53,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     private transient AwaitingRegistry awaiting;
     /** Records ahead of the watermark, by event time. */
     private transient MapState<Long, List<FeedEvent>> pending;
+
     private transient RecordCounts counts;
 
     /**
@@ -117,8 +120,13 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
                 continue; // counted where it fanned out to projects
             }
             counts.deadLettered(e.feed, RejectionCause.UNREGISTERED);
-            ctx.output(Descriptors.REJECTED, Rejection.of(e.origin, RejectionCause.UNREGISTERED, "project " + ctx.getCurrentKey()
-                    + " was not registered " + awaiting.givenUpBy(e), e.eventTime()));
+            ctx.output(
+                    Descriptors.REJECTED,
+                    Rejection.of(
+                            e.origin,
+                            RejectionCause.UNREGISTERED,
+                            "project " + ctx.getCurrentKey() + " was not registered " + awaiting.givenUpBy(e),
+                            e.eventTime()));
         }
         ProjectBook b = book.value();
         if (b != null && timestamp == BusinessCalendar.startOfDay(BusinessCalendar.date(timestamp))) {
@@ -182,8 +190,14 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         }
     }
 
-    private void emit(ProjectBook b, AlertMemory memory, List<AlertEvent> transitions, long now, Context ctx,
-                      Collector<AlertEvent> out, boolean daily) {
+    private void emit(
+            ProjectBook b,
+            AlertMemory memory,
+            List<AlertEvent> transitions,
+            long now,
+            Context ctx,
+            Collector<AlertEvent> out,
+            boolean daily) {
         transitions.forEach(out::collect);
         if (daily || !transitions.isEmpty()) {
             ctx.output(Descriptors.SNAPSHOTS, supervision.snapshot(b, memory, now));

@@ -35,7 +35,8 @@ final class RecordCounts {
 
     /** Restores the operator's totals; call from {@code initializeState}. */
     static RecordCounts restore(FunctionInitializationContext init, RuntimeContext context) throws Exception {
-        RecordCounts counts = new RecordCounts(init.getOperatorStateStore().getListState(Descriptors.recordCounts()), context);
+        RecordCounts counts =
+                new RecordCounts(init.getOperatorStateStore().getListState(Descriptors.recordCounts()), context);
         if (init.isRestored()) {
             for (Total t : counts.state.get()) {
                 counts.total(t.outcome, t.feed, t.cause).count += t.count;
@@ -87,7 +88,8 @@ final class RecordCounts {
 
     private Counter metric(Total t) {
         return metrics.computeIfAbsent(Total.key(t.outcome, t.feed, t.cause), k -> {
-            MetricGroup group = context.getMetricGroup().addGroup("feed", t.feed.name().toLowerCase());
+            MetricGroup group =
+                    context.getMetricGroup().addGroup("feed", t.feed.name().toLowerCase());
             if (t.cause != null) {
                 group = group.addGroup("cause", t.cause.label);
             }

@@ -1,7 +1,5 @@
 package org.paywatch.pipeline;
 
-import org.paywatch.config.JobConfig;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +16,15 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ExceptionUtils;
+import org.paywatch.config.JobConfig;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.Progress;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
-import org.paywatch.domain.AlertEvent;
 import org.paywatch.io.ContractJson;
 import org.paywatch.io.ContractMapping;
 import org.paywatch.io.FeedDecoder;
@@ -44,14 +43,22 @@ public final class Replay {
     /** Counters of a finished replay; in = applied + duplicates + deadLettered. */
     public record Summary(long in, long applied, long deadLettered, long duplicates, long afterAsOf) {}
 
-    public static Summary run(StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config,
-                              byte[] pseudonymKey) throws Exception {
+    public static Summary run(
+            StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config, byte[] pseudonymKey)
+            throws Exception {
         return run(env, input, asOf, out, config, pseudonymKey, null, Progress.NONE);
     }
 
     /** As above, also writing the dashboards' InfluxDB points to {@code influx} when it is not null. */
-    public static Summary run(StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config,
-                              byte[] pseudonymKey, Sink<InfluxPoint> influx) throws Exception {
+    public static Summary run(
+            StreamExecutionEnvironment env,
+            Path input,
+            long asOf,
+            Path out,
+            JobConfig config,
+            byte[] pseudonymKey,
+            Sink<InfluxPoint> influx)
+            throws Exception {
         return run(env, input, asOf, out, config, pseudonymKey, influx, Progress.NONE);
     }
 
@@ -59,30 +66,60 @@ public final class Replay {
      * As above, telling {@code progress} how far sorting the folder ("sorting") and running the job ("replaying")
      * have come. The folder is sorted into runs in a folder beside {@code out}, deleted when the replay ends.
      */
-    public static Summary run(StreamExecutionEnvironment env, Path input, long asOf, Path out, JobConfig config,
-                              byte[] pseudonymKey, Sink<InfluxPoint> influx, Progress progress) throws Exception {
+    public static Summary run(
+            StreamExecutionEnvironment env,
+            Path input,
+            long asOf,
+            Path out,
+            JobConfig config,
+            byte[] pseudonymKey,
+            Sink<InfluxPoint> influx,
+            Progress progress)
+            throws Exception {
         Path work = Files.createTempDirectory(out.toAbsolutePath().getParent(), out.getFileName() + ".sorting-");
         try {
-            ReplayFolder.Sorted sorted = ReplayFolder.sortOnDisk(input, asOf, FeedDecoder.configured(config), work,
-                    runBytes(Runtime.getRuntime().maxMemory()), progress);
+            ReplayFolder.Sorted sorted = ReplayFolder.sortOnDisk(
+                    input,
+                    asOf,
+                    FeedDecoder.configured(config),
+                    work,
+                    runBytes(Runtime.getRuntime().maxMemory()),
+                    progress);
             env.setParallelism(1);
             Path rejectedFile = Path.of(out + ".rejected");
-            DataStream<Received> received = env.fromSource(sorted.source(), WatermarkStrategy.noWatermarks(), "replay folder",
+            DataStream<Received> received = env.fromSource(
+                            sorted.source(),
+                            WatermarkStrategy.noWatermarks(),
+                            "replay folder",
                             TypeInformation.of(Received.class))
-                    .assignTimestampsAndWatermarks(WatermarkStrategy.<Received>forGenerator(c -> new BeforeEveryRecord())
-                            .withTimestampAssigner((r, ts) -> r.timestamp))
-                    .uid("replay-records").name("replay: " + input.getFileName());
+                    .assignTimestampsAndWatermarks(
+                            WatermarkStrategy.<Received>forGenerator(c -> new BeforeEveryRecord())
+                                    .withTimestampAssigner((r, ts) -> r.timestamp))
+                    .uid("replay-records")
+                    .name("replay: " + input.getFileName());
             JobSinks sinks = new JobSinks(
-                    new LineFileSink<AlertEvent>(out, e -> ContractJson.write(ContractMapping.alert(e)),
-                            (a, b) -> a.eventTime != b.eventTime ? Long.compare(a.eventTime, b.eventTime) : a.projectId.compareTo(b.projectId)),
-                    new LineFileSink<Rejection>(rejectedFile, r -> r.origin.topic + ":" + r.origin.offset + ": " + r.reason,
-                            (a, b) -> a.origin.topic.equals(b.origin.topic) ? Long.compare(a.origin.offset, b.origin.offset)
+                    new LineFileSink<AlertEvent>(
+                            out,
+                            e -> ContractJson.write(ContractMapping.alert(e)),
+                            (a, b) -> a.eventTime != b.eventTime
+                                    ? Long.compare(a.eventTime, b.eventTime)
+                                    : a.projectId.compareTo(b.projectId)),
+                    new LineFileSink<Rejection>(
+                            rejectedFile,
+                            r -> r.origin.topic + ":" + r.origin.offset + ": " + r.reason,
+                            (a, b) -> a.origin.topic.equals(b.origin.topic)
+                                    ? Long.compare(a.origin.offset, b.origin.offset)
                                     : a.origin.topic.compareTo(b.origin.topic)),
                     influx);
             RiskMonitorJob.build(received, sinks, config, pseudonymKey, asOf);
-            JobExecutionResult result = execute(env, "paywatch replay " + input.getFileName(), sorted.records(), progress);
-            return new Summary(count(result, Outcome.IN), count(result, Outcome.APPLIED), count(result, Outcome.DEAD_LETTERED),
-                    count(result, Outcome.DUPLICATE), sorted.afterAsOf());
+            JobExecutionResult result =
+                    execute(env, "paywatch replay " + input.getFileName(), sorted.records(), progress);
+            return new Summary(
+                    count(result, Outcome.IN),
+                    count(result, Outcome.APPLIED),
+                    count(result, Outcome.DEAD_LETTERED),
+                    count(result, Outcome.DUPLICATE),
+                    sorted.afterAsOf());
         } finally {
             deleteTree(work);
         }
@@ -97,8 +134,8 @@ public final class Replay {
     }
 
     /** Runs the job to its end as {@code env.execute} does, reporting the records it has taken in meanwhile. */
-    private static JobExecutionResult execute(StreamExecutionEnvironment env, String name, long records, Progress progress)
-            throws Exception {
+    private static JobExecutionResult execute(
+            StreamExecutionEnvironment env, String name, long records, Progress progress) throws Exception {
         JobClient job = env.executeAsync(name);
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
         try {
@@ -125,7 +162,8 @@ public final class Replay {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception notNow) {
-            return; // the job may have ended since (its cluster gone) or be slow to answer: the result or the next round tells
+            // the job may have ended since (its cluster gone) or be slow to answer: the result or the next round tells
+            return;
         }
         if (in instanceof Long n) {
             // all records in is not the end: the last deadlines up to the as-of instant are still to fire

@@ -1,21 +1,19 @@
 package org.paywatch.pipeline;
 
-import org.paywatch.config.JobConfig;
-
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
+import org.paywatch.config.JobConfig;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.FeedEvent;
+import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
-import org.paywatch.config.JobConfigFile;
+import org.paywatch.domain.RiskSnapshot;
 import org.paywatch.io.influx.InfluxPoint;
 import org.paywatch.io.influx.RiskPoints;
-import org.paywatch.domain.AlertEvent;
-import org.paywatch.domain.RiskSnapshot;
-import org.apache.flink.util.Collector;
-import org.paywatch.domain.Received;
 
 /**
  * The risk monitor's topology, and nothing else: received records -> entry (check, pseudonymise,
@@ -30,49 +28,63 @@ public final class RiskMonitorJob {
      * @param received  every input record, with event-time timestamps and watermarks already assigned
      * @param timeLimit the as-of instant of a replay (no deadline after it is judged), Long.MAX_VALUE live
      */
-    public static void build(DataStream<Received> received, JobSinks sinks, JobConfig config,
-                             byte[] pseudonymKey, long timeLimit) {
+    public static void build(
+            DataStream<Received> received, JobSinks sinks, JobConfig config, byte[] pseudonymKey, long timeLimit) {
         long grace = config.entry.registryGracePeriod.toMillis();
         Duration retention = config.entry.transactionIdRetention;
         long settledHistoryDays = config.entry.settledHistory.toDays();
 
-        SingleOutputStreamOperator<FeedEvent> entered = received
-                .process(new Entry(pseudonymKey, config.entry.deadLetterPayloadBytes)).uid("entry").name("entry: check contract, pseudonymise");
+        SingleOutputStreamOperator<FeedEvent> entered = received.process(
+                        new Entry(pseudonymKey, config.entry.deadLetterPayloadBytes))
+                .uid("entry")
+                .name("entry: check contract, pseudonymise");
 
         SingleOutputStreamOperator<FeedEvent> bank = entered.getSideOutput(Descriptors.BANK)
                 .keyBy(TransactionDeduplication::key, Types.STRING)
                 .process(new TransactionDeduplication(retention.toMillis()))
-                .uid("deduplicate-transactions").name("apply each txnId once");
+                .uid("deduplicate-transactions")
+                .name("apply each txnId once");
 
-        SingleOutputStreamOperator<FeedEvent> resolvedBank = bank
-                .keyBy(e -> e.bank.accountNo, Types.STRING)
+        SingleOutputStreamOperator<FeedEvent> resolvedBank = bank.keyBy(e -> e.bank.accountNo, Types.STRING)
                 .connect(entered.getSideOutput(Descriptors.ACCOUNT_BINDINGS).keyBy(b -> b.accountNo, Types.STRING))
                 .process(new AccountDirectory(grace, timeLimit))
-                .uid("resolve-accounts").name("resolve account -> project");
+                .uid("resolve-accounts")
+                .name("resolve account -> project");
 
         SingleOutputStreamOperator<FeedEvent> resolvedTax = entered.getSideOutput(Descriptors.TAX)
                 .keyBy(e -> e.tax.creditCode, Types.STRING)
                 .connect(entered.getSideOutput(Descriptors.ENTERPRISE_ROLES).keyBy(r -> r.creditCode, Types.STRING))
                 .process(new EnterpriseDirectory(grace, timeLimit))
-                .uid("resolve-enterprises").name("resolve enterprise -> projects");
+                .uid("resolve-enterprises")
+                .name("resolve enterprise -> projects");
 
         SingleOutputStreamOperator<AlertEvent> alerts = entered.union(resolvedBank, resolvedTax)
                 .keyBy(e -> e.projectId, Types.STRING)
-                .transform("project monitor (rules, deadlines)", TypeInformation.of(AlertEvent.class),
-                        new WatermarkLagOperator<>(new ProjectMonitor(config.policy(), grace, timeLimit, settledHistoryDays)))
+                .transform(
+                        "project monitor (rules, deadlines)",
+                        TypeInformation.of(AlertEvent.class),
+                        new WatermarkLagOperator<>(
+                                new ProjectMonitor(config.policy(), grace, timeLimit, settledHistoryDays)))
                 .uid("project-monitor-v2");
 
         DataStream<Rejection> rejected = entered.getSideOutput(Descriptors.REJECTED)
-                .union(bank.getSideOutput(Descriptors.REJECTED), resolvedBank.getSideOutput(Descriptors.REJECTED),
+                .union(
+                        bank.getSideOutput(Descriptors.REJECTED),
+                        resolvedBank.getSideOutput(Descriptors.REJECTED),
                         alerts.getSideOutput(Descriptors.REJECTED));
 
         alerts.sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts");
         rejected.sinkTo(sinks.rejected()).uid("dead-letter-sink").name("dead letters");
         if (sinks.influx() != null) {
-            DataStream<InfluxPoint> points = alerts.map(RiskPoints::alert).uid("alert-points").name("alert -> point")
+            DataStream<InfluxPoint> points = alerts.map(RiskPoints::alert)
+                    .uid("alert-points")
+                    .name("alert -> point")
                     .union(alerts.getSideOutput(Descriptors.SNAPSHOTS)
-                            .flatMap((RiskSnapshot s, Collector<InfluxPoint> out) -> RiskPoints.projectRiskAndMonths(s).forEach(out::collect))
-                            .returns(InfluxPoint.class).uid("risk-points").name("project_risk, project_month -> points"));
+                            .flatMap((RiskSnapshot s, Collector<InfluxPoint> out) ->
+                                    RiskPoints.projectRiskAndMonths(s).forEach(out::collect))
+                            .returns(InfluxPoint.class)
+                            .uid("risk-points")
+                            .name("project_risk, project_month -> points"));
             points.sinkTo(sinks.influx()).uid("influx-sink").name("InfluxDB");
         }
     }

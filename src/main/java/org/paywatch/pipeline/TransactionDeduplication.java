@@ -40,6 +40,7 @@ public class TransactionDeduplication extends KeyedProcessFunction<String, FeedE
     private final long retentionMillis;
     /** Written by versions before conflicts were told apart: a txnId seen, its content unknown. */
     private transient ValueState<Boolean> seen;
+
     private transient ValueState<int[]> content;
     private transient RecordCounts counts;
 
@@ -77,9 +78,16 @@ public class TransactionDeduplication extends KeyedProcessFunction<String, FeedE
                 counts.add(Outcome.DUPLICATE, e.feed);
             } else {
                 counts.deadLettered(e.feed, RejectionCause.CONFLICT);
-                ctx.output(Descriptors.REJECTED, Rejection.of(e.origin, RejectionCause.CONFLICT, "txnId " + e.bank.txnId
-                        + " was received before with another " + differs + ": a txnId names one transaction, so this one is not "
-                        + "applied; correct it and send it under a new txnId, or send the first content again", e.eventTime()));
+                ctx.output(
+                        Descriptors.REJECTED,
+                        Rejection.of(
+                                e.origin,
+                                RejectionCause.CONFLICT,
+                                "txnId " + e.bank.txnId
+                                        + " was received before with another " + differs
+                                        + ": a txnId names one transaction, so this one is not "
+                                        + "applied; correct it and send it under a new txnId, or send the first content again",
+                                e.eventTime()));
             }
             return;
         }

@@ -24,8 +24,8 @@ public class WatermarkLagOperator<K, I, O> extends KeyedProcessOperator<K, I, O>
     public void open() throws Exception {
         super.open();
         watermark = Long.MIN_VALUE;
-        getMetricGroup().gauge("watermarkLagMillis",
-                (Gauge<Long>) () -> watermark == Long.MIN_VALUE ? -1L : System.currentTimeMillis() - watermark);
+        getMetricGroup().gauge("watermarkLagMillis", (Gauge<Long>)
+                () -> watermark == Long.MIN_VALUE ? -1L : System.currentTimeMillis() - watermark);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.AlertEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
+import org.paywatch.domain.AlertEvent;
 
 /**
  * The alert lifecycle of RULES.md: one alert per (project, rule, scope); RAISED with a level, then
@@ -27,8 +26,8 @@ public final class AlertLifecycle {
     }
 
     /** Compares a rule's warranted alerts with the open ones, updates the memory, returns the transitions. */
-    public List<AlertEvent> reconcile(ProjectBook book, AlertMemory alerts, RuleInfo rule, Map<String, Finding> findings,
-                                      long now) {
+    public List<AlertEvent> reconcile(
+            ProjectBook book, AlertMemory alerts, RuleInfo rule, Map<String, Finding> findings, long now) {
         List<AlertEvent> out = new ArrayList<>();
         for (Map.Entry<String, Finding> e : new TreeMap<>(findings).entrySet()) {
             String scope = e.getKey();
@@ -91,8 +90,8 @@ public final class AlertLifecycle {
      * The follow-up checks (跟踪回访) that fall due by {@code now}: one FOLLOW_UP event each, {@code days}
      * after the RED alert cleared, in order; a follow-up is done once all of them are emitted.
      */
-    public List<AlertEvent> followUps(ProjectBook book, AlertMemory alerts, RuleCatalog catalog, List<Integer> days,
-                                      long now) {
+    public List<AlertEvent> followUps(
+            ProjectBook book, AlertMemory alerts, RuleCatalog catalog, List<Integer> days, long now) {
         List<AlertEvent> out = new ArrayList<>();
         for (FollowUp f : alerts.followUps()) {
             while (f.done < days.size() && f.clearedAt + days.get(f.done) * 86_400_000L <= now) {
@@ -105,10 +104,17 @@ public final class AlertLifecycle {
                 cleared.scope = f.scope;
                 cleared.level = AlertLevel.RED;
                 String what = f.scope.isEmpty() ? "" : "（" + f.scope + "）";
-                String message = String.format("%s「%s」%s红色预警消除已满%d天，请开展第%d次跟踪回访，确认问题未反弹。",
+                String message = String.format(
+                        "%s「%s」%s红色预警消除已满%d天，请开展第%d次跟踪回访，确认问题未反弹。",
                         book.project().name, rule.name(), what, after, f.done);
                 long due = f.clearedAt + after * 86_400_000L;
-                AlertEvent e = event(book, rule, cleared, AlertTransition.FOLLOW_UP, due, message,
+                AlertEvent e = event(
+                        book,
+                        rule,
+                        cleared,
+                        AlertTransition.FOLLOW_UP,
+                        due,
+                        message,
                         new Finding(AlertLevel.RED, java.util.Map.of("daysSinceCleared", (double) after), message));
                 out.add(e);
             }
@@ -117,8 +123,14 @@ public final class AlertLifecycle {
         return out;
     }
 
-    private AlertEvent event(ProjectBook book, RuleInfo rule, OpenAlert open, AlertTransition transition,
-                             long now, String message, Finding finding) {
+    private AlertEvent event(
+            ProjectBook book,
+            RuleInfo rule,
+            OpenAlert open,
+            AlertTransition transition,
+            long now,
+            String message,
+            Finding finding) {
         AlertEvent a = new AlertEvent();
         a.alertId = open.alertId;
         org.paywatch.domain.Project project = book.project();
@@ -146,8 +158,8 @@ public final class AlertLifecycle {
     static String alertId(String projectId, String ruleId, String scope, long raisedAt) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((projectId + "\n" + ruleId + "\n" + scope + "\n" + raisedAt)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest(
+                    (projectId + "\n" + ruleId + "\n" + scope + "\n" + raisedAt).getBytes(StandardCharsets.UTF_8));
             return ruleId + "-" + HexFormat.of().formatHex(digest, 0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -8,7 +8,8 @@ import org.paywatch.contract.AlertLevel;
  * What a rule finds warranted for one scope right now: a level, the figures, the Chinese sentence,
  * and whether the task force is needed (PW90) or the problem came back (PW91).
  */
-public record Finding(AlertLevel level, Map<String, Double> metrics, String message, boolean taskForce, boolean rebound) {
+public record Finding(
+        AlertLevel level, Map<String, Double> metrics, String message, boolean taskForce, boolean rebound) {
     public Finding {
         metrics = new TreeMap<>(metrics);
     }

@@ -1,10 +1,9 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.ConfigurationProblem;
-
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.paywatch.domain.ConfigurationProblem;
 
 /** A stoppage when sites are expected to be quiet (default: the Spring Festival), configured per year. */
 public class HolidayWindow implements Serializable {
@@ -17,6 +16,7 @@ public class HolidayWindow implements Serializable {
     public String to;
     /** from and to parsed once: PW15 asks about every day of its look-back, for every project, every day (docs/performance.md). */
     private transient LocalDate first;
+
     private transient LocalDate last;
 
     public boolean contains(LocalDate day) {
@@ -31,10 +31,12 @@ public class HolidayWindow implements Serializable {
         String key = "calendar.holidays[" + index + "]";
         try {
             if (LocalDate.parse(to).isBefore(LocalDate.parse(from))) {
-                throw new ConfigurationProblem(key + " ends (" + to + ") before it starts (" + from + "): swap from and to");
+                throw new ConfigurationProblem(
+                        key + " ends (" + to + ") before it starts (" + from + "): swap from and to");
             }
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new ConfigurationProblem(key + " needs from and to as dates YYYY-MM-DD, e.g. from: 2026-02-10, to: 2026-02-24");
+            throw new ConfigurationProblem(
+                    key + " needs from and to as dates YYYY-MM-DD, e.g. from: 2026-02-10, to: 2026-02-24");
         }
     }
 }

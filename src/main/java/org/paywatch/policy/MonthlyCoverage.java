@@ -15,6 +15,11 @@ public interface MonthlyCoverage {
     Coverage coverage(ProjectBook book, YearMonth month);
 
     /** One month's coverage. */
-    record Coverage(double ratio, long requiredFen, long depositedFen, Double coverage,
-                    double blueBelowCoverage, double yellowBelowCoverage) {}
+    record Coverage(
+            double ratio,
+            long requiredFen,
+            long depositedFen,
+            Double coverage,
+            double blueBelowCoverage,
+            double yellowBelowCoverage) {}
 }

@@ -1,13 +1,12 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.PayMonth;
-
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.paywatch.domain.PayMonth;
 
 /**
  * A project's pay months for the boards: from its start (at most {@link #MONTHS_SHOWN} months back) to the current
@@ -77,7 +76,8 @@ public final class PayMonths {
                 pm.unpaidWorkers++;
             }
         }
-        pm.paidFen = book.paid(period).values().stream().mapToLong(Long::longValue).sum();
+        pm.paidFen =
+                book.paid(period).values().stream().mapToLong(Long::longValue).sum();
         pm.daysPastDue = pm.overdueFen > 0 ? BusinessCalendar.daysBetween(due, today) : 0;
         return pm;
     }

@@ -27,6 +27,8 @@ public final class PayPeriod {
 
     /** A payout with no wagePeriod is for the calendar month before its booking month (RULES.md). */
     public static String ofPayout(String wagePeriod, long bookedAt) {
-        return wagePeriod != null ? wagePeriod : BusinessCalendar.period(bookedAt).minusMonths(1).toString();
+        return wagePeriod != null
+                ? wagePeriod
+                : BusinessCalendar.period(bookedAt).minusMonths(1).toString();
     }
 }

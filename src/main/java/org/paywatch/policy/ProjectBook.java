@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.paywatch.contract.Direction;
 import org.paywatch.contract.ProjectStatus;
+import org.paywatch.contract.TaxChangeType;
 import org.paywatch.domain.BankTransaction;
 import org.paywatch.domain.ClockIn;
-import org.paywatch.contract.TaxChangeType;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.ProgressReport;
 import org.paywatch.domain.TaxChange;
@@ -38,14 +38,17 @@ public class ProjectBook {
     private Map<String, Map<String, Long>> paid = new HashMap<>();
     /** month "YYYY-MM" of booking -> labour-cost deposits booked in it, fen. */
     private Map<String, Long> deposits = new HashMap<>();
+
     private Long lastDepositAt;
     /** month "YYYY-MM" of booking -> transfers out and cash withdrawals. */
     private Map<String, AccountOutflow> outflows = new HashMap<>();
     /** Balance as the bank last reported it, and when; null if it never did. */
     private Long reportedBalanceFen;
+
     private long reportedBalanceAt;
     /** Credits minus debits seen, for banks that send no balance. */
     private long ledgerBalanceFen;
+
     private boolean frozen;
     private long frozenChangedAt = Long.MIN_VALUE;
     /** period "YYYY-MM" -> the latest progress report for it. */
@@ -104,7 +107,8 @@ public class ProjectBook {
             return;
         }
         LocalDate day = BusinessCalendar.date(c.eventTime);
-        attendance.computeIfAbsent(day.toString().substring(0, 7), p -> new HashMap<>())
+        attendance
+                .computeIfAbsent(day.toString().substring(0, 7), p -> new HashMap<>())
                 .merge(c.workerId, 1 << (day.getDayOfMonth() - 1), (a, b) -> a | b);
     }
 
@@ -412,7 +416,9 @@ public class ProjectBook {
                 latestMask = mask;
             }
         }
-        return latest == null ? null : java.time.YearMonth.parse(latest).atDay(32 - Integer.numberOfLeadingZeros(latestMask));
+        return latest == null
+                ? null
+                : java.time.YearMonth.parse(latest).atDay(32 - Integer.numberOfLeadingZeros(latestMask));
     }
 
     /**

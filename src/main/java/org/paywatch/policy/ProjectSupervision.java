@@ -1,16 +1,15 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.AlertEvent;
-import org.paywatch.domain.RiskSnapshot;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Project;
+import org.paywatch.domain.RiskSnapshot;
 
 /**
  * What happens to a project when a record arrives or a day begins: the book is updated and the rules
@@ -41,7 +40,9 @@ public final class ProjectSupervision {
         }
         List<AlertEvent> out = new ArrayList<>();
         for (Rule rule : catalog.rules()) {
-            if (reactsToAny(rule, feeds) || clearedByAny(rule, feeds) && alerts.hasOpenAlert(rule.info().id())) {
+            if (reactsToAny(rule, feeds)
+                    || clearedByAny(rule, feeds)
+                            && alerts.hasOpenAlert(rule.info().id())) {
                 out.addAll(lifecycle.reconcile(book, alerts, rule.info(), rule.assess(book, alerts, now), now));
             }
         }

@@ -1,13 +1,12 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.ConfigurationProblem;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.paywatch.contract.AlertLevel;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.domain.Project;
 
 /**
@@ -39,8 +38,10 @@ public class ResponsibilityList implements java.io.Serializable {
             String resolved = switch (entry) {
                 case "{generalContractor}" -> p.generalContractor == null ? null : p.generalContractor.name + "（劳资专管员）";
                 case "{constructionUnit}" -> p.constructionUnit == null ? null : p.constructionUnit.name;
-                case "{industryDepartment}" -> p.category == null ? defaultIndustryDepartment
-                        : industryDepartments.getOrDefault(p.category.name(), defaultIndustryDepartment);
+                case "{industryDepartment}" ->
+                    p.category == null
+                            ? defaultIndustryDepartment
+                            : industryDepartments.getOrDefault(p.category.name(), defaultIndustryDepartment);
                 case "{town}" -> p.town;
                 case "{accountBank}" -> p.payrollBankCode == null ? null : "监管银行 " + p.payrollBankCode;
                 default -> entry;
@@ -75,14 +76,22 @@ public class ResponsibilityList implements java.io.Serializable {
         all.addAll(yellowAndRed);
         byRule.values().forEach(all::addAll);
         for (String entry : all) {
-            if (entry.startsWith("{") && !Set.of("{generalContractor}", "{constructionUnit}", "{industryDepartment}",
-                    "{town}", "{accountBank}").contains(entry)) {
-                throw new ConfigurationProblem("routing entry " + entry + " names no role: use one of {generalContractor}, "
-                        + "{constructionUnit}, {industryDepartment}, {town}, {accountBank} or a unit's name");
+            if (entry.startsWith("{")
+                    && !Set.of(
+                                    "{generalContractor}",
+                                    "{constructionUnit}",
+                                    "{industryDepartment}",
+                                    "{town}",
+                                    "{accountBank}")
+                            .contains(entry)) {
+                throw new ConfigurationProblem(
+                        "routing entry " + entry + " names no role: use one of {generalContractor}, "
+                                + "{constructionUnit}, {industryDepartment}, {town}, {accountBank} or a unit's name");
             }
         }
         if (defaultIndustryDepartment == null || defaultIndustryDepartment.isBlank()) {
-            throw new ConfigurationProblem("routing.defaultIndustryDepartment is missing: name the department for categories without one (e.g. 县发改局)");
+            throw new ConfigurationProblem(
+                    "routing.defaultIndustryDepartment is missing: name the department for categories without one (e.g. 县发改局)");
         }
     }
 }

@@ -1,12 +1,11 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.ConfigurationProblem;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.policy.rules.*;
 
 /** The rules of RULES.md, built from their configured settings. A new rule is added in {@link #implemented}. */
@@ -57,7 +56,8 @@ public final class RuleCatalog {
         for (Map.Entry<String, Function<RuleSettings.Bound, Rule>> e : implemented.entrySet()) {
             RuleSettings settings = config.rules.get(e.getKey());
             if (settings == null) {
-                throw new ConfigurationProblem("rules." + e.getKey() + " is missing: configure its name, basis and thresholds");
+                throw new ConfigurationProblem(
+                        "rules." + e.getKey() + " is missing: configure its name, basis and thresholds");
             }
             RuleSettings.Bound bound = settings.bound(e.getKey());
             rules.add(e.getValue().apply(bound));
@@ -97,8 +97,9 @@ public final class RuleCatalog {
 
     /** PW01's view of each month, which the boards show beside the alerts (`project_month`). */
     public MonthlyCoverage laborCostCoverage() {
-        return rule(LaborCostCoverage.ID).monthlyCoverage().orElseThrow(
-                () -> new IllegalStateException(LaborCostCoverage.ID + " declares no monthly coverage"));
+        return rule(LaborCostCoverage.ID)
+                .monthlyCoverage()
+                .orElseThrow(() -> new IllegalStateException(LaborCostCoverage.ID + " declares no monthly coverage"));
     }
 
     public RuleInfo info(String ruleId) {

@@ -1,12 +1,11 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.ConfigurationProblem;
-
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * The configured name, basis and thresholds of one rule, as the job file holds them; a rule reads them
@@ -54,7 +53,8 @@ public class RuleSettings implements java.io.Serializable {
                 throw new ConfigurationProblem("rules." + id + ".name is missing: give the rule's Chinese name");
             }
             if (settings.basis == null || settings.basis.isBlank()) {
-                throw new ConfigurationProblem("rules." + id + ".basis is missing: cite the clause the rule implements");
+                throw new ConfigurationProblem(
+                        "rules." + id + ".basis is missing: cite the clause the rule implements");
             }
             return new RuleInfo(id, settings.name, settings.basis);
         }
@@ -65,10 +65,12 @@ public class RuleSettings implements java.io.Serializable {
             Double value = settings.thresholds == null ? null : settings.thresholds.get(key);
             String path = "rules." + id + ".thresholds." + key;
             if (value == null) {
-                throw new ConfigurationProblem(path + " is missing: set it to a number from " + fmt(min) + " to " + fmt(max));
+                throw new ConfigurationProblem(
+                        path + " is missing: set it to a number from " + fmt(min) + " to " + fmt(max));
             }
             if (value < min || value > max || value.isNaN()) {
-                throw new ConfigurationProblem(path + " = " + fmt(value) + " is out of range: allowed is " + fmt(min) + " to " + fmt(max));
+                throw new ConfigurationProblem(
+                        path + " = " + fmt(value) + " is out of range: allowed is " + fmt(min) + " to " + fmt(max));
             }
             return value;
         }
@@ -76,7 +78,8 @@ public class RuleSettings implements java.io.Serializable {
         public int days(String key, int min, int max) {
             double v = threshold(key, min, max);
             if (v != Math.rint(v)) {
-                throw new ConfigurationProblem("rules." + id + ".thresholds." + key + " = " + fmt(v) + " must be a whole number");
+                throw new ConfigurationProblem(
+                        "rules." + id + ".thresholds." + key + " = " + fmt(v) + " must be a whole number");
             }
             return (int) v;
         }
@@ -113,12 +116,14 @@ public class RuleSettings implements java.io.Serializable {
             Set<String> unknownTables = new TreeSet<>(settings.tables == null ? Set.of() : settings.tables.keySet());
             unknownTables.removeAll(readTables);
             if (!unknownTables.isEmpty()) {
-                throw new ConfigurationProblem("rules." + id + ".tables." + unknownTables.iterator().next()
-                        + " is not a table of " + id + (readTables.isEmpty() ? ": it has none" : ": allowed are " + String.join(", ", readTables)));
+                throw new ConfigurationProblem("rules." + id + ".tables."
+                        + unknownTables.iterator().next() + " is not a table of " + id
+                        + (readTables.isEmpty() ? ": it has none" : ": allowed are " + String.join(", ", readTables)));
             }
             if (!unknown.isEmpty()) {
-                throw new ConfigurationProblem("rules." + id + ".thresholds." + unknown.iterator().next()
-                        + " is not a threshold of " + id + (read.isEmpty() ? ": it has none" : ": allowed are " + String.join(", ", read)));
+                throw new ConfigurationProblem(
+                        "rules." + id + ".thresholds." + unknown.iterator().next() + " is not a threshold of " + id
+                                + (read.isEmpty() ? ": it has none" : ": allowed are " + String.join(", ", read)));
             }
         }
     }

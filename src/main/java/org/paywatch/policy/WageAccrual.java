@@ -1,8 +1,7 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.ConfigurationProblem;
-
 import org.paywatch.contract.WageType;
+import org.paywatch.domain.ConfigurationProblem;
 
 /**
  * How wages accrue (RULES.md "Accrued wages"): a daily rate by the day, a monthly rate pro-rated by
@@ -20,13 +19,16 @@ public class WageAccrual implements java.io.Serializable {
     /** Fails on a missing or implausible setting, naming the fix. */
     public void validate() {
         if (daysPerMonth == null) {
-            throw new ConfigurationProblem("wages.daysPerMonth is missing: set it to the paid days of a month, 21.75 ((365 - 104) / 12)");
+            throw new ConfigurationProblem(
+                    "wages.daysPerMonth is missing: set it to the paid days of a month, 21.75 ((365 - 104) / 12)");
         }
         if (daysPerMonth.isNaN() || daysPerMonth < 20 || daysPerMonth > 31) {
-            throw new ConfigurationProblem("wages.daysPerMonth = " + daysPerMonth + " is out of range: allowed is 20 to 31, usually 21.75");
+            throw new ConfigurationProblem(
+                    "wages.daysPerMonth = " + daysPerMonth + " is out of range: allowed is 20 to 31, usually 21.75");
         }
         if (basis == null || basis.isBlank()) {
-            throw new ConfigurationProblem("wages.basis is missing: cite the clause the paid days of a month come from");
+            throw new ConfigurationProblem(
+                    "wages.basis is missing: cite the clause the paid days of a month come from");
         }
     }
 

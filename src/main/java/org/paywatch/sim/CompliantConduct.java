@@ -25,6 +25,7 @@ import org.paywatch.policy.rules.WagesBelowMinimum;
 final class CompliantConduct {
     /** The simulator's own habits, which the shipped thresholds leave as they are. */
     private static final int PAID_PERCENT_OF_COMPLETED = 85;
+
     private static final int WAGE_DEPOSIT_PERCENT_OF_CONTRACT = 2;
     private static final int CREW_FOR_SHARE_FAULTS = 25;
     /** The longest month: a monthly deposit on a fixed day is never further apart than this. */
@@ -48,6 +49,7 @@ final class CompliantConduct {
     private final int crewForShareFaults;
     /** PW07 and PW08: the lowest and highest rates a compliant site pays, daily and monthly. */
     private final long lowestDailyFen;
+
     private final long lowestMonthlyFen;
     private final long highestDailyFen;
     private final long highestMonthlyFen;
@@ -56,29 +58,39 @@ final class CompliantConduct {
     CompliantConduct(PolicyConfig policy) {
         RuleCatalog.from(policy);
         this.wages = policy.wages;
-        this.laborCostRatio = Collections.unmodifiableMap(policy.rules.get(LaborCostCoverage.ID).tables.get("laborCostRatio"));
+        this.laborCostRatio = Collections.unmodifiableMap(
+                policy.rules.get(LaborCostCoverage.ID).tables.get("laborCostRatio"));
         this.depositCoverage = Math.max(1.0, threshold(policy, LaborCostCoverage.ID, "blueBelowCoverage"));
         int cycleDays = (int) threshold(policy, LaborCostDepositOverdue.ID, "yellowAfterDays");
         this.depositsPerMonth = depositsPerMonth(cycleDays);
         double paidShare = threshold(policy, ProgressPaymentShortfall.ID, "yellowBelowPaidShare");
-        this.paidPercentOfCompleted = Math.min(100, Math.max(PAID_PERCENT_OF_COMPLETED, (int) Math.ceil(paidShare * 100 - 1e-9) + 5));
-        this.wageDepositShare = Math.max(WAGE_DEPOSIT_PERCENT_OF_CONTRACT / 100.0,
+        this.paidPercentOfCompleted =
+                Math.min(100, Math.max(PAID_PERCENT_OF_COMPLETED, (int) Math.ceil(paidShare * 100 - 1e-9) + 5));
+        this.wageDepositShare = Math.max(
+                WAGE_DEPOSIT_PERCENT_OF_CONTRACT / 100.0,
                 threshold(policy, WageDepositShortfall.ID, "minShareOfContract"));
         double unpaidShare = threshold(policy, PayrollHeadcountShort.ID, "redUnpaidShare");
-        this.crewForShareFaults = Math.max(CREW_FOR_SHARE_FAULTS, unpaidShare > 0 ? (int) Math.floor(1 / unpaidShare) + 1 : 0);
-        double minimumWage = Collections.max(policy.rules.get(WagesBelowMinimum.ID).tables.get("minimumWageFen").values());
+        this.crewForShareFaults =
+                Math.max(CREW_FOR_SHARE_FAULTS, unpaidShare > 0 ? (int) Math.floor(1 / unpaidShare) + 1 : 0);
+        double minimumWage = Collections.max(policy.rules
+                .get(WagesBelowMinimum.ID)
+                .tables
+                .get("minimumWageFen")
+                .values());
         // PW07 pro-rates by days / days per month: a day's rate must reach that share of the minimum, and a monthly
         // rate, capped at itself however many days are worked, must cover a 31-day month; a yuan more for rounding.
         this.lowestDailyFen = roundUpYuan((long) Math.ceil(minimumWage / policy.wages.daysPerMonth)) + 100;
-        this.lowestMonthlyFen = roundUpYuan((long) Math.ceil(minimumWage * LONGEST_MONTH / policy.wages.daysPerMonth)) + 100;
+        this.lowestMonthlyFen =
+                roundUpYuan((long) Math.ceil(minimumWage * LONGEST_MONTH / policy.wages.daysPerMonth)) + 100;
         // PW08: a month of work, or twelve of them in a calendar year, paid to one worker stays under its limits
         double monthFen = threshold(policy, OversizedPayout.ID, "redAboveMonthFen");
         double yearFen = threshold(policy, OversizedPayout.ID, "redAboveYearFen");
         this.highestMonthlyFen = roundDownYuan((long) Math.floor(Math.min(monthFen, yearFen / 12)));
         this.highestDailyFen = roundDownYuan(highestMonthlyFen / LONGEST_MONTH);
         if (lowestDailyFen > highestDailyFen || lowestMonthlyFen > highestMonthlyFen) {
-            throw new ConfigurationProblem("rules." + WagesBelowMinimum.ID + ".tables.minimumWageFen is above what rules."
-                    + OversizedPayout.ID + " lets one worker be paid in a month: lower the minimum wage or raise redAboveMonthFen");
+            throw new ConfigurationProblem(
+                    "rules." + WagesBelowMinimum.ID + ".tables.minimumWageFen is above what rules." + OversizedPayout.ID
+                            + " lets one worker be paid in a month: lower the minimum wage or raise redAboveMonthFen");
         }
     }
 
@@ -89,8 +101,9 @@ final class CompliantConduct {
                 return k;
             }
         }
-        throw new ConfigurationProblem("rules." + LaborCostDepositOverdue.ID + ".thresholds.yellowAfterDays = " + cycleDays
-                + " is shorter than the simulator's weekly deposits: set it to " + cycleDays(4) + " days or more");
+        throw new ConfigurationProblem("rules." + LaborCostDepositOverdue.ID + ".thresholds.yellowAfterDays = "
+                + cycleDays + " is shorter than the simulator's weekly deposits: set it to " + cycleDays(4)
+                + " days or more");
     }
 
     private static int cycleDays(int depositsPerMonth) {
@@ -134,8 +147,8 @@ final class CompliantConduct {
 
     /** The wage deposit of a contract, rounded up to the yuan so that it is never short of the share. */
     long wageDepositFen(long contractFen) {
-        return Math.max(contractFen * WAGE_DEPOSIT_PERCENT_OF_CONTRACT / 100 / 100 * 100,
-                roundUpYuan((long) Math.ceil(wageDepositShare * contractFen)));
+        return Math.max(contractFen * WAGE_DEPOSIT_PERCENT_OF_CONTRACT / 100 / 100 * 100, roundUpYuan((long)
+                Math.ceil(wageDepositShare * contractFen)));
     }
 
     int crewForShareFaults() {
@@ -145,7 +158,9 @@ final class CompliantConduct {
     /** A drawn wage rate brought within what the minimum wage and the oversized-payout limits allow. */
     long wageRateFen(WageType type, long drawnFen) {
         boolean monthly = type == WageType.MONTHLY;
-        return Math.min(Math.max(drawnFen, monthly ? lowestMonthlyFen : lowestDailyFen), monthly ? highestMonthlyFen : highestDailyFen);
+        return Math.min(
+                Math.max(drawnFen, monthly ? lowestMonthlyFen : lowestDailyFen),
+                monthly ? highestMonthlyFen : highestDailyFen);
     }
 
     private static long roundUpYuan(long fen) {

@@ -9,8 +9,14 @@ import java.time.LocalDate;
  *
  * @param smallestCrew fewest workers on a site; a site with a crew-share fault gets at least 25 all the same
  */
-public record CountyPlan(long seed, LocalDate firstDay, LocalDate lastDay, int projects, boolean faults,
-                         int smallestCrew, int largestCrew) {
+public record CountyPlan(
+        long seed,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        int projects,
+        boolean faults,
+        int smallestCrew,
+        int largestCrew) {
     /** The demo's county: sixty projects of 15 to 52 workers, about two thousand in all. */
     public static final int DEMO_PROJECTS = 60;
     /** Fewer days would end before the slowest warnings (two missed deposit cycles) can arise. */
@@ -20,7 +26,8 @@ public record CountyPlan(long seed, LocalDate firstDay, LocalDate lastDay, int p
 
     public CountyPlan {
         if (firstDay.plusDays(MIN_DAYS - 1).isAfter(lastDay)) {
-            throw new IllegalArgumentException("simulate at least " + MIN_DAYS + " days, so that the slowest warnings can arise");
+            throw new IllegalArgumentException(
+                    "simulate at least " + MIN_DAYS + " days, so that the slowest warnings can arise");
         }
         if (projects < 1 || projects > MAX_PROJECTS) {
             throw new IllegalArgumentException("a county of 1 to " + MAX_PROJECTS + " projects, not " + projects);

@@ -50,12 +50,18 @@ public final class CountyProducer implements AutoCloseable {
 
     public CountyProducer(String bootstrapServers, JobConfig.Topics topics, String clientId) {
         topics.inputs().forEach((topic, feed) -> this.topics.put(feed, topic));
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.CLIENT_ID_CONFIG, clientId),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        clientId),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     /**
@@ -63,9 +69,13 @@ public final class CountyProducer implements AutoCloseable {
      * and replication); an unreachable broker is one sentence naming {@code option}, where its address came from.
      */
     public static void prepareBroker(String bootstrapServers, JobConfig.Topics topics, String option) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) BROKER_TIMEOUT.toMillis()))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) BROKER_TIMEOUT.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) BROKER_TIMEOUT.toMillis()))) {
             Set<String> existing = admin.listTopics().names().get(BROKER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics.inputs().keySet()) {
@@ -78,15 +88,18 @@ public final class CountyProducer implements AutoCloseable {
                     created.get(BROKER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new ConfigurationProblem("Kafka at " + bootstrapServers + " refused to create the input topics ("
-                                + e.getCause().getMessage() + "): create " + String.join(", ", topics.inputs().keySet())
-                                + " on the broker, or allow this client to");
+                        throw new ConfigurationProblem(
+                                "Kafka at " + bootstrapServers + " refused to create the input topics ("
+                                        + e.getCause().getMessage() + "): create "
+                                        + String.join(", ", topics.inputs().keySet())
+                                        + " on the broker, or allow this client to");
                     }
                 }
             }
         } catch (TimeoutException | ExecutionException e) {
-            throw new ConfigurationProblem("Kafka at " + bootstrapServers + " did not answer within "
-                    + BROKER_TIMEOUT.toSeconds() + " s: start the broker or pass its address with " + option + " HOST:PORT");
+            throw new ConfigurationProblem(
+                    "Kafka at " + bootstrapServers + " did not answer within " + BROKER_TIMEOUT.toSeconds()
+                            + " s: start the broker or pass its address with " + option + " HOST:PORT");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reaching Kafka at " + bootstrapServers, e);
@@ -100,7 +113,8 @@ public final class CountyProducer implements AutoCloseable {
         // The log's timestamp is the time of sending: simulated times lie months back (the broker's
         // retention would delete them) or, after midnight in Shanghai, hours ahead (the broker refuses
         // those). The job reads business time from the records themselves.
-        producer.send(new ProducerRecord<>(topics.get(r.feed()), null, null, r.key().getBytes(StandardCharsets.UTF_8), value),
+        producer.send(
+                new ProducerRecord<>(topics.get(r.feed()), null, null, r.key().getBytes(StandardCharsets.UTF_8), value),
                 (metadata, e) -> {
                     if (e != null && failure == null) {
                         failure = e;

@@ -74,11 +74,13 @@ public final class CountyReplayFolder {
                 w.close();
             }
         }
-        OffsetDateTime asOf = county.lastDay().plusDays(1).atTime(LocalTime.MIDNIGHT).atOffset(ZoneOffset.ofHours(8));
+        OffsetDateTime asOf =
+                county.lastDay().plusDays(1).atTime(LocalTime.MIDNIGHT).atOffset(ZoneOffset.ofHours(8));
         return new Written(counts, asOf);
     }
 
-    private static void line(Map<Feed, BufferedWriter> files, Map<Feed, Long> counts, CountyRecord r) throws IOException {
+    private static void line(Map<Feed, BufferedWriter> files, Map<Feed, Long> counts, CountyRecord r)
+            throws IOException {
         BufferedWriter out = files.get(r.feed());
         out.write(ContractJson.write((IndexedRecord) r.record()));
         out.write('\n');

@@ -33,8 +33,13 @@ public final class CountyStreamer implements Runnable, AutoCloseable {
      * @param read     how many of the sent records the monitor has read so far
      * @param maxAhead how many unread records to allow before waiting for the monitor
      */
-    public CountyStreamer(SyntheticCounty county, String bootstrapServers, JobConfig.Topics topics, Duration dayLength,
-                          LongSupplier read, long maxAhead) {
+    public CountyStreamer(
+            SyntheticCounty county,
+            String bootstrapServers,
+            JobConfig.Topics topics,
+            Duration dayLength,
+            LongSupplier read,
+            long maxAhead) {
         this.county = county;
         this.dayLength = dayLength;
         this.read = read;

@@ -44,7 +44,8 @@ public final class LatencyProbes {
             }
         }
         if (projects.isEmpty() || workers.isEmpty()) {
-            throw new IllegalArgumentException("a county with projects that have accounts, and workers, is needed to probe");
+            throw new IllegalArgumentException(
+                    "a county with projects that have accounts, and workers, is needed to probe");
         }
         this.numbers = new CountyNumbers(new Random(seed));
     }
@@ -52,8 +53,13 @@ public final class LatencyProbes {
     /** The next registered worker, in turn, clocking in at {@code at}. */
     public CountyRecord clockIn(Instant at) {
         Worker w = workers.get(nextWorker++ % workers.size());
-        ClockIn c = ClockIn.newBuilder().setProjectId(w.getProjectId()).setWorkerId(w.getWorkerId())
-                .setDeviceId("GT-KQ-BENCH").setDirection(Direction.IN).setEventTime(at).build();
+        ClockIn c = ClockIn.newBuilder()
+                .setProjectId(w.getProjectId())
+                .setWorkerId(w.getWorkerId())
+                .setDeviceId("GT-KQ-BENCH")
+                .setDirection(Direction.IN)
+                .setEventTime(at)
+                .build();
         return new CountyRecord(Feed.CLOCKINS, w.getProjectId(), at, c);
     }
 
@@ -63,12 +69,18 @@ public final class LatencyProbes {
         String payee = numbers.idCard(LocalDate.of(1970, 1, 1).plusDays(probes % 10_000));
         long n = ++probes;
         BankTransaction t = BankTransaction.newBuilder()
-                .setTxnId("PROBE-" + at.toEpochMilli() + "-" + n).setBankCode(p.getPayrollAccount().getBankCode())
-                .setAccountNo(p.getPayrollAccount().getAccountNo()).setType(BankTransactionType.WAGE_PAYOUT)
-                .setAmountFen(PAYOUT_FEN).setBalanceAfterFen(null)
-                .setCounterpartyAccountNo("6228480000" + String.format("%09d", n)).setCounterpartyName(null)
-                .setWorkerId(payee).setWagePeriod(YearMonth.from(at.atZone(SyntheticCounty.ZONE)).toString())
-                .setEventTime(at).build();
+                .setTxnId("PROBE-" + at.toEpochMilli() + "-" + n)
+                .setBankCode(p.getPayrollAccount().getBankCode())
+                .setAccountNo(p.getPayrollAccount().getAccountNo())
+                .setType(BankTransactionType.WAGE_PAYOUT)
+                .setAmountFen(PAYOUT_FEN)
+                .setBalanceAfterFen(null)
+                .setCounterpartyAccountNo("6228480000" + String.format("%09d", n))
+                .setCounterpartyName(null)
+                .setWorkerId(payee)
+                .setWagePeriod(YearMonth.from(at.atZone(SyntheticCounty.ZONE)).toString())
+                .setEventTime(at)
+                .build();
         return new Probe(p.getProjectId(), payee, new CountyRecord(Feed.BANK, t.getAccountNo(), at, t));
     }
 }

@@ -49,10 +49,24 @@ final class Site {
     /** Pay period -> worker -> days attended. */
     final Map<YearMonth, Map<String, Integer>> attendance = new HashMap<>();
 
-    Site(Project project, List<Worker> crew, Fault fault, String bankCode, String accountNo, String contractorAccountNo,
-         int depositDay, int payoutDay, Set<String> leftOffPayroll, LocalDate faultDay, LocalDate releaseDay,
-         YearMonth firstPeriod, double laborCostRatio, double depositCoverage, int depositsPerMonth, long plannedMonths,
-         Map<YearMonth, Long> completedFen) {
+    Site(
+            Project project,
+            List<Worker> crew,
+            Fault fault,
+            String bankCode,
+            String accountNo,
+            String contractorAccountNo,
+            int depositDay,
+            int payoutDay,
+            Set<String> leftOffPayroll,
+            LocalDate faultDay,
+            LocalDate releaseDay,
+            YearMonth firstPeriod,
+            double laborCostRatio,
+            double depositCoverage,
+            int depositsPerMonth,
+            long plannedMonths,
+            Map<YearMonth, Long> completedFen) {
         this.project = project;
         this.crew = crew;
         this.fault = fault;
@@ -103,7 +117,8 @@ final class Site {
     long monthlyDepositFen(YearMonth month, int extraPercent) {
         long contract = project.getContractValueFen();
         // the rule's own arithmetic, rounded up instead of to the nearest fen
-        double required = Math.max(laborCostRatio * completedFen(month), contract * laborCostRatio / plannedMonths) * depositCoverage;
+        double required = Math.max(laborCostRatio * completedFen(month), contract * laborCostRatio / plannedMonths)
+                * depositCoverage;
         long fen = Math.max((long) Math.ceil(required), monthlyWageBillFen());
         return roundUpYuan((fen * (100 + extraPercent) / 100 + depositsPerMonth - 1) / depositsPerMonth);
     }
@@ -127,6 +142,9 @@ final class Site {
     }
 
     String nextTxnId(LocalDate day) {
-        return bankCode + day.toString().replace("-", "") + projectId().replace("-", "") + String.format("%05d", ++txnSeq);
+        return bankCode
+                + day.toString().replace("-", "")
+                + projectId().replace("-", "")
+                + String.format("%05d", ++txnSeq);
     }
 }

@@ -51,8 +51,7 @@ import org.paywatch.policy.PolicyConfig;
  * has been paid) carry over from one day to the next.
  */
 public final class SyntheticCounty {
-    public static final List<String> TOWNS = List.of(
-            "城关镇", "宣化镇", "南华镇", "巷道镇", "合黎镇", "骆驼城镇", "新坝镇", "黑泉镇", "罗城镇");
+    public static final List<String> TOWNS = List.of("城关镇", "宣化镇", "南华镇", "巷道镇", "合黎镇", "骆驼城镇", "新坝镇", "黑泉镇", "罗城镇");
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final double ATTENDANCE = 0.92;
@@ -60,13 +59,17 @@ public final class SyntheticCounty {
     private static final int FAULTY_ONE_IN = 6;
     /** Mixed into the seed for the people's own random stream. */
     private static final long PEOPLE_STREAM = 0x70656f706c65L;
+
     private static final String COURT = "张掖市甘州区人民法院";
     private static final String[] TEAMS = {"钢筋班", "木工班", "瓦工班", "混凝土班", "架子工班", "水电班", "杂工班", "机械班"};
     private static final String[][] BANKS = {
-            {"ABC", "2731"}, {"CCB", "6205"}, {"ICBC", "2706"}, {"BOC", "1043"}, {"GTRCB", "6201"}};
+        {"ABC", "2731"}, {"CCB", "6205"}, {"ICBC", "2706"}, {"BOC", "1043"}, {"GTRCB", "6201"}
+    };
     private static final String[] CARD_PREFIXES = {"622848", "621700", "622208", "621661", "623065"};
-    private static final String[] FIRMS = {"华建", "祁连", "黑河", "丝路", "河西", "金张掖", "鑫达", "宏远", "恒基", "盛源",
-            "瑞丰", "天成", "合力", "通达", "永安", "建安", "嘉禾", "润泽", "腾达", "博远", "正宏", "新源", "昊宇", "兴业"};
+    private static final String[] FIRMS = {
+        "华建", "祁连", "黑河", "丝路", "河西", "金张掖", "鑫达", "宏远", "恒基", "盛源", "瑞丰", "天成", "合力", "通达", "永安", "建安", "嘉禾", "润泽",
+        "腾达", "博远", "正宏", "新源", "昊宇", "兴业"
+    };
 
     private final CountyPlan plan;
     private final LocalDate firstDay;
@@ -242,8 +245,14 @@ public final class SyntheticCounty {
 
         private void credit(long fen, LocalTime time) {
             s.balanceFen += fen;
-            bank(BankTransactionType.LABOR_COST_DEPOSIT, time, fen, null,
-                    s.project.getConstructionUnit().getName(), null, null);
+            bank(
+                    BankTransactionType.LABOR_COST_DEPOSIT,
+                    time,
+                    fen,
+                    null,
+                    s.project.getConstructionUnit().getName(),
+                    null,
+                    null);
         }
 
         /** Pays every period that is due by the project's habits, oldest first, while the money lasts. */
@@ -261,7 +270,8 @@ public final class SyntheticCounty {
                 for (Worker w : s.crew) {
                     Integer days = attended.get(w.getWorkerId());
                     if (days != null && !s.leftOffPayroll.contains(w.getWorkerId())) {
-                        long fen = conduct.wages().accruedFen(w.getWageType(), w.getWageRateFen(), days); // the monitor's own definition
+                        long fen = conduct.wages()
+                                .accruedFen(w.getWageType(), w.getWageRateFen(), days); // the monitor's own definition
                         payslips.put(w, fen);
                         total += fen;
                     }
@@ -272,8 +282,14 @@ public final class SyntheticCounty {
                 for (Map.Entry<Worker, Long> slip : payslips.entrySet()) {
                     s.balanceFen -= slip.getValue();
                     time = time.plusSeconds(15);
-                    bank(BankTransactionType.WAGE_PAYOUT, time, slip.getValue(), cardOf(slip.getKey()), null,
-                            slip.getKey().getWorkerId(), period.toString());
+                    bank(
+                            BankTransactionType.WAGE_PAYOUT,
+                            time,
+                            slip.getValue(),
+                            cardOf(slip.getKey()),
+                            null,
+                            slip.getKey().getWorkerId(),
+                            period.toString());
                 }
                 s.attendance.remove(period);
                 s.nextPeriodToPay = period.plusMonths(1);
@@ -287,8 +303,14 @@ public final class SyntheticCounty {
             if (s.fault == Fault.TRANSFER_OUT) {
                 long fen = roundYuan(s.balanceFen * 3 / 10);
                 s.balanceFen -= fen;
-                bank(BankTransactionType.TRANSFER_OUT, LocalTime.of(14, 20), fen, s.contractorAccountNo,
-                        s.project.getGeneralContractor().getName(), null, null);
+                bank(
+                        BankTransactionType.TRANSFER_OUT,
+                        LocalTime.of(14, 20),
+                        fen,
+                        s.contractorAccountNo,
+                        s.project.getGeneralContractor().getName(),
+                        null,
+                        null);
             } else if (s.fault == Fault.CASH_WITHDRAWN) {
                 long fen = Math.min(s.balanceFen / 2, (50_000 + daily.nextInt(30) * 1_000) * 100L);
                 s.balanceFen -= fen;
@@ -308,8 +330,13 @@ public final class SyntheticCounty {
                 }
                 month.merge(w.getWorkerId(), 1, Integer::sum);
                 LocalTime time = LocalTime.of(6, 40).plusSeconds(daily.nextInt(100 * 60));
-                ClockIn c = ClockIn.newBuilder().setProjectId(s.projectId()).setWorkerId(w.getWorkerId())
-                        .setDeviceId(device).setDirection(Direction.IN).setEventTime(at(day, time)).build();
+                ClockIn c = ClockIn.newBuilder()
+                        .setProjectId(s.projectId())
+                        .setWorkerId(w.getWorkerId())
+                        .setDeviceId(device)
+                        .setDirection(Direction.IN)
+                        .setEventTime(at(day, time))
+                        .build();
                 out.add(new CountyRecord(Feed.CLOCKINS, s.projectId(), c.getEventTime(), c));
             }
         }
@@ -322,21 +349,39 @@ public final class SyntheticCounty {
             Project p = s.project;
             long completed = s.completedFen(period);
             // Government-invested projects pay more than PW03 asks (its share exactly, rounded down, would fall short).
-            long paid = roundYuan(completed * (p.getGovernmentInvested() ? conduct.paidPercentOfCompleted() : 70) / 100);
-            Progress r = Progress.newBuilder().setProjectId(s.projectId()).setPeriod(period.toString())
-                    .setCompletedValueFen(completed).setProgressPaymentFen(paid)
-                    .setReportedAt(at(day, LocalTime.of(16, 30))).build();
+            long paid =
+                    roundYuan(completed * (p.getGovernmentInvested() ? conduct.paidPercentOfCompleted() : 70) / 100);
+            Progress r = Progress.newBuilder()
+                    .setProjectId(s.projectId())
+                    .setPeriod(period.toString())
+                    .setCompletedValueFen(completed)
+                    .setProgressPaymentFen(paid)
+                    .setReportedAt(at(day, LocalTime.of(16, 30)))
+                    .build();
             out.add(new CountyRecord(Feed.PROGRESS, s.projectId(), r.getReportedAt(), r));
         }
 
-        private void bank(BankTransactionType type, LocalTime time, long fen, String counterpartyAccount,
-                          String counterpartyName, String workerId, String wagePeriod) {
+        private void bank(
+                BankTransactionType type,
+                LocalTime time,
+                long fen,
+                String counterpartyAccount,
+                String counterpartyName,
+                String workerId,
+                String wagePeriod) {
             BankTransaction t = BankTransaction.newBuilder()
-                    .setTxnId(s.nextTxnId(day)).setBankCode(s.bankCode).setAccountNo(s.accountNo).setType(type)
-                    .setAmountFen(fen).setBalanceAfterFen(s.balanceFen)
-                    .setCounterpartyAccountNo(counterpartyAccount).setCounterpartyName(counterpartyName)
-                    .setWorkerId(workerId).setWagePeriod(wagePeriod)
-                    .setEventTime(at(day, time)).build();
+                    .setTxnId(s.nextTxnId(day))
+                    .setBankCode(s.bankCode)
+                    .setAccountNo(s.accountNo)
+                    .setType(type)
+                    .setAmountFen(fen)
+                    .setBalanceAfterFen(s.balanceFen)
+                    .setCounterpartyAccountNo(counterpartyAccount)
+                    .setCounterpartyName(counterpartyName)
+                    .setWorkerId(workerId)
+                    .setWagePeriod(wagePeriod)
+                    .setEventTime(at(day, time))
+                    .build();
             out.add(new CountyRecord(Feed.BANK, s.accountNo, t.getEventTime(), t));
         }
     }
@@ -345,7 +390,8 @@ public final class SyntheticCounty {
     private static String cardOf(Worker w) {
         String id = w.getWorkerId();
         int h = Math.floorMod(id.hashCode(), 1_000_000_000);
-        return CARD_PREFIXES[Math.floorMod(id.hashCode(), CARD_PREFIXES.length)] + id.substring(10, 14)
+        return CARD_PREFIXES[Math.floorMod(id.hashCode(), CARD_PREFIXES.length)]
+                + id.substring(10, 14)
                 + String.format("%09d", h);
     }
 
@@ -361,6 +407,7 @@ public final class SyntheticCounty {
         private final Map<String, Enterprise> enterprises = new LinkedHashMap<>();
         /** Credit code -> the construction unit's contact, the same person for each of its projects. */
         private final Map<String, ProjectContact> unitContacts = new HashMap<>();
+
         private final Set<String> projectNames = new HashSet<>();
 
         Founding(Random r, CountyPeople people) {
@@ -384,7 +431,8 @@ public final class SyntheticCounty {
                 contractors.add(company(name, i % 4 == 2 ? CountyNumbers.GAOTAI : i % 4 == 1 ? "620700" : "620100"));
             }
             for (int i = 12; i < firms.size(); i++) {
-                labourFirms.add(company((i % 2 == 0 ? "高台县" : "张掖市") + firms.get(i) + "建筑劳务有限公司",
+                labourFirms.add(company(
+                        (i % 2 == 0 ? "高台县" : "张掖市") + firms.get(i) + "建筑劳务有限公司",
                         i % 2 == 0 ? CountyNumbers.GAOTAI : "620700"));
             }
             int projects = plan.projects();
@@ -412,7 +460,8 @@ public final class SyntheticCounty {
             // construction month PW01 judges then has deposits in the feeds.
             LocalDate start = max(firstDay.minusDays(r.nextInt(21)), firstDay.withDayOfMonth(1));
             // planned to end well after the simulation, so no project is overdue for completion in it
-            int simulatedMonths = (int) ChronoUnit.MONTHS.between(YearMonth.from(firstDay), YearMonth.from(lastDay)) + 1;
+            int simulatedMonths =
+                    (int) ChronoUnit.MONTHS.between(YearMonth.from(firstDay), YearMonth.from(lastDay)) + 1;
             int duration = Math.max(8, simulatedMonths + 3) + r.nextInt(17);
             LocalDate plannedEnd = start.plusMonths(duration);
             long plannedMonths = ChronoUnit.MONTHS.between(YearMonth.from(start), YearMonth.from(plannedEnd)) + 1;
@@ -451,7 +500,8 @@ public final class SyntheticCounty {
             }
             boolean government = category != ProjectCategory.HOUSING || r.nextInt(3) == 0;
             String name = projectName(category, town);
-            Enterprise constructionUnit = constructionUnit(category, town, government); // after the name: the seed's draws in their order
+            Enterprise constructionUnit =
+                    constructionUnit(category, town, government); // after the name: the seed's draws in their order
             Project project = Project.newBuilder()
                     .setProjectId(projectId)
                     .setName(name)
@@ -483,26 +533,46 @@ public final class SyntheticCounty {
                 }
             }
             int span = days();
-            LocalDate faultDay = fault == null ? null : switch (fault) {
-                case TRANSFER_OUT, CASH_WITHDRAWN -> firstDay.plusDays(10 + r.nextInt(span / 2 - 10));
-                case FROZEN, FROZEN_THEN_RELEASED -> firstDay.plusDays(15 + r.nextInt(span / 2 - 15));
-                case DEPOSITS_LAPSING -> lastDay.minusDays(45);
-                default -> null;
-            };
+            LocalDate faultDay = fault == null
+                    ? null
+                    : switch (fault) {
+                        case TRANSFER_OUT, CASH_WITHDRAWN -> firstDay.plusDays(10 + r.nextInt(span / 2 - 10));
+                        case FROZEN, FROZEN_THEN_RELEASED -> firstDay.plusDays(15 + r.nextInt(span / 2 - 15));
+                        case DEPOSITS_LAPSING -> lastDay.minusDays(45);
+                        default -> null;
+                    };
             LocalDate releaseDay = fault == Fault.FROZEN_THEN_RELEASED ? faultDay.plusDays(14 + r.nextInt(9)) : null;
-            return new Site(project, crew, fault, bank[0], accountNo, numbers.account(bank[1]),
-                    2 + r.nextInt(3), 6 + r.nextInt(7), leftOff, faultDay, releaseDay, YearMonth.from(firstDay),
-                    ratio, conduct.depositCoverage(), conduct.depositsPerMonth(), plannedMonths, completed);
+            return new Site(
+                    project,
+                    crew,
+                    fault,
+                    bank[0],
+                    accountNo,
+                    numbers.account(bank[1]),
+                    2 + r.nextInt(3),
+                    6 + r.nextInt(7),
+                    leftOff,
+                    faultDay,
+                    releaseDay,
+                    YearMonth.from(firstDay),
+                    ratio,
+                    conduct.depositCoverage(),
+                    conduct.depositsPerMonth(),
+                    plannedMonths,
+                    completed);
         }
 
         /** The general contractor's labour manager on this project, and the construction unit's contact. */
         private List<ProjectContact> contacts(Enterprise constructionUnit) {
-            ProjectContact unit = unitContacts.computeIfAbsent(constructionUnit.getCreditCode(),
-                    code -> people.contact(ContactRole.CONSTRUCTION_UNIT));
-            return List.of(people.contact(ContactRole.LABOR_MANAGER), ProjectContact.newBuilder(unit).build());
+            ProjectContact unit = unitContacts.computeIfAbsent(
+                    constructionUnit.getCreditCode(), code -> people.contact(ContactRole.CONSTRUCTION_UNIT));
+            return List.of(
+                    people.contact(ContactRole.LABOR_MANAGER),
+                    ProjectContact.newBuilder(unit).build());
         }
 
-        private Worker worker(String projectId, Enterprise contractor, LocalDate start, int j, List<Enterprise> subcontractors) {
+        private Worker worker(
+                String projectId, Enterprise contractor, LocalDate start, int j, List<Enterprise> subcontractors) {
             LocalDate birthday = LocalDate.of(1966, 1, 1).plusDays(r.nextInt(365 * 38));
             // most of a crew is hired through the labour subcontractors; foremen and specialists by the contractor
             Enterprise employer = j % 5 == 0 ? contractor : subcontractors.get(j % subcontractors.size());
@@ -527,37 +597,59 @@ public final class SyntheticCounty {
 
         private ProjectCategory category() {
             int n = r.nextInt(100);
-            return n < 22 ? ProjectCategory.HOUSING
-                    : n < 38 ? ProjectCategory.MUNICIPAL
-                    : n < 53 ? ProjectCategory.TRANSPORT
-                    : n < 67 ? ProjectCategory.WATER
-                    : n < 70 ? ProjectCategory.RAILWAY
-                    : n < 72 ? ProjectCategory.AVIATION
-                    : n < 86 ? ProjectCategory.AGRICULTURE
-                    : n < 93 ? ProjectCategory.NATURAL_RESOURCES
-                    : ProjectCategory.OTHER;
+            return n < 22
+                    ? ProjectCategory.HOUSING
+                    : n < 38
+                            ? ProjectCategory.MUNICIPAL
+                            : n < 53
+                                    ? ProjectCategory.TRANSPORT
+                                    : n < 67
+                                            ? ProjectCategory.WATER
+                                            : n < 70
+                                                    ? ProjectCategory.RAILWAY
+                                                    : n < 72
+                                                            ? ProjectCategory.AVIATION
+                                                            : n < 86
+                                                                    ? ProjectCategory.AGRICULTURE
+                                                                    : n < 93
+                                                                            ? ProjectCategory.NATURAL_RESOURCES
+                                                                            : ProjectCategory.OTHER;
         }
 
         private String projectName(ProjectCategory category, String town) {
             String other = TOWNS.get(r.nextInt(TOWNS.size()));
             String[] names = switch (category) {
-                case HOUSING -> new String[] {"高台县" + town + "保障性住房建设项目", "高台县" + town + "老旧小区改造工程",
-                        "高台县" + town + "农村危房改造项目", "高台县" + town + "安置小区建设项目"};
-                case MUNICIPAL -> new String[] {"高台县" + town + "污水管网提升改造工程", "高台县" + town + "集镇道路及排水工程",
-                        "高台县" + town + "供热管网改造工程", "高台县" + town + "人居环境整治工程"};
-                case TRANSPORT -> new String[] {"高台县" + town + "至" + other + "公路改建工程",
-                        "高台县" + town + "农村公路提升改造工程", "高台县" + town + "危桥改造工程"};
-                case WATER -> new String[] {"高台县" + town + "农村供水管网改造工程", "高台县黑河" + town + "段防洪治理工程",
-                        "高台县" + town + "灌区节水改造工程"};
-                case RAILWAY -> new String[] {"高台县兰新铁路" + town + "段道口平改立工程", "高台县兰新铁路" + town + "段防护栅栏改造工程",
-                        "高台县" + town + "铁路专用线建设工程"};
+                case HOUSING ->
+                    new String[] {
+                        "高台县" + town + "保障性住房建设项目",
+                        "高台县" + town + "老旧小区改造工程",
+                        "高台县" + town + "农村危房改造项目",
+                        "高台县" + town + "安置小区建设项目"
+                    };
+                case MUNICIPAL ->
+                    new String[] {
+                        "高台县" + town + "污水管网提升改造工程",
+                        "高台县" + town + "集镇道路及排水工程",
+                        "高台县" + town + "供热管网改造工程",
+                        "高台县" + town + "人居环境整治工程"
+                    };
+                case TRANSPORT ->
+                    new String[] {
+                        "高台县" + town + "至" + other + "公路改建工程", "高台县" + town + "农村公路提升改造工程", "高台县" + town + "危桥改造工程"
+                    };
+                case WATER ->
+                    new String[] {"高台县" + town + "农村供水管网改造工程", "高台县黑河" + town + "段防洪治理工程", "高台县" + town + "灌区节水改造工程"};
+                case RAILWAY ->
+                    new String[] {
+                        "高台县兰新铁路" + town + "段道口平改立工程", "高台县兰新铁路" + town + "段防护栅栏改造工程", "高台县" + town + "铁路专用线建设工程"
+                    };
                 case AVIATION -> new String[] {"高台县" + town + "通用机场建设项目", "高台县" + town + "直升机起降点建设工程"};
-                case AGRICULTURE -> new String[] {"高台县" + town + "高标准农田建设项目", "高台县" + town + "设施农业大棚建设项目",
-                        "高台县" + town + "戈壁农业产业园建设项目"};
-                case NATURAL_RESOURCES -> new String[] {"高台县" + town + "土地综合整治项目",
-                        "高台县" + town + "矿山地质环境恢复治理工程"};
-                default -> new String[] {"高台县" + town + "中心小学教学楼建设项目", "高台县" + town + "卫生院综合楼建设项目",
-                        "高台县" + town + "文化广场建设工程"};
+                case AGRICULTURE ->
+                    new String[] {"高台县" + town + "高标准农田建设项目", "高台县" + town + "设施农业大棚建设项目", "高台县" + town + "戈壁农业产业园建设项目"
+                    };
+                case NATURAL_RESOURCES -> new String[] {"高台县" + town + "土地综合整治项目", "高台县" + town + "矿山地质环境恢复治理工程"};
+                default ->
+                    new String[] {"高台县" + town + "中心小学教学楼建设项目", "高台县" + town + "卫生院综合楼建设项目", "高台县" + town + "文化广场建设工程"};
             };
             String name = names[r.nextInt(names.length)];
             String[] phases = {"", "（二期）", "（三期）", "（四期）", "（五期）", "（六期）"};
@@ -576,10 +668,12 @@ public final class SyntheticCounty {
 
         private Enterprise constructionUnit(ProjectCategory category, String town, boolean government) {
             return switch (category) {
-                case HOUSING -> government ? agency("高台县住房和城乡建设局")
-                        : company("甘肃" + FIRMS[r.nextInt(FIRMS.length)] + "房地产开发有限公司", "620700");
-                case MUNICIPAL -> r.nextBoolean() ? agency("高台县住房和城乡建设局")
-                        : company("高台县城市建设投资开发有限责任公司", CountyNumbers.GAOTAI);
+                case HOUSING ->
+                    government
+                            ? agency("高台县住房和城乡建设局")
+                            : company("甘肃" + FIRMS[r.nextInt(FIRMS.length)] + "房地产开发有限公司", "620700");
+                case MUNICIPAL ->
+                    r.nextBoolean() ? agency("高台县住房和城乡建设局") : company("高台县城市建设投资开发有限责任公司", CountyNumbers.GAOTAI);
                 case TRANSPORT -> agency("高台县交通运输局");
                 case WATER -> agency("高台县水务局");
                 case RAILWAY -> company("中国铁路兰州局集团有限公司", "620100");
@@ -589,8 +683,10 @@ public final class SyntheticCounty {
                 default -> r.nextBoolean() ? agency("高台县" + town + "人民政府") : agency("高台县教育局");
             };
         }
+
         private Enterprise agency(String name) {
-            return enterprises.computeIfAbsent(name, n -> new Enterprise(numbers.creditCode("11", CountyNumbers.GAOTAI), n));
+            return enterprises.computeIfAbsent(
+                    name, n -> new Enterprise(numbers.creditCode("11", CountyNumbers.GAOTAI), n));
         }
 
         private Enterprise company(String name, String division) {

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.cli.Paywatch;
+import org.paywatch.config.JobConfig;
 import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.FreePort;
 import org.paywatch.local.InfluxServer;
-import org.paywatch.config.JobConfig;
 import picocli.CommandLine;
 
 /** Who may see the board, and what it does when InfluxDB is empty, missing at start, or goes away. */
@@ -27,6 +27,7 @@ class BoardAccessTest {
 
     @TempDir
     static Path dir;
+
     static InfluxServer influx;
     static JobConfig job;
 
@@ -47,8 +48,9 @@ class BoardAccessTest {
     void shouldRefuseToListenBeyondThisMachineWithoutAToken() {
         Run run = board("--influx", influx.url(), "--bind", "0.0.0.0", "--port", String.valueOf(FreePort.onLoopback()));
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err.strip()).isEqualTo("paywatch board: --bind 0.0.0.0 exposes the board beyond this machine: "
-                + "give --token-file FILE with a secret token too");
+        assertThat(run.err.strip())
+                .isEqualTo("paywatch board: --bind 0.0.0.0 exposes the board beyond this machine: "
+                        + "give --token-file FILE with a secret token too");
     }
 
     @Test
@@ -66,7 +68,9 @@ class BoardAccessTest {
         Run run = board("--influx", nobody, "--port", String.valueOf(FreePort.onLoopback()));
         assertThat(run.exit).isEqualTo(2);
         assertThat(run.err.lines()).hasSize(1);
-        assertThat(run.err).contains("InfluxDB at " + nobody + " does not answer (").contains("): start influxd or correct --influx");
+        assertThat(run.err)
+                .contains("InfluxDB at " + nobody + " does not answer (")
+                .contains("): start influxd or correct --influx");
     }
 
     @Test
@@ -75,29 +79,43 @@ class BoardAccessTest {
             Run run = board("--influx", influx.url(), "--port", String.valueOf(taken.getLocalPort()));
             assertThat(run.exit).isEqualTo(2);
             assertThat(run.err.lines()).hasSize(1);
-            assertThat(run.err).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use").contains("--port");
+            assertThat(run.err)
+                    .contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use")
+                    .contains("--port");
         }
     }
 
     @Test
     void shouldAskEveryRequestForTheTokenAndAcceptItByHeaderQueryOrCookie() throws Exception {
-        Path tokenFile = Files.writeString(dir.resolve("board.token"), TOKEN + "\nanything after the first line is ignored\n");
-        try (BoardServer board = BoardServer.start(views(influx.url()), InetAddress.getLoopbackAddress(), 0, BoardToken.fromFile(tokenFile))) {
+        Path tokenFile =
+                Files.writeString(dir.resolve("board.token"), TOKEN + "\nanything after the first line is ignored\n");
+        try (BoardServer board = BoardServer.start(
+                views(influx.url()), InetAddress.getLoopbackAddress(), 0, BoardToken.fromFile(tokenFile))) {
             BoardClient client = new BoardClient(board.url());
             for (String path : new String[] {"/", "/vendor/echarts.min.js", "/api/overview", "/api/projects/X"}) {
                 HttpResponse<String> refused = client.get(path);
                 assertThat(refused.statusCode()).as(path).isEqualTo(401);
                 assertThat(refused.body()).contains("需要看板令牌").contains("The board needs its token");
             }
-            assertThat(client.get("/api/overview", "Authorization", "Bearer wrong" + TOKEN).statusCode()).isEqualTo(401);
-            assertThat(client.get("/api/overview?token=" + TOKEN.substring(1)).statusCode()).isEqualTo(401);
-            assertThat(client.get("/api/overview", "Cookie", BoardServer.COOKIE + "=" + TOKEN + "x").statusCode()).isEqualTo(401);
+            assertThat(client.get("/api/overview", "Authorization", "Bearer wrong" + TOKEN)
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(client.get("/api/overview?token=" + TOKEN.substring(1)).statusCode())
+                    .isEqualTo(401);
+            assertThat(client.get("/api/overview", "Cookie", BoardServer.COOKIE + "=" + TOKEN + "x")
+                            .statusCode())
+                    .isEqualTo(401);
 
-            assertThat(client.get("/api/overview", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
+            assertThat(client.get("/api/overview", "Authorization", "Bearer " + TOKEN)
+                            .statusCode())
+                    .isEqualTo(200);
             HttpResponse<String> page = client.get("/?token=" + TOKEN);
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.headers().firstValue("Set-Cookie")).hasValue(BoardServer.COOKIE + "=" + TOKEN + "; Path=/; HttpOnly; SameSite=Strict");
-            assertThat(client.get("/api/overview", "Cookie", "other=1; " + BoardServer.COOKIE + "=" + TOKEN).statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Set-Cookie"))
+                    .hasValue(BoardServer.COOKIE + "=" + TOKEN + "; Path=/; HttpOnly; SameSite=Strict");
+            assertThat(client.get("/api/overview", "Cookie", "other=1; " + BoardServer.COOKIE + "=" + TOKEN)
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -124,14 +142,19 @@ class BoardAccessTest {
             goingAway.close();
 
             long began = System.nanoTime();
-            for (String path : new String[] {"/api/overview", "/api/levels-over-time", "/api/projects/GT2025-001", "/api/notifications"}) {
+            for (String path : new String[] {
+                "/api/overview", "/api/levels-over-time", "/api/projects/GT2025-001", "/api/notifications"
+            }) {
                 HttpResponse<String> response = client.get(path);
                 assertThat(response.statusCode()).as(path).isEqualTo(503);
                 assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-                assertThat(BoardClient.parse(response.body()).get("error").asText()).contains("数据源暂不可用", goingAway.url());
+                assertThat(BoardClient.parse(response.body()).get("error").asText())
+                        .contains("数据源暂不可用", goingAway.url());
             }
             assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(20));
-            assertThat(client.get("/").statusCode()).as("the page itself stays up").isEqualTo(200);
+            assertThat(client.get("/").statusCode())
+                    .as("the page itself stays up")
+                    .isEqualTo(200);
         } finally {
             goingAway.close();
         }
@@ -141,8 +164,7 @@ class BoardAccessTest {
         return new CountyViews(new BoardInflux(url, "paywatch"), job);
     }
 
-    private record Run(int exit, String err) {
-    }
+    private record Run(int exit, String err) {}
 
     /** The CLI in this JVM, for the runs that refuse to start (one that starts would serve until Ctrl-C). */
     private static Run board(String... options) {

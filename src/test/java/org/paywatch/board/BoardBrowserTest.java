@@ -30,6 +30,7 @@ class BoardBrowserTest {
 
     @TempDir
     static Path profile;
+
     static ReplayedCounty county;
     static InfluxHttp influx;
     static BoardServer board;
@@ -40,8 +41,13 @@ class BoardBrowserTest {
     static void openTheBoard() throws Exception {
         county = ReplayedCounty.shared();
         influx = new InfluxHttp(county.influxUrl());
-        board = BoardServer.start(new CountyViews(new BoardInflux(county.influxUrl(), ReplayedCounty.DATABASE),
-                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"))), InetAddress.getLoopbackAddress(), 0, null);
+        board = BoardServer.start(
+                new CountyViews(
+                        new BoardInflux(county.influxUrl(), ReplayedCounty.DATABASE),
+                        JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"))),
+                InetAddress.getLoopbackAddress(),
+                0,
+                null);
         chromium = HeadlessChromium.start(profile);
         page = chromium.driver();
     }
@@ -58,8 +64,12 @@ class BoardBrowserTest {
 
     /** Each project's latest risk, straight from InfluxDB. */
     private static List<Map<String, Object>> latestRisk(String where) throws Exception {
-        return influx.query(ReplayedCounty.DATABASE, "SELECT last(\"levelName\") AS level, last(\"overdueFen\") AS fen, "
-                + "last(\"unpaidWorkers\") AS workers FROM \"project_risk\" " + where + " GROUP BY \"projectId\", \"town\"").rows();
+        return influx.query(
+                        ReplayedCounty.DATABASE,
+                        "SELECT last(\"levelName\") AS level, last(\"overdueFen\") AS fen, "
+                                + "last(\"unpaidWorkers\") AS workers FROM \"project_risk\" " + where
+                                + " GROUP BY \"projectId\", \"town\"")
+                .rows();
     }
 
     private static long projectsAt(List<Map<String, Object>> risk, String level) {
@@ -73,13 +83,16 @@ class BoardBrowserTest {
 
     /** Waits for a refresh of the page's data that began after now. */
     private static void awaitRefresh() {
-        String before = String.valueOf(((org.openqa.selenium.JavascriptExecutor) page).executeScript("return document.body.dataset.refreshes"));
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
-                && !before.equals(d.findElement(By.tagName("body")).getAttribute("data-refreshes")));
+        String before = String.valueOf(((org.openqa.selenium.JavascriptExecutor) page)
+                .executeScript("return document.body.dataset.refreshes"));
+        new WebDriverWait(page, Duration.ofSeconds(30))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                        && !before.equals(d.findElement(By.tagName("body")).getAttribute("data-refreshes")));
     }
 
     private static long number(String id) {
-        return Long.parseLong(page.findElement(By.id(id)).getText().replace(",", "").strip());
+        return Long.parseLong(
+                page.findElement(By.id(id)).getText().replace(",", "").strip());
     }
 
     private static void assertCountsEqual(List<Map<String, Object>> risk) {
@@ -88,9 +101,11 @@ class BoardBrowserTest {
         assertThat(number("count-yellow")).isEqualTo(projectsAt(risk, "YELLOW"));
         assertThat(number("count-blue")).isEqualTo(projectsAt(risk, "BLUE"));
         assertThat(number("count-none")).isEqualTo(projectsAt(risk, "NONE"));
-        assertThat(number("unpaid-workers")).isEqualTo(risk.stream().mapToLong(r -> (Long) r.get("workers")).sum());
+        assertThat(number("unpaid-workers"))
+                .isEqualTo(risk.stream().mapToLong(r -> (Long) r.get("workers")).sum());
         long fen = risk.stream().mapToLong(r -> (Long) r.get("fen")).sum();
-        assertThat(page.findElement(By.id("overdue-yuan")).getText()).isEqualTo(String.format("%,d.%02d", fen / 100, fen % 100));
+        assertThat(page.findElement(By.id("overdue-yuan")).getText())
+                .isEqualTo(String.format("%,d.%02d", fen / 100, fen % 100));
     }
 
     @Test
@@ -98,25 +113,37 @@ class BoardBrowserTest {
         openOverview();
 
         List<Map<String, Object>> risk = latestRisk("");
-        assertThat(projectsAt(risk, "NONE")).as("a county with faults has quiet projects too").isPositive();
-        assertThat(risk.size() - projectsAt(risk, "NONE")).as("and projects at risk").isPositive();
+        assertThat(projectsAt(risk, "NONE"))
+                .as("a county with faults has quiet projects too")
+                .isPositive();
+        assertThat(risk.size() - projectsAt(risk, "NONE"))
+                .as("and projects at risk")
+                .isPositive();
         assertCountsEqual(risk);
         assertThat(page.findElements(By.cssSelector("#ranking tr[data-project-id]")))
                 .hasSize((int) (risk.size() - projectsAt(risk, "NONE")));
-        assertThat(page.findElements(By.cssSelector("#chart-towns canvas, #chart-towns svg"))).as("the towns' chart is drawn").isNotEmpty();
+        assertThat(page.findElements(By.cssSelector("#chart-towns canvas, #chart-towns svg")))
+                .as("the towns' chart is drawn")
+                .isNotEmpty();
         chromium.screenshot(SCREENSHOTS.resolve("overview.png"));
     }
 
     @Test
     void shouldCountOnlyTheTownsProjectsWhenFilteredByTown() throws Exception {
         openOverview();
-        String town = (String) latestRisk("").stream().filter(r -> !"NONE".equals(r.get("level"))).findFirst().orElseThrow().get("town");
+        String town = (String) latestRisk("").stream()
+                .filter(r -> !"NONE".equals(r.get("level")))
+                .findFirst()
+                .orElseThrow()
+                .get("town");
 
         new Select(page.findElement(By.id("filter-town"))).selectByValue(town);
         awaitRefresh();
 
         List<Map<String, Object>> risk = latestRisk("WHERE \"town\" = '" + town + "'");
-        assertThat(risk.size()).as("the town has fewer projects than the county").isLessThan(latestRisk("").size());
+        assertThat(risk.size())
+                .as("the town has fewer projects than the county")
+                .isLessThan(latestRisk("").size());
         assertCountsEqual(risk);
         assertThat(page.findElements(By.cssSelector("#ranking tr[data-project-id]")))
                 .allSatisfy(row -> assertThat(row.getText()).contains(town));
@@ -126,18 +153,26 @@ class BoardBrowserTest {
     @Test
     void shouldOpenAProjectsAlertTimelineWhenItsRowIsClicked() throws Exception {
         openOverview();
-        WebElement riskiest = page.findElements(By.cssSelector("#ranking tr[data-project-id]")).get(0);
+        WebElement riskiest = page.findElements(By.cssSelector("#ranking tr[data-project-id]"))
+                .get(0);
         String projectId = riskiest.getAttribute("data-project-id");
 
         riskiest.click();
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("view-project")).isDisplayed()
-                && !d.findElements(By.cssSelector("#project-timeline li.timeline-entry")).isEmpty());
+        new WebDriverWait(page, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("view-project")).isDisplayed()
+                        && !d.findElements(By.cssSelector("#project-timeline li.timeline-entry"))
+                                .isEmpty());
 
-        long transitions = influx.query(ReplayedCounty.DATABASE,
-                "SELECT \"levelRank\" FROM \"alert\" WHERE \"projectId\" = '" + projectId + "'").rows().size();
+        long transitions = influx.query(
+                        ReplayedCounty.DATABASE,
+                        "SELECT \"levelRank\" FROM \"alert\" WHERE \"projectId\" = '" + projectId + "'")
+                .rows()
+                .size();
         assertThat(page.findElement(By.id("project-title")).getText()).contains(projectId);
-        assertThat(page.findElements(By.cssSelector("#project-timeline li.timeline-entry"))).hasSize((int) transitions)
-                .allSatisfy(entry -> assertThat(entry.getText()).containsPattern("PW\\d\\d").contains("依据"));
+        assertThat(page.findElements(By.cssSelector("#project-timeline li.timeline-entry")))
+                .hasSize((int) transitions)
+                .allSatisfy(entry ->
+                        assertThat(entry.getText()).containsPattern("PW\\d\\d").contains("依据"));
         chromium.screenshot(SCREENSHOTS.resolve("project.png"));
     }
 
@@ -146,15 +181,23 @@ class BoardBrowserTest {
         openOverview();
 
         page.findElement(By.id("tab-notifications")).click();
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("view-notifications")).isDisplayed()
-                && !d.findElements(By.cssSelector("#notifications-by-unit tbody tr")).isEmpty());
+        new WebDriverWait(page, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("view-notifications")).isDisplayed()
+                        && !d.findElements(By.cssSelector("#notifications-by-unit tbody tr"))
+                                .isEmpty());
 
         // a finished dispatch run: every notice has its outcome, though
         // a file run writes SENDING and DELIVERED at one instant
-        long delivered = influx.query(ReplayedCounty.DATABASE, "SELECT \"attempts\" FROM \"notification\" WHERE \"status\" = 'DELIVERED'")
-                .rows().size();
-        assertThat(page.findElement(By.id("notifications-by-unit")).getText()).contains("县人社局", "已送达").doesNotContain("发送中");
-        assertThat(page.findElements(By.cssSelector("#notifications-recent tbody tr"))).isNotEmpty()
+        long delivered = influx.query(
+                        ReplayedCounty.DATABASE,
+                        "SELECT \"attempts\" FROM \"notification\" WHERE \"status\" = 'DELIVERED'")
+                .rows()
+                .size();
+        assertThat(page.findElement(By.id("notifications-by-unit")).getText())
+                .contains("县人社局", "已送达")
+                .doesNotContain("发送中");
+        assertThat(page.findElements(By.cssSelector("#notifications-recent tbody tr")))
+                .isNotEmpty()
                 .allSatisfy(row -> assertThat(row.getText()).doesNotContain("发送中"));
         assertThat(delivered).isPositive();
         chromium.screenshot(SCREENSHOTS.resolve("notifications.png"));

@@ -23,13 +23,15 @@ class BenchCommandTest {
     void shouldSumUpOnOneLineWithTheRatioOfJobToRawToTwoDecimals() {
         BenchLine line = new BenchLine(2_000_000, 41_234.6, 160_000.2, 1_800, 2_950, 212);
 
-        assertThat(line.toString()).isEqualTo(
-                "bench: events=2000000 job_eps=41235 raw_eps=160000 ratio=0.26 p50_ms=1800 p99_ms=2950 state_bytes_per_worker=212");
+        assertThat(line.toString())
+                .isEqualTo(
+                        "bench: events=2000000 job_eps=41235 raw_eps=160000 ratio=0.26 p50_ms=1800 p99_ms=2950 state_bytes_per_worker=212");
     }
 
     @Test
     void shouldRefuseAStateBackendFlinkWouldNotBeAskedFor() {
-        assertThat(run("bench", "--events", "20000", "--state-backend", "hashmap")).isEqualTo(2);
+        assertThat(run("bench", "--events", "20000", "--state-backend", "hashmap"))
+                .isEqualTo(2);
         assertThat(err.toString().strip()).endsWith("--state-backend hashmap is not allowed: use heap or rocksdb");
     }
 
@@ -42,7 +44,9 @@ class BenchCommandTest {
     @Test
     void shouldRefuseACheckpointIntervalWithoutAUnit() {
         assertThat(run("bench", "--checkpoint-interval", "2")).isEqualTo(2);
-        assertThat(err.toString().strip()).endsWith("--checkpoint-interval = 2 is not a duration: write a number and a unit, e.g. 30s, 10m, 24h or 400d");
+        assertThat(err.toString().strip())
+                .endsWith(
+                        "--checkpoint-interval = 2 is not a duration: write a number and a unit, e.g. 30s, 10m, 24h or 400d");
     }
 
     @Test
@@ -51,6 +55,8 @@ class BenchCommandTest {
         new CommandLine(bench).parseArgs("--events", "20000", "--state-backend", "rocksdb");
 
         assertThat(bench.configured().job.stateBackend).isEqualTo("rocksdb");
-        assertThat(bench.configured().time.followWallClock).as("the pre-loaded county lies months back").isFalse();
+        assertThat(bench.configured().time.followWallClock)
+                .as("the pre-loaded county lies months back")
+                .isFalse();
     }
 }

@@ -12,8 +12,9 @@ import picocli.CommandLine;
 
 /** `paywatch bench` on a small county, end to end: its own Kafka and influxd, the job, the probes; the last line sums it up. */
 class BenchRunTest {
-    private static final Pattern LAST_LINE = Pattern.compile("bench: events=(\\d+) job_eps=(\\d+) raw_eps=(\\d+) ratio=(\\d+\\.\\d\\d) "
-            + "p50_ms=(-?\\d+) p99_ms=(-?\\d+) state_bytes_per_worker=(\\d+)");
+    private static final Pattern LAST_LINE =
+            Pattern.compile("bench: events=(\\d+) job_eps=(\\d+) raw_eps=(\\d+) ratio=(\\d+\\.\\d\\d) "
+                    + "p50_ms=(-?\\d+) p99_ms=(-?\\d+) state_bytes_per_worker=(\\d+)");
 
     @Test
     void shouldMeasureTheJobAgainstTheRawConsumerAndEveryProbesAlert() {
@@ -34,7 +35,9 @@ class BenchRunTest {
         double rawEps = Double.parseDouble(m.group(3));
         assertThat(jobEps).isPositive();
         assertThat(rawEps).isPositive();
-        assertThat(Double.parseDouble(m.group(4))).isPositive().isCloseTo(jobEps / rawEps, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Double.parseDouble(m.group(4)))
+                .isPositive()
+                .isCloseTo(jobEps / rawEps, org.assertj.core.data.Offset.offset(0.01));
         long p50 = Long.parseLong(m.group(5));
         long p99 = Long.parseLong(m.group(6));
         assertThat(p50).as("an alert comes after its record").isPositive();

@@ -37,7 +37,8 @@ class ContractCommandTest {
     void shouldPrintEveryVersionsFingerprintAndHeader() {
         assertThat(run("contract", "fingerprints")).isZero();
 
-        assertThat(out.toString()).contains("BankTransaction  v1 current    fa1c3e038859297b   C3 01 7B 29 59 88 03 3E 1C FA");
+        assertThat(out.toString())
+                .contains("BankTransaction  v1 current    fa1c3e038859297b   C3 01 7B 29 59 88 03 3E 1C FA");
         assertThat(out.toString().lines().filter(l -> l.startsWith("Project "))).hasSize(2);
     }
 
@@ -45,12 +46,15 @@ class ContractCommandTest {
     void shouldAcceptItsOwnExampleAsHexAndAsBytesNamingTypeVersionAndKey() throws Exception {
         Path hex = dir.resolve("bank.hex");
         Path raw = dir.resolve("bank.bin");
-        assertThat(run("contract", "example", "--topic", BANK, "--hex", "--out", hex.toString())).isZero();
-        assertThat(run("contract", "example", "--topic", BANK, "--out", raw.toString())).isZero();
+        assertThat(run("contract", "example", "--topic", BANK, "--hex", "--out", hex.toString()))
+                .isZero();
+        assertThat(run("contract", "example", "--topic", BANK, "--out", raw.toString()))
+                .isZero();
         assertThat(Files.readString(hex)).startsWith("C3 01 7B 29 59 88 03 3E 1C FA");
 
         for (Path payload : new Path[] {hex, raw}) {
-            assertThat(run("contract", "check", "--topic", BANK, payload.toString())).isZero();
+            assertThat(run("contract", "check", "--topic", BANK, payload.toString()))
+                    .isZero();
             assertThat(out.toString().strip())
                     .isEqualTo("accepted: BankTransaction (v1, single-object encoding), key accountNo=…OUNT");
         }
@@ -61,9 +65,11 @@ class ContractCommandTest {
         Path json = Files.writeString(dir.resolve("bank.json"), "{\"txnId\": \"T1\", \"amountFen\": \"1050000\"}\n");
 
         assertThat(run("contract", "check", "--topic", BANK, json.toString())).isEqualTo(1);
-        assertThat(out.toString().strip().lines()).containsExactly("rejected: this is JSON, not Avro: send Avro single-object encoding: C3 01, the schema's "
-                + "8-byte fingerprint little-endian, then the Avro binary (schemas/README.md); JSON lines "
-                + "are read only by `paywatch replay`");
+        assertThat(out.toString().strip().lines())
+                .containsExactly(
+                        "rejected: this is JSON, not Avro: send Avro single-object encoding: C3 01, the schema's "
+                                + "8-byte fingerprint little-endian, then the Avro binary (schemas/README.md); JSON lines "
+                                + "are read only by `paywatch replay`");
     }
 
     @Test
@@ -77,7 +83,9 @@ class ContractCommandTest {
         } finally {
             System.setIn(stdin);
         }
-        assertThat(out.toString()).startsWith("rejected: header C3 01 ").contains("is that of Project v2, not of a BankTransaction");
+        assertThat(out.toString())
+                .startsWith("rejected: header C3 01 ")
+                .contains("is that of Project v2, not of a BankTransaction");
     }
 
     @Test
@@ -94,9 +102,11 @@ class ContractCommandTest {
     @Test
     void shouldApplyTheJobsContractCheckAfterDecoding() throws Exception {
         Path raw = dir.resolve("negative.bin");
-        byte[] negative = org.paywatch.io.AvroCodec.of(org.paywatch.contract.BankTransaction.class).encode(
-                org.paywatch.contract.BankTransaction.newBuilder((org.paywatch.contract.BankTransaction)
-                        org.paywatch.io.ContractExamples.of(org.paywatch.domain.Feed.BANK)).setAmountFen(-1L).build());
+        byte[] negative = org.paywatch.io.AvroCodec.of(org.paywatch.contract.BankTransaction.class)
+                .encode(org.paywatch.contract.BankTransaction.newBuilder((org.paywatch.contract.BankTransaction)
+                                org.paywatch.io.ContractExamples.of(org.paywatch.domain.Feed.BANK))
+                        .setAmountFen(-1L)
+                        .build());
         Files.write(raw, negative);
 
         assertThat(run("contract", "check", "--topic", BANK, raw.toString())).isEqualTo(1);
@@ -105,10 +115,12 @@ class ContractCommandTest {
 
     @Test
     void shouldListTheInputTopicsWhenTheTopicIsNotOne() {
-        assertThat(run("contract", "example", "--topic", "paywatch.bank", "--hex")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("paywatch contract example: --topic paywatch.bank is not an input topic: use one of "
-                + "paywatch.registry.projects, paywatch.registry.workers, paywatch.registry.progress, "
-                + "paywatch.bank.transactions, paywatch.attendance.clockins, paywatch.tax.changes");
+        assertThat(run("contract", "example", "--topic", "paywatch.bank", "--hex"))
+                .isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("paywatch contract example: --topic paywatch.bank is not an input topic: use one of "
+                        + "paywatch.registry.projects, paywatch.registry.workers, paywatch.registry.progress, "
+                        + "paywatch.bank.transactions, paywatch.attendance.clockins, paywatch.tax.changes");
         assertThat(out.toString()).isEmpty();
     }
 

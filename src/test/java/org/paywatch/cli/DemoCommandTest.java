@@ -26,7 +26,8 @@ class DemoCommandTest {
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void aShortDemoEndsWithBlueYellowAndRedAlertsOpenAndLeavesNothingRunning() throws IOException {
         List<Path> tempDirsBefore = demoTempDirs();
-        List<Long> influxdBefore = influxds(); // another test's shared influxd may be running: only the demo's must be gone
+        List<Long> influxdBefore =
+                influxds(); // another test's shared influxd may be running: only the demo's must be gone
         StringWriter out = new StringWriter();
         CommandLine cl = Paywatch.commandLine();
         cl.setOut(new PrintWriter(out, true));
@@ -40,26 +41,35 @@ class DemoCommandTest {
         assertThat(lines).isNotEmpty();
         assertThat(lines.get(0)).as("the board's URL on the first line").matches("县级驾驶舱: http://127\\.0\\.0\\.1:\\d+/");
         Matcher last = LAST_LINE.matcher(lines.get(lines.size() - 1));
-        assertThat(last.matches()).as("last line: %s", lines.get(lines.size() - 1)).isTrue();
+        assertThat(last.matches())
+                .as("last line: %s", lines.get(lines.size() - 1))
+                .isTrue();
         assertThat(Long.parseLong(last.group(1))).as("events").isGreaterThan(100_000);
         assertThat(Long.parseLong(last.group(2))).as("alert transitions").isPositive();
         assertThat(Long.parseLong(last.group(3))).as("open blue").isPositive();
         assertThat(Long.parseLong(last.group(4))).as("open yellow").isPositive();
         assertThat(Long.parseLong(last.group(5))).as("open red").isPositive();
-        assertThat(Long.parseLong(last.group(6))).as("messages delivered to the stand-in gateway").isPositive();
+        assertThat(Long.parseLong(last.group(6)))
+                .as("messages delivered to the stand-in gateway")
+                .isPositive();
 
         assertThat(influxds()).as("influxd processes left behind").isSubsetOf(influxdBefore);
         assertThat(demoTempDirs()).as("temporary directories left behind").isEqualTo(tempDirsBefore);
     }
 
     private static List<Long> influxds() {
-        return ProcessHandle.current().descendants().filter(p -> p.info().command().map(c -> c.endsWith("influxd")).orElse(false))
-                .map(ProcessHandle::pid).toList();
+        return ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("influxd")).orElse(false))
+                .map(ProcessHandle::pid)
+                .toList();
     }
 
     private static List<Path> demoTempDirs() throws IOException {
         try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return dirs.filter(p -> p.getFileName().toString().startsWith("paywatch-demo-")).sorted().toList();
+            return dirs.filter(p -> p.getFileName().toString().startsWith("paywatch-demo-"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -27,7 +27,8 @@ class ProgressBarTest {
             after(10);
             bar.advanced("sorting", 500_000, 0.25);
             String line = screen.toString().substring(screen.toString().lastIndexOf('\r') + 1);
-            assertThat(line).startsWith("replay: sorting   [#####...............] 500,000 records  50,000 rec/s  ETA 0:30");
+            assertThat(line)
+                    .startsWith("replay: sorting   [#####...............] 500,000 records  50,000 rec/s  ETA 0:30");
             after(30);
             bar.advanced("sorting", 2_000_000, 1);
             after(1);

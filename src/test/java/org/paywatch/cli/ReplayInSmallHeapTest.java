@@ -35,7 +35,8 @@ class ReplayInSmallHeapTest {
     @Test
     void shouldReplayACountyInA128MegabyteHeapWithTheAlertsOfAReplayInProcess() throws Exception {
         JobConfig job = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
-        SyntheticCounty county = new SyntheticCounty(CountySize.plan(7, 4, 60, LocalDate.of(2025, 6, 30)), job.policy());
+        SyntheticCounty county =
+                new SyntheticCounty(CountySize.plan(7, 4, 60, LocalDate.of(2025, 6, 30)), job.policy());
         Path input = dir.resolve("county");
         CountyReplayFolder.Written written = CountyReplayFolder.write(county, input);
         long asOf = written.asOf().toInstant().toEpochMilli();
@@ -45,10 +46,22 @@ class ReplayInSmallHeapTest {
         Replay.run(LocalFlink.environment(), input, asOf, inProcess, job, KEY.getBytes(StandardCharsets.UTF_8));
 
         Path child = dir.resolve("child.jsonl");
-        ProcessBuilder replay = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), Paywatch.class.getName(),
-                "replay", "--input", input.toString(), "--as-of", written.asOf().toString(), "--out", child.toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile());
+        ProcessBuilder replay = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        HEAP,
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Paywatch.class.getName(),
+                        "replay",
+                        "--input",
+                        input.toString(),
+                        "--as-of",
+                        written.asOf().toString(),
+                        "--out",
+                        child.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.out").toFile());
         replay.environment().put(PseudonymKey.ENV, KEY);
         Process p = replay.start();
         boolean ended = p.waitFor(10, TimeUnit.MINUTES);
@@ -56,15 +69,21 @@ class ReplayInSmallHeapTest {
             p.destroyForcibly();
         }
         String said = Files.readString(dir.resolve("child.out"));
-        assertThat(ended && p.exitValue() == 0).as("the replay in " + HEAP + " ended well; it said:%n%s", said).isTrue();
+        assertThat(ended && p.exitValue() == 0)
+                .as("the replay in " + HEAP + " ended well; it said:%n%s", said)
+                .isTrue();
         assertThat(said).contains("replay: in=" + written.total() + " ");
 
         List<String> alerts = Files.readAllLines(inProcess);
         assertThat(alerts).as("alerts of the in-process replay").hasSizeGreaterThan(10);
-        assertThat(Files.readAllLines(child)).as("alerts of the replay in " + HEAP).containsExactlyElementsOf(alerts);
-        assertThat(Files.mismatch(Path.of(child + ".rejected"), Path.of(inProcess + ".rejected"))).isEqualTo(-1L);
+        assertThat(Files.readAllLines(child))
+                .as("alerts of the replay in " + HEAP)
+                .containsExactlyElementsOf(alerts);
+        assertThat(Files.mismatch(Path.of(child + ".rejected"), Path.of(inProcess + ".rejected")))
+                .isEqualTo(-1L);
         try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left.map(f -> f.getFileName().toString())).as("sorted runs deleted after the replays")
+            assertThat(left.map(f -> f.getFileName().toString()))
+                    .as("sorted runs deleted after the replays")
                     .noneMatch(name -> name.contains(".sorting-"));
         }
     }

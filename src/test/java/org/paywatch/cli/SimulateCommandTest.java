@@ -16,9 +16,10 @@ import picocli.CommandLine;
 
 /** `paywatch simulate`: a county as a replay folder, counted and dated on one line; bad options in one sentence. */
 class SimulateCommandTest {
-    private static final Pattern LINE = Pattern.compile("simulate: (\\d+) projects \\((\\d+) faulty\\), (\\d+) workers, (\\S+) to (\\S+): "
-            + "projects=(\\d+) workers=(\\d+) progress=(\\d+) bank=(\\d+) clockins=(\\d+) -> (.+); replay "
-            + "with --as-of (\\S+)");
+    private static final Pattern LINE =
+            Pattern.compile("simulate: (\\d+) projects \\((\\d+) faulty\\), (\\d+) workers, (\\S+) to (\\S+): "
+                    + "projects=(\\d+) workers=(\\d+) progress=(\\d+) bank=(\\d+) clockins=(\\d+) -> (.+); replay "
+                    + "with --as-of (\\S+)");
     private static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\": ?\"([^\"]+)\"");
 
     @TempDir
@@ -38,8 +39,19 @@ class SimulateCommandTest {
     void writesAReplayFolderAndPrintsItsCountsAndTheAsOfOnOneLine() throws IOException {
         Path folder = dir.resolve("county");
 
-        int exit = run("simulate", "--out", folder.toString(), "--seed", "3", "--months", "3", "--projects", "12",
-                "--compliant", "--last-day", "2026-06-30");
+        int exit = run(
+                "simulate",
+                "--out",
+                folder.toString(),
+                "--seed",
+                "3",
+                "--months",
+                "3",
+                "--projects",
+                "12",
+                "--compliant",
+                "--last-day",
+                "2026-06-30");
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString().lines()).hasSize(1);
@@ -55,15 +67,22 @@ class SimulateCommandTest {
         OffsetDateTime asOf = OffsetDateTime.parse(m.group(12));
         OffsetDateTime firstDay = OffsetDateTime.parse(m.group(4) + "T00:00:00+08:00");
         for (String file : new String[] {"clockins.jsonl", "bank.jsonl"}) {
-            assertThat(Files.readAllLines(folder.resolve(file))).as(file).isNotEmpty().allSatisfy(line -> {
-                Matcher time = EVENT_TIME.matcher(line);
-                assertThat(time.find()).as(line).isTrue();
-                assertThat(OffsetDateTime.parse(time.group(1))).as(line).isBefore(asOf).isAfterOrEqualTo(firstDay);
-            });
+            assertThat(Files.readAllLines(folder.resolve(file)))
+                    .as(file)
+                    .isNotEmpty()
+                    .allSatisfy(line -> {
+                        Matcher time = EVENT_TIME.matcher(line);
+                        assertThat(time.find()).as(line).isTrue();
+                        assertThat(OffsetDateTime.parse(time.group(1)))
+                                .as(line)
+                                .isBefore(asOf)
+                                .isAfterOrEqualTo(firstDay);
+                    });
         }
         String[] files = {"projects.jsonl", "workers.jsonl", "progress.jsonl", "bank.jsonl", "clockins.jsonl"};
         for (int i = 0; i < files.length; i++) {
-            assertThat(Files.readAllLines(folder.resolve(files[i]))).as(files[i])
+            assertThat(Files.readAllLines(folder.resolve(files[i])))
+                    .as(files[i])
                     .hasSize(Integer.parseInt(m.group(6 + i)))
                     .allMatch(line -> line.startsWith("{") && line.endsWith("}"));
         }
@@ -73,22 +92,27 @@ class SimulateCommandTest {
     @Test
     void theSameOptionsGiveTheSameFilesAndFaultsUnlessCompliant() throws IOException {
         String[] options = {"--seed", "5", "--months", "3", "--projects", "12", "--last-day", "2026-06-30"};
-        assertThat(run(concat("simulate", "--out", dir.resolve("a").toString(), options))).isZero();
-        assertThat(run(concat("simulate", "--out", dir.resolve("b").toString(), options))).isZero();
+        assertThat(run(concat("simulate", "--out", dir.resolve("a").toString(), options)))
+                .isZero();
+        assertThat(run(concat("simulate", "--out", dir.resolve("b").toString(), options)))
+                .isZero();
 
-        assertThat(Files.readString(dir.resolve("a/bank.jsonl"))).isEqualTo(Files.readString(dir.resolve("b/bank.jsonl")));
+        assertThat(Files.readString(dir.resolve("a/bank.jsonl")))
+                .isEqualTo(Files.readString(dir.resolve("b/bank.jsonl")));
         assertThat(out.toString()).contains("12 projects (2 faulty)");
     }
 
     @Test
     void refusesTooFewMonthsInOneSentence() {
-        assertThat(run("simulate", "--out", dir.resolve("c").toString(), "--months", "1")).isEqualTo(2);
+        assertThat(run("simulate", "--out", dir.resolve("c").toString(), "--months", "1"))
+                .isEqualTo(2);
         assertOneSentence("--months 1 is out of range");
     }
 
     @Test
     void refusesNoProjectsInOneSentence() {
-        assertThat(run("simulate", "--out", dir.resolve("c").toString(), "--projects", "0")).isEqualTo(2);
+        assertThat(run("simulate", "--out", dir.resolve("c").toString(), "--projects", "0"))
+                .isEqualTo(2);
         assertOneSentence("--projects 0 is out of range");
     }
 
@@ -101,13 +125,17 @@ class SimulateCommandTest {
 
     @Test
     void refusesALastDayThatIsNotADateInOneSentence() {
-        assertThat(run("simulate", "--out", dir.resolve("c").toString(), "--last-day", "30.6.2026")).isEqualTo(2);
+        assertThat(run("simulate", "--out", dir.resolve("c").toString(), "--last-day", "30.6.2026"))
+                .isEqualTo(2);
         assertOneSentence("--last-day 30.6.2026 is not a date");
     }
 
     private void assertOneSentence(String text) {
         assertThat(err.toString().strip().lines()).hasSize(1);
-        assertThat(err.toString()).startsWith("paywatch simulate: ").contains(text).doesNotContain("Exception", "\tat ");
+        assertThat(err.toString())
+                .startsWith("paywatch simulate: ")
+                .contains(text)
+                .doesNotContain("Exception", "\tat ");
     }
 
     private static String[] concat(String a, String b, String c, String... rest) {

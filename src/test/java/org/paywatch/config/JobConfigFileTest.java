@@ -1,8 +1,6 @@
 package org.paywatch.config;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paywatch.config.JobConfig;
 import org.paywatch.domain.ConfigurationProblem;
 import org.paywatch.policy.RuleCatalog;
 
@@ -55,14 +52,19 @@ class JobConfigFileTest {
     @Test
     void shouldLoadTheShippedJobFileWithEveryRule() {
         JobConfig c = JobConfigFile.load(SHIPPED);
-        assertThat(c.rules).containsKeys("PW01", "PW02", "PW05", "PW06", "PW10", "PW11", "PW16", "PW90", "PW91").hasSize(18);
-        assertThat(RuleCatalog.from(c.policy()).rules()).extracting(r -> r.info().id()).containsExactlyInAnyOrderElementsOf(c.rules.keySet());
+        assertThat(c.rules)
+                .containsKeys("PW01", "PW02", "PW05", "PW06", "PW10", "PW11", "PW16", "PW90", "PW91")
+                .hasSize(18);
+        assertThat(RuleCatalog.from(c.policy()).rules())
+                .extracting(r -> r.info().id())
+                .containsExactlyInAnyOrderElementsOf(c.rules.keySet());
         assertThat(c.calendar.holidays).isNotEmpty();
     }
 
     @Test
     void shouldTakeTheStateBackendOfTheJobFileAndNameTheTwoAllowedWhenItIsAnother() throws Exception {
-        assertThat(JobConfigFile.load(shippedWith("stateBackend: heap", "stateBackend: rocksdb")).job.stateBackend).isEqualTo("rocksdb");
+        assertThat(JobConfigFile.load(shippedWith("stateBackend: heap", "stateBackend: rocksdb")).job.stateBackend)
+                .isEqualTo("rocksdb");
         assertThat(problemWith(shippedWith("stateBackend: heap", "stateBackend: hashmap")))
                 .isEqualTo("job.stateBackend = hashmap is not allowed: use heap or rocksdb");
     }
@@ -70,96 +72,118 @@ class JobConfigFileTest {
     @Test
     void shouldNameAnUnknownKeyWhereItIsAndTheKeysAllowedThere() throws Exception {
         Path f = shippedWith("  groupId:", "  groupID:");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupID:") + ", column 3: unknown key kafka.groupID: "
-                + "allowed there are bootstrapServers, groupId, startFrom, topics, transactionTimeout");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + lineOf(f, "groupID:") + ", column 3: unknown key kafka.groupID: "
+                        + "allowed there are bootstrapServers, groupId, startFrom, topics, transactionTimeout");
     }
 
     @Test
     void shouldPointAtAKeyIndentedUnderAKeyThatHasItsValue() throws Exception {
         Path f = shippedWith("  groupId: paywatch-risk-monitor", "    groupId: paywatch-risk-monitor");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupId:") + ", column 5 is not valid YAML (this key is indented deeper than the key above it, "
-                + "which has its value already): indent it like the key above");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + lineOf(f, "groupId:")
+                        + ", column 5 is not valid YAML (this key is indented deeper than the key above it, "
+                        + "which has its value already): indent it like the key above");
     }
 
     @Test
     void shouldPointAtAKeyIndentedLessThanTheKeysOfItsSection() throws Exception {
         Path f = shippedWith("    workers: paywatch.registry.workers", " workers: paywatch.registry.workers");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "workers: paywatch") + ", column 2 is not valid YAML (this line is indented differently from the lines "
-                + "of its section): indent it by as many spaces as the keys or items beside it");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + lineOf(f, "workers: paywatch")
+                        + ", column 2 is not valid YAML (this line is indented differently from the lines "
+                        + "of its section): indent it by as many spaces as the keys or items beside it");
     }
 
     @Test
     void shouldNameATabAndAskForSpaces() throws Exception {
         Path f = shippedWith("  groupId: paywatch-risk-monitor", "\tgroupId: paywatch-risk-monitor");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupId:") + ", column 1 is not valid YAML "
-                + "(a tab character: YAML indents with spaces only): replace the tab with spaces");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + lineOf(f, "groupId:") + ", column 1 is not valid YAML "
+                        + "(a tab character: YAML indents with spaces only): replace the tab with spaces");
     }
 
     @Test
     void shouldPointAtAnUnclosedQuoteNotAtWhereTheParserStumbledLinesBelow() throws Exception {
         // without its closing quote, PW01's basis runs on to the opening quote of PW02's basis, fifteen lines below
-        Path f = shippedWith("红色\"\n    thresholds:\n      blueBelowCoverage", "红色\n    thresholds:\n      blueBelowCoverage");
+        Path f = shippedWith(
+                "红色\"\n    thresholds:\n      blueBelowCoverage", "红色\n    thresholds:\n      blueBelowCoverage");
         int basis = lineOf(f, "basis: \"高台县意见（送审稿）二.3");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + basis + ", column 12 is not valid YAML "
-                + "(a quote that is not closed on its line): close it at the end of the value");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + basis + ", column 12 is not valid YAML "
+                        + "(a quote that is not closed on its line): close it at the end of the value");
     }
 
     @Test
     void shouldPointAtAQuoteNeverClosedBeforeTheEndOfTheFile() throws Exception {
         Path f = shippedWith("PW90: [县根治欠薪工作专班, 县领导]", "PW90: \"[县根治欠薪工作专班, 县领导]");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "PW90: \"") + ", column 11 is not valid YAML "
-                + "(a quote that is never closed): close it at the end of the value");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + lineOf(f, "PW90: \"") + ", column 11 is not valid YAML "
+                        + "(a quote that is never closed): close it at the end of the value");
     }
 
     @Test
     void shouldPointAtAListLeftOpen() throws Exception {
         Path f = shippedWith("PW16: [县税务局]", "PW16: [县税务局");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "PW16: [") + ", column 11 is not valid YAML "
-                + "(a [ list that is not closed): end it with ] on the same line");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + lineOf(f, "PW16: [") + ", column 11 is not valid YAML "
+                        + "(a [ list that is not closed): end it with ] on the same line");
     }
 
     @Test
     void shouldPointAtAKeyWithoutItsColon() throws Exception {
         Path f = shippedWith("  groupId: paywatch-risk-monitor", "  groupId paywatch-risk-monitor");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "groupId ") + ", column 3 is not valid YAML (a key without a colon after it): write the key, a "
-                + "colon and a space, then the value, e.g. parallelism: 2");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + lineOf(f, "groupId ")
+                        + ", column 3 is not valid YAML (a key without a colon after it): write the key, a "
+                        + "colon and a space, then the value, e.g. parallelism: 2");
     }
 
     @Test
     void shouldNameAListWhereKeysWithValuesBelong() throws Exception {
-        Path f = shippedWith("      yellowAfterDays: 31        # County opinions: 拨付周期不得超过1个月\n      redAfterDays: 62",
+        Path f = shippedWith(
+                "      yellowAfterDays: 31        # County opinions: 拨付周期不得超过1个月\n      redAfterDays: 62",
                 "      - yellowAfterDays: 31\n      - redAfterDays: 62");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "- yellowAfterDays") + ", column 7: rules.PW02.thresholds is a list (lines starting with -) where keys "
-                + "with values belong: remove the dashes and write one key: value a line");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + lineOf(f, "- yellowAfterDays")
+                        + ", column 7: rules.PW02.thresholds is a list (lines starting with -) where keys "
+                        + "with values belong: remove the dashes and write one key: value a line");
     }
 
     @Test
     void shouldNameASingleValueWhereAListBelongs() throws Exception {
         Path f = shippedWith("    PW16: [县税务局]", "    PW16: 县税务局");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "PW16: 县税务局") + ", column 11: routing.byRule.PW16 is a single value "
-                + "where a list belongs: write it in brackets, e.g. [a, b]");
+        assertThat(problemWith(f))
+                .isEqualTo(
+                        f + " line " + lineOf(f, "PW16: 县税务局") + ", column 11: routing.byRule.PW16 is a single value "
+                                + "where a list belongs: write it in brackets, e.g. [a, b]");
     }
 
     @Test
     void shouldNameAWordWhereANumberBelongs() throws Exception {
         Path f = shippedWith("  batchSize: 5000", "  batchSize: many");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + lineOf(f, "batchSize:") + ", column 14: influx.batchSize = many "
-                + "is not a whole number: write it in digits, e.g. 500");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + lineOf(f, "batchSize:") + ", column 14: influx.batchSize = many "
+                        + "is not a whole number: write it in digits, e.g. 500");
     }
 
     @Test
     void shouldRefuseAThresholdSetTwiceNamingBothLines() throws Exception {
-        Path f = shippedWith("      redAfterDays: 62           # two deposit cycles missed", "      redAfterDays: 62\n      redAfterDays: 90");
+        Path f = shippedWith(
+                "      redAfterDays: 62           # two deposit cycles missed",
+                "      redAfterDays: 62\n      redAfterDays: 90");
         int first = lineOf(f, "redAfterDays: 62");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + (first + 1) + ", column 7 sets rules.PW02.thresholds.redAfterDays "
-                + "a second time (first on line " + first + "): keep only the right one");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + (first + 1) + ", column 7 sets rules.PW02.thresholds.redAfterDays "
+                        + "a second time (first on line " + first + "): keep only the right one");
     }
 
     @Test
     void shouldRefuseARuleSetTwice() throws Exception {
         Path f = shippedWith("  PW03:\n", "  PW02:\n    name: 人工费用拨付超期\n  PW03:\n");
-        assertThat(problemWith(f)).isEqualTo(f + " line " + (lineOf(f, "  PW03:") - 2) + ", column 3 sets rules.PW02 a second time "
-                + "(first on line " + lineOf(f, "  PW02:") + "): keep only the right one");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line " + (lineOf(f, "  PW03:") - 2) + ", column 3 sets rules.PW02 a second time "
+                        + "(first on line " + lineOf(f, "  PW02:") + "): keep only the right one");
     }
 
     @Test
@@ -167,7 +191,8 @@ class JobConfigFileTest {
         Path f = dir.resolve("gbk.yaml");
         Files.write(f, Files.readString(SHIPPED).getBytes(Charset.forName("GBK")));
         // the first line's em dash is A1 AA in GBK
-        assertThat(problemWith(f)).isEqualTo(f + " line 1 is not UTF-8 text (byte 0xA1 at column 25): save the file as UTF-8");
+        assertThat(problemWith(f))
+                .isEqualTo(f + " line 1 is not UTF-8 text (byte 0xA1 at column 25): save the file as UTF-8");
     }
 
     @Test
@@ -189,14 +214,16 @@ class JobConfigFileTest {
         Path jobs = Files.createDirectories(dir.resolve("jobs"));
         Files.writeString(jobs.resolve("a-county.yaml"), "job: {}\n");
         Files.copy(SHIPPED, jobs.resolve("risk-monitor.yaml"));
-        assertThat(problemWith(jobs)).isEqualTo("--config " + jobs + " is a folder, not a job file: name the job file in it, e.g. --config "
-                + jobs.resolve("risk-monitor.yaml"));
+        assertThat(problemWith(jobs))
+                .isEqualTo("--config " + jobs + " is a folder, not a job file: name the job file in it, e.g. --config "
+                        + jobs.resolve("risk-monitor.yaml"));
     }
 
     @Test
     void shouldSayAFolderWithoutJobFilesIsNotAJobFile() {
-        assertThat(problemWith(dir)).isEqualTo("--config " + dir + " is a folder, not a job file: pass the job file itself, "
-                + "e.g. --config jobs/risk-monitor.yaml");
+        assertThat(problemWith(dir))
+                .isEqualTo("--config " + dir + " is a folder, not a job file: pass the job file itself, "
+                        + "e.g. --config jobs/risk-monitor.yaml");
     }
 
     @Test
@@ -213,7 +240,8 @@ class JobConfigFileTest {
 
     @Test
     void shouldRejectAThresholdTheRuleDoesNotHave() throws Exception {
-        assertThat(problemWith(shippedWith("      redDaysPastDue: 30", "      redDaysPastDue: 30\n      orangeDaysPastDue: 10")))
+        assertThat(problemWith(shippedWith(
+                        "      redDaysPastDue: 30", "      redDaysPastDue: 30\n      orangeDaysPastDue: 10")))
                 .contains("rules.PW05.thresholds.orangeDaysPastDue is not a threshold of PW05", "blueDaysBeforeDue");
     }
 

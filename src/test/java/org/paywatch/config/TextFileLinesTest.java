@@ -1,6 +1,5 @@
 package org.paywatch.config;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -48,18 +47,18 @@ class TextFileLinesTest {
     @Test
     void shouldReportAGbkLineInTheMiddleAndReadTheLinesAroundIt() throws Exception {
         Path f = file(utf8("{\"a\": 1}\n"), "{\"name\": \"工资\"}\n".getBytes(GBK), utf8("{\"name\": \"工资\"}\n"));
-        assertThat(lines(f)).containsExactly(
-                "1: {\"a\": 1}",
-                "2! is not UTF-8 text (byte 0xB9 at column 11): save the file as UTF-8",
-                "3: {\"name\": \"工资\"}");
+        assertThat(lines(f))
+                .containsExactly(
+                        "1: {\"a\": 1}",
+                        "2! is not UTF-8 text (byte 0xB9 at column 11): save the file as UTF-8",
+                        "3: {\"name\": \"工资\"}");
     }
 
     @Test
     void shouldCountTheColumnOfALatin1ByteInCharactersNotBytes() throws Exception {
         Path f = file(utf8("高台 caf"), "é\r\n".getBytes(StandardCharsets.ISO_8859_1), utf8("Zürich"));
-        assertThat(lines(f)).containsExactly(
-                "1! is not UTF-8 text (byte 0xE9 at column 7): save the file as UTF-8",
-                "2: Zürich");
+        assertThat(lines(f))
+                .containsExactly("1! is not UTF-8 text (byte 0xE9 at column 7): save the file as UTF-8", "2: Zürich");
     }
 
     @Test
@@ -88,7 +87,8 @@ class TextFileLinesTest {
     @Test
     void shouldReadNoLineFromAnEmptyFileOrOneWithOnlyAByteOrderMark() throws Exception {
         assertThat(lines(file())).isEmpty();
-        assertThat(lines(file(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}))).isEmpty();
+        assertThat(lines(file(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})))
+                .isEmpty();
     }
 
     @Test

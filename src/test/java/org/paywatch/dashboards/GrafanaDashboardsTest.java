@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.ProjectCategory;
 import org.paywatch.dispatch.NoticeStatus;
-import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.io.influx.QueryResult;
 import org.paywatch.local.ReplayedCounty;
@@ -39,14 +39,31 @@ import org.paywatch.policy.ResponsibilityList;
 class GrafanaDashboardsTest {
     private static final Path DASHBOARDS = Path.of("dashboards/grafana");
     private static final Path PROVISIONING = Path.of("dashboards/provisioning");
-    private static final List<String> FILES = List.of("paywatch-county.json", "paywatch-project.json", "paywatch-notifications.json");
+    private static final List<String> FILES =
+            List.of("paywatch-county.json", "paywatch-project.json", "paywatch-notifications.json");
     private static final String DATASOURCE_UID = "paywatch-influx";
     private static final String DAY = "1d";
     private static final long DAY_MS = 86_400_000L;
-    private static final Set<String> CORE_PANEL_TYPES = Set.of("stat", "timeseries", "barchart", "table", "gauge", "bargauge",
-            "piechart", "text", "state-timeline", "status-history", "heatmap", "histogram", "row", "logs", "news", "geomap");
+    private static final Set<String> CORE_PANEL_TYPES = Set.of(
+            "stat",
+            "timeseries",
+            "barchart",
+            "table",
+            "gauge",
+            "bargauge",
+            "piechart",
+            "text",
+            "state-timeline",
+            "status-history",
+            "heatmap",
+            "histogram",
+            "row",
+            "logs",
+            "news",
+            "geomap");
     /** Panels the replayed county may leave empty with every variable on All: none. */
     private static final Set<String> MAY_BE_EMPTY = Set.of();
+
     private static final Pattern WORKER_PSEUDONYM = Pattern.compile("W-[0-9a-fA-F]{6,}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,13 +99,23 @@ class GrafanaDashboardsTest {
         fromMs = first - DAY_MS;
         toMs = ReplayedCounty.AS_OF.toInstant().toEpochMilli() + DAY_MS;
         busiestProject = query("SELECT count(\"levelRank\") FROM \"alert\" GROUP BY \"projectId\"").series().stream()
-                .max((a, b) -> Long.compare(count(a), count(b))).orElseThrow().tags().get("projectId");
+                .max((a, b) -> Long.compare(count(a), count(b)))
+                .orElseThrow()
+                .tags()
+                .get("projectId");
     }
 
     @Test
     void everyPanelFillsWithDataWhenEveryVariableIsOnAll() throws Exception {
-        Map<String, List<String>> all = Map.of("town", List.of(GrafanaInterpolation.ALL), "department", List.of(GrafanaInterpolation.ALL),
-                "level", List.of(GrafanaInterpolation.ALL), "project", List.of(busiestProject));
+        Map<String, List<String>> all = Map.of(
+                "town",
+                List.of(GrafanaInterpolation.ALL),
+                "department",
+                List.of(GrafanaInterpolation.ALL),
+                "level",
+                List.of(GrafanaInterpolation.ALL),
+                "project",
+                List.of(busiestProject));
         List<String> problems = runEveryPanel(all, true);
         assertThat(problems).as("panels whose query fails or comes back empty").isEmpty();
     }
@@ -96,24 +123,52 @@ class GrafanaDashboardsTest {
     @Test
     void everyPanelQueryRunsWithOneValueAndWithSeveralValuesOfEachVariable() throws Exception {
         List<String> towns = variableOptions("paywatch-county.json", "town");
-        String anotherProject = variableOptions("paywatch-project.json", "project").get(0);
+        String anotherProject =
+                variableOptions("paywatch-project.json", "project").get(0);
         List<String> problems = new ArrayList<>();
-        problems.addAll(runEveryPanel(Map.of("town", towns.subList(0, 1), "department", List.of("HOUSING|MUNICIPAL"),
-                "level", List.of("RED"), "project", List.of(anotherProject)), false));
-        problems.addAll(runEveryPanel(Map.of("town", towns.subList(0, 2), "department", List.of("RAILWAY|AVIATION|OTHER"),
-                "level", List.of("YELLOW", "NONE"), "project", List.of(busiestProject)), false));
+        problems.addAll(runEveryPanel(
+                Map.of(
+                        "town",
+                        towns.subList(0, 1),
+                        "department",
+                        List.of("HOUSING|MUNICIPAL"),
+                        "level",
+                        List.of("RED"),
+                        "project",
+                        List.of(anotherProject)),
+                false));
+        problems.addAll(runEveryPanel(
+                Map.of(
+                        "town",
+                        towns.subList(0, 2),
+                        "department",
+                        List.of("RAILWAY|AVIATION|OTHER"),
+                        "level",
+                        List.of("YELLOW", "NONE"),
+                        "project",
+                        List.of(busiestProject)),
+                false));
         assertThat(problems).as("panels whose query fails").isEmpty();
     }
 
     @Test
     void shouldCountOnlyTheTownsProjectsWhenFilteredByTown() throws Exception {
         for (String town : variableOptions("paywatch-county.json", "town")) {
-            long expected = projects.stream().filter(p -> town.equals(p.get("town"))).count();
-            assertThat(monitoredProjects(Map.of("town", List.of(town), "department", List.of(GrafanaInterpolation.ALL),
-                    "level", List.of(GrafanaInterpolation.ALL))))
-                    .as("projects monitored in %s", town).isEqualTo(expected);
+            long expected =
+                    projects.stream().filter(p -> town.equals(p.get("town"))).count();
+            assertThat(monitoredProjects(Map.of(
+                            "town",
+                            List.of(town),
+                            "department",
+                            List.of(GrafanaInterpolation.ALL),
+                            "level",
+                            List.of(GrafanaInterpolation.ALL))))
+                    .as("projects monitored in %s", town)
+                    .isEqualTo(expected);
         }
-        assertThat(monitoredProjects(allBut(Map.of()))).as("projects monitored in the county").isEqualTo(projects.size());
+        assertThat(monitoredProjects(allBut(Map.of())))
+                .as("projects monitored in the county")
+                .isEqualTo(projects.size());
     }
 
     @Test
@@ -124,9 +179,12 @@ class GrafanaDashboardsTest {
                 continue;
             }
             Set<String> its = Set.of(categories.split("\\|"));
-            long expected = projects.stream().filter(p -> its.contains(p.get("category"))).count();
+            long expected = projects.stream()
+                    .filter(p -> its.contains(p.get("category")))
+                    .count();
             assertThat(monitoredProjects(allBut(Map.of("department", List.of(categories)))))
-                    .as("projects monitored by %s", option.path("text").asText()).isEqualTo(expected);
+                    .as("projects monitored by %s", option.path("text").asText())
+                    .isEqualTo(expected);
         }
     }
 
@@ -135,16 +193,21 @@ class GrafanaDashboardsTest {
         long red = panelCount("红色预警项目", allBut(Map.of()));
         long yellow = panelCount("黄色预警项目", allBut(Map.of()));
         assertThat(red).as("red projects in the replayed county").isPositive();
-        assertThat(monitoredProjects(allBut(Map.of("level", List.of("RED", "YELLOW"))))).isEqualTo(red + yellow);
-        assertThat(panelCount("黄色预警项目", allBut(Map.of("level", List.of("RED"))))).as("yellow projects among the red ones").isZero();
+        assertThat(monitoredProjects(allBut(Map.of("level", List.of("RED", "YELLOW")))))
+                .isEqualTo(red + yellow);
+        assertThat(panelCount("黄色预警项目", allBut(Map.of("level", List.of("RED")))))
+                .as("yellow projects among the red ones")
+                .isZero();
     }
 
     @Test
     void variableQueriesListTheCountysTownsAndProjects() throws Exception {
         assertThat(variableOptions("paywatch-county.json", "town"))
-                .containsExactlyInAnyOrderElementsOf(projects.stream().map(p -> (String) p.get("town")).collect(Collectors.toSet()));
+                .containsExactlyInAnyOrderElementsOf(
+                        projects.stream().map(p -> (String) p.get("town")).collect(Collectors.toSet()));
         assertThat(variableOptions("paywatch-project.json", "project"))
-                .containsExactlyInAnyOrderElementsOf(projects.stream().map(p -> (String) p.get("projectId")).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        projects.stream().map(p -> (String) p.get("projectId")).toList());
     }
 
     @Test
@@ -158,17 +221,26 @@ class GrafanaDashboardsTest {
         Map<String, Set<String>> options = new TreeMap<>();
         for (JsonNode option : variable("paywatch-county.json", "department").path("options")) {
             if (!option.path("value").asText().equals(GrafanaInterpolation.ALL)) {
-                options.put(option.path("text").asText(), new TreeSet<>(Arrays.asList(option.path("value").asText().split("\\|"))));
+                options.put(
+                        option.path("text").asText(),
+                        new TreeSet<>(
+                                Arrays.asList(option.path("value").asText().split("\\|"))));
             }
         }
         assertThat(options).as("department variable's options").isEqualTo(expected);
-        assertThat(customQueryOptions(variable("paywatch-county.json", "department"))).as("its custom query").isEqualTo(expected);
+        assertThat(customQueryOptions(variable("paywatch-county.json", "department")))
+                .as("its custom query")
+                .isEqualTo(expected);
         // the per-department chart names each category after its department
         JsonNode categoryNames = valueMappings(panel("paywatch-county.json", "各行业主管部门项目风险等级")).stream()
-                .filter(mapping -> mapping.has("HOUSING")).findFirst().orElseThrow();
+                .filter(mapping -> mapping.has("HOUSING"))
+                .findFirst()
+                .orElseThrow();
         for (ProjectCategory c : ProjectCategory.values()) {
             String department = routing.industryDepartments.getOrDefault(c.name(), routing.defaultIndustryDepartment);
-            assertThat(categoryNames.path(c.name()).path("text").asText()).as("%s's label", c).startsWith(department + "·");
+            assertThat(categoryNames.path(c.name()).path("text").asText())
+                    .as("%s's label", c)
+                    .startsWith(department + "·");
         }
     }
 
@@ -178,24 +250,38 @@ class GrafanaDashboardsTest {
         for (JsonNode dashboard : dashboards.values()) {
             for (JsonNode options : valueMappings(dashboard)) {
                 if (options.has("RAISED")) {
-                    assertThat(keys(options)).containsExactlyInAnyOrderElementsOf(Stream.of(AlertTransition.values()).map(Enum::name).toList());
+                    assertThat(keys(options))
+                            .containsExactlyInAnyOrderElementsOf(Stream.of(AlertTransition.values())
+                                    .map(Enum::name)
+                                    .toList());
                     translated.merge("transitions", 1, Integer::sum);
                 }
                 if (options.has("DELIVERED")) {
                     for (NoticeStatus s : NoticeStatus.values()) {
-                        assertThat(options.path(s.name()).path("text").asText()).as("%s as dispatch log says it", s).isEqualTo(s.chinese);
+                        assertThat(options.path(s.name()).path("text").asText())
+                                .as("%s as dispatch log says it", s)
+                                .isEqualTo(s.chinese);
                     }
                     translated.merge("statuses", 1, Integer::sum);
                 }
                 if (options.has("RED") || options.has("3")) {
-                    assertThat(options.path(options.has("RED") ? "RED" : "3").path("text").asText()).isEqualTo("红色");
-                    assertThat(options.path(options.has("RED") ? "BLUE" : "1").path("text").asText()).isEqualTo("蓝色");
+                    assertThat(options.path(options.has("RED") ? "RED" : "3")
+                                    .path("text")
+                                    .asText())
+                            .isEqualTo("红色");
+                    assertThat(options.path(options.has("RED") ? "BLUE" : "1")
+                                    .path("text")
+                                    .asText())
+                            .isEqualTo("蓝色");
                     translated.merge("levels", 1, Integer::sum);
                 }
             }
         }
         // every table of alerts and notices translates its levels and transitions, the notices their statuses
-        assertThat(translated).containsEntry("transitions", 3).containsEntry("statuses", 1).containsEntry("levels", 5);
+        assertThat(translated)
+                .containsEntry("transitions", 3)
+                .containsEntry("statuses", 1)
+                .containsEntry("levels", 5);
     }
 
     /** The options of every value mapping of a dashboard or panel: in field defaults and in overrides. */
@@ -221,12 +307,16 @@ class GrafanaDashboardsTest {
             for (JsonNode panel : d.getValue().path("panels")) {
                 for (JsonNode target : panel.path("targets")) {
                     String query = target.path("query").asText();
-                    assertThat(query).as("%s «%s»", d.getKey(), panel.path("title").asText())
+                    assertThat(query)
+                            .as("%s «%s»", d.getKey(), panel.path("title").asText())
                             .doesNotContain("scope", "noticeKey", "SELECT *");
-                    String result = JSON.writeValueAsString(query(interpolation(d.getValue())
-                            .interpolate(query, all, fromMs, toMs, DAY)));
-                    assertThat(WORKER_PSEUDONYM.matcher(result).find()).as("a pseudonym in %s «%s»", d.getKey(),
-                            panel.path("title").asText()).isFalse();
+                    String result = JSON.writeValueAsString(
+                            query(interpolation(d.getValue()).interpolate(query, all, fromMs, toMs, DAY)));
+                    assertThat(WORKER_PSEUDONYM.matcher(result).find())
+                            .as(
+                                    "a pseudonym in %s «%s»",
+                                    d.getKey(), panel.path("title").asText())
+                            .isFalse();
                 }
             }
         }
@@ -241,43 +331,79 @@ class GrafanaDashboardsTest {
             assertThat(dashboard.path("uid").asText()).as("%s uid", name).isEqualTo(name.replace(".json", ""));
             uids.add(dashboard.path("uid").asText());
             assertThat(dashboard.path("title").asText()).as("%s title", name).isNotBlank();
-            assertThat(dashboard.path("schemaVersion").asInt()).as("%s schemaVersion", name).isGreaterThanOrEqualTo(36);
-            assertThat(dashboard.path("id").isMissingNode() || dashboard.path("id").isNull())
-                    .as("%s has no database id to clash with another's", name).isTrue();
-            assertThat(dashboard.path("time").path("from").asText()).as("%s time.from", name).isNotBlank();
-            assertThat(dashboard.path("time").path("to").asText()).as("%s time.to", name).isNotBlank();
+            assertThat(dashboard.path("schemaVersion").asInt())
+                    .as("%s schemaVersion", name)
+                    .isGreaterThanOrEqualTo(36);
+            assertThat(dashboard.path("id").isMissingNode()
+                            || dashboard.path("id").isNull())
+                    .as("%s has no database id to clash with another's", name)
+                    .isTrue();
+            assertThat(dashboard.path("time").path("from").asText())
+                    .as("%s time.from", name)
+                    .isNotBlank();
+            assertThat(dashboard.path("time").path("to").asText())
+                    .as("%s time.to", name)
+                    .isNotBlank();
             Set<Integer> ids = new HashSet<>();
             for (JsonNode panel : dashboard.path("panels")) {
                 String where = name + " «" + panel.path("title").asText() + "»";
-                assertThat(panel.path("title").asText()).as("title of a panel of %s", name).isNotBlank();
-                assertThat(ids.add(panel.path("id").asInt(-1))).as("%s has an id of its own", where).isTrue();
+                assertThat(panel.path("title").asText())
+                        .as("title of a panel of %s", name)
+                        .isNotBlank();
+                assertThat(ids.add(panel.path("id").asInt(-1)))
+                        .as("%s has an id of its own", where)
+                        .isTrue();
                 assertThat(panel.path("id").isInt()).as("%s id", where).isTrue();
-                assertThat(CORE_PANEL_TYPES).as("%s type", where).contains(panel.path("type").asText());
+                assertThat(CORE_PANEL_TYPES)
+                        .as("%s type", where)
+                        .contains(panel.path("type").asText());
                 JsonNode grid = panel.path("gridPos");
                 for (String f : List.of("h", "w", "x", "y")) {
-                    assertThat(grid.path(f).isInt()).as("%s gridPos.%s", where, f).isTrue();
+                    assertThat(grid.path(f).isInt())
+                            .as("%s gridPos.%s", where, f)
+                            .isTrue();
                 }
                 assertThat(grid.path("x").asInt()).as("%s gridPos.x", where).isBetween(0, 23);
-                assertThat(grid.path("w").asInt()).as("%s gridPos.w", where).isBetween(1, 24 - grid.path("x").asInt());
+                assertThat(grid.path("w").asInt())
+                        .as("%s gridPos.w", where)
+                        .isBetween(1, 24 - grid.path("x").asInt());
                 assertThat(grid.path("h").asInt()).as("%s gridPos.h", where).isPositive();
                 assertThat(grid.path("y").asInt()).as("%s gridPos.y", where).isNotNegative();
                 assertInfluxDataSource(panel.path("datasource"), where);
                 assertThat(panel.path("targets").size()).as("%s targets", where).isPositive();
                 Set<String> refIds = new HashSet<>();
                 for (JsonNode target : panel.path("targets")) {
-                    assertThat(refIds.add(target.path("refId").asText())).as("%s refId %s once", where, target.path("refId")).isTrue();
-                    assertThat(target.path("refId").asText()).as("%s refId", where).isNotBlank();
-                    assertThat(target.path("rawQuery").asBoolean()).as("%s rawQuery", where).isTrue();
-                    assertThat(target.path("query").asText()).as("%s query", where).isNotBlank();
-                    assertInfluxDataSource(target.path("datasource"), where + " " + target.path("refId").asText());
+                    assertThat(refIds.add(target.path("refId").asText()))
+                            .as("%s refId %s once", where, target.path("refId"))
+                            .isTrue();
+                    assertThat(target.path("refId").asText())
+                            .as("%s refId", where)
+                            .isNotBlank();
+                    assertThat(target.path("rawQuery").asBoolean())
+                            .as("%s rawQuery", where)
+                            .isTrue();
+                    assertThat(target.path("query").asText())
+                            .as("%s query", where)
+                            .isNotBlank();
+                    assertInfluxDataSource(
+                            target.path("datasource"),
+                            where + " " + target.path("refId").asText());
                 }
             }
             for (JsonNode variable : dashboard.path("templating").path("list")) {
-                assertThat(variable.path("name").asText()).as("%s variable name", name).isNotBlank();
-                assertThat(variable.path("type").asText()).as("%s variable type", name).isIn("query", "custom");
-                assertThat(variable.path("query").asText()).as("%s $%s query", name, variable.path("name").asText()).isNotBlank();
+                assertThat(variable.path("name").asText())
+                        .as("%s variable name", name)
+                        .isNotBlank();
+                assertThat(variable.path("type").asText())
+                        .as("%s variable type", name)
+                        .isIn("query", "custom");
+                assertThat(variable.path("query").asText())
+                        .as("%s $%s query", name, variable.path("name").asText())
+                        .isNotBlank();
                 if (variable.path("type").asText().equals("query")) {
-                    assertInfluxDataSource(variable.path("datasource"), name + " $" + variable.path("name").asText());
+                    assertInfluxDataSource(
+                            variable.path("datasource"),
+                            name + " $" + variable.path("name").asText());
                 }
             }
         }
@@ -290,26 +416,39 @@ class GrafanaDashboardsTest {
                 assertThat(uids).as("%s link %s", d.getKey(), url).contains(link.group(1));
             }
         }
-        String countyLinks = panel("paywatch-county.json", "风险最高的项目").path("fieldConfig").toString();
+        String countyLinks =
+                panel("paywatch-county.json", "风险最高的项目").path("fieldConfig").toString();
         assertThat(countyLinks).contains("/d/paywatch-project/", "var-project=${__value.raw}", "${__url_time_range}");
-        assertThat(panel("paywatch-county.json", "最新预警变动").path("fieldConfig").toString()).contains("/d/paywatch-project/");
+        assertThat(panel("paywatch-county.json", "最新预警变动").path("fieldConfig").toString())
+                .contains("/d/paywatch-project/");
     }
 
     @Test
     void provisioningLoadsTheThreeDashboardsAndTheInfluxDataSource() throws IOException {
         YAMLMapper yaml = new YAMLMapper();
-        JsonNode provider = yaml.readTree(PROVISIONING.resolve("dashboards/paywatch.yaml").toFile()).path("providers").get(0);
+        JsonNode provider = yaml.readTree(
+                        PROVISIONING.resolve("dashboards/paywatch.yaml").toFile())
+                .path("providers")
+                .get(0);
         assertThat(provider.path("folder").asText()).isEqualTo("根治欠薪");
         assertThat(provider.path("type").asText()).isEqualTo("file");
         String path = provider.path("options").path("path").asText();
-        JsonNode grafana = yaml.readTree(Path.of("docker-compose.yml").toFile()).path("services").path("grafana");
-        assertThat(textsOf(grafana.path("volumes"))).as("docker-compose mounts the provisioning and dashboards/grafana where the provider reads")
-                .contains("./dashboards/provisioning:/etc/grafana/provisioning:ro", "./dashboards/grafana:" + path + ":ro");
+        JsonNode grafana = yaml.readTree(Path.of("docker-compose.yml").toFile())
+                .path("services")
+                .path("grafana");
+        assertThat(textsOf(grafana.path("volumes")))
+                .as("docker-compose mounts the provisioning and dashboards/grafana where the provider reads")
+                .contains(
+                        "./dashboards/provisioning:/etc/grafana/provisioning:ro",
+                        "./dashboards/grafana:" + path + ":ro");
         try (Stream<Path> files = Files.list(DASHBOARDS)) {
             assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json")))
                     .containsExactlyInAnyOrderElementsOf(FILES);
         }
-        JsonNode datasource = yaml.readTree(PROVISIONING.resolve("datasources/influxdb.yaml").toFile()).path("datasources").get(0);
+        JsonNode datasource = yaml.readTree(
+                        PROVISIONING.resolve("datasources/influxdb.yaml").toFile())
+                .path("datasources")
+                .get(0);
         assertThat(datasource.path("uid").asText()).isEqualTo(DATASOURCE_UID);
         assertThat(datasource.path("type").asText()).isEqualTo("influxdb");
         assertThat(datasource.path("jsonData").path("dbName").asText()).isEqualTo(ReplayedCounty.DATABASE);
@@ -325,17 +464,19 @@ class GrafanaDashboardsTest {
                 String title = panel.path("title").asText();
                 boolean filled = false;
                 for (JsonNode target : panel.path("targets")) {
-                    String query = interpolation.interpolate(target.path("query").asText(), selected, fromMs, toMs, DAY);
+                    String query =
+                            interpolation.interpolate(target.path("query").asText(), selected, fromMs, toMs, DAY);
                     try {
                         filled |= hasValues(query(query));
                     } catch (IOException e) {
-                        problems.add(d.getKey() + " «" + title + "» " + target.path("refId").asText() + ": " + e.getMessage()
-                                + "\n    " + query);
+                        problems.add(d.getKey() + " «" + title + "» "
+                                + target.path("refId").asText() + ": " + e.getMessage() + "\n    " + query);
                     }
                 }
                 if (mustFill && !filled && !MAY_BE_EMPTY.contains(title)) {
                     problems.add(d.getKey() + " «" + title + "» is empty with " + selected + "\n    "
-                            + interpolation.interpolate(panel.path("targets").get(0).path("query").asText(), selected, fromMs, toMs, DAY));
+                            + interpolation.interpolate(
+                                    panel.path("targets").get(0).path("query").asText(), selected, fromMs, toMs, DAY));
                 }
             }
         }
@@ -344,8 +485,9 @@ class GrafanaDashboardsTest {
 
     /** A result Grafana draws something from: a row with a value besides its time. */
     private static boolean hasValues(QueryResult result) {
-        return result.rows().stream().anyMatch(row -> row.entrySet().stream()
-                .anyMatch(e -> !e.getKey().equals("time") && e.getValue() != null));
+        return result.rows().stream()
+                .anyMatch(row ->
+                        row.entrySet().stream().anyMatch(e -> !e.getKey().equals("time") && e.getValue() != null));
     }
 
     private static long monitoredProjects(Map<String, List<String>> selected) throws Exception {
@@ -355,15 +497,29 @@ class GrafanaDashboardsTest {
     /** The number a county stat panel shows; Grafana shows its "no value" 0 when the count has no row. */
     private static long panelCount(String title, Map<String, List<String>> selected) throws Exception {
         JsonNode county = dashboards.get("paywatch-county.json");
-        String query = interpolation(county).interpolate(panel("paywatch-county.json", title).path("targets").get(0).path("query").asText(),
-                selected, fromMs, toMs, DAY);
+        String query = interpolation(county)
+                .interpolate(
+                        panel("paywatch-county.json", title)
+                                .path("targets")
+                                .get(0)
+                                .path("query")
+                                .asText(),
+                        selected,
+                        fromMs,
+                        toMs,
+                        DAY);
         List<Map<String, Object>> rows = query(query).rows();
         return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("项目数")).longValue();
     }
 
     private static Map<String, List<String>> allBut(Map<String, List<String>> chosen) {
-        Map<String, List<String>> selected = new LinkedHashMap<>(Map.of("town", List.of(GrafanaInterpolation.ALL),
-                "department", List.of(GrafanaInterpolation.ALL), "level", List.of(GrafanaInterpolation.ALL)));
+        Map<String, List<String>> selected = new LinkedHashMap<>(Map.of(
+                "town",
+                List.of(GrafanaInterpolation.ALL),
+                "department",
+                List.of(GrafanaInterpolation.ALL),
+                "level",
+                List.of(GrafanaInterpolation.ALL)));
         selected.putAll(chosen);
         return selected;
     }
@@ -374,9 +530,13 @@ class GrafanaDashboardsTest {
         for (JsonNode variable : dashboard.path("templating").path("list")) {
             String name = variable.path("name").asText();
             variables.put(name, variable);
-            options.put(name, variable.path("type").asText().equals("query")
-                    ? tagValues(variable.path("query").asText())
-                    : customQueryOptions(variable).values().stream().map(v -> String.join("|", v)).toList());
+            options.put(
+                    name,
+                    variable.path("type").asText().equals("query")
+                            ? tagValues(variable.path("query").asText())
+                            : customQueryOptions(variable).values().stream()
+                                    .map(v -> String.join("|", v))
+                                    .toList());
         }
         return new GrafanaInterpolation(variables, options);
     }
@@ -386,7 +546,9 @@ class GrafanaDashboardsTest {
     }
 
     private static List<String> tagValues(String showTagValues) throws Exception {
-        return query(showTagValues).rows().stream().map(row -> (String) row.get("value")).toList();
+        return query(showTagValues).rows().stream()
+                .map(row -> (String) row.get("value"))
+                .toList();
     }
 
     /** A custom variable's options as Grafana reads its query: {@code text : value} pairs separated by commas. */
@@ -429,8 +591,12 @@ class GrafanaDashboardsTest {
     }
 
     private static void assertInfluxDataSource(JsonNode datasource, String where) {
-        assertThat(datasource.path("type").asText()).as("%s datasource type", where).isEqualTo("influxdb");
-        assertThat(datasource.path("uid").asText()).as("%s datasource uid", where).isEqualTo(DATASOURCE_UID);
+        assertThat(datasource.path("type").asText())
+                .as("%s datasource type", where)
+                .isEqualTo("influxdb");
+        assertThat(datasource.path("uid").asText())
+                .as("%s datasource uid", where)
+                .isEqualTo(DATASOURCE_UID);
     }
 
     private static List<String> keys(JsonNode object) {

@@ -66,7 +66,8 @@ final class GrafanaInterpolation {
         if (format != null) {
             throw new IllegalArgumentException("format :" + format + " of $" + name + " is not one this test knows");
         }
-        boolean alternation = variable.path("multi").asBoolean() || variable.path("includeAll").asBoolean();
+        boolean alternation = variable.path("multi").asBoolean()
+                || variable.path("includeAll").asBoolean();
         if (!alternation) {
             return isNumber(values.get(0)) ? values.get(0) : escape(values.get(0));
         }

@@ -33,13 +33,21 @@ class DemoStackTest {
         StringWriter err = new StringWriter();
         DemoStack stack = DemoStack.withInflux(new PrintWriter(err, true));
 
-        assertThatThrownBy(() -> stack.start(job, county, Duration.ofMillis(100), 0, new DispatchBoard(),
-                new PrintWriter(new StringWriter(), true))).isInstanceOf(ConfigurationProblem.class);
+        assertThatThrownBy(() -> stack.start(
+                        job,
+                        county,
+                        Duration.ofMillis(100),
+                        0,
+                        new DispatchBoard(),
+                        new PrintWriter(new StringWriter(), true)))
+                .isInstanceOf(ConfigurationProblem.class);
         List<String> started = List.of(stack.influxUrl(), stack.boardUrl(), "kafka://" + stack.kafkaBootstrapServers());
-        started.forEach(url -> assertThat(answers(url)).as("%s before close", url).isTrue());
+        started.forEach(
+                url -> assertThat(answers(url)).as("%s before close", url).isTrue());
         stack.close();
 
-        started.forEach(url -> assertThat(answers(url)).as("%s after close", url).isFalse());
+        started.forEach(
+                url -> assertThat(answers(url)).as("%s after close", url).isFalse());
         assertThat(demoFolders()).as("the demo's temporary folder").isEqualTo(foldersBefore);
         assertThat(err.toString()).as("what went wrong while stopping").isEmpty();
     }
@@ -56,7 +64,9 @@ class DemoStackTest {
 
     private static List<Path> demoFolders() throws IOException {
         try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return dirs.filter(p -> p.getFileName().toString().startsWith("paywatch-demo-")).sorted().toList();
+            return dirs.filter(p -> p.getFileName().toString().startsWith("paywatch-demo-"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -44,7 +44,7 @@ class ComposeJobSubmissionTest {
         snapshot("checkpoints/1a2b/chk-7", "2026-03-01T10:00:00Z");
         snapshot("savepoints/savepoint-1a2b3c-0f0f0f0f", "2026-03-01T10:05:00Z");
         Path newest = snapshot("checkpoints/9f8e/chk-12", "2026-03-01T10:10:00Z");
-        Files.createDirectories(flinkData.resolve("checkpoints/9f8e/chk-13"));     // in progress when the stack stopped
+        Files.createDirectories(flinkData.resolve("checkpoints/9f8e/chk-13")); // in progress when the stack stopped
         Files.createDirectories(flinkData.resolve("checkpoints/9f8e/shared"));
 
         ClusterConfiguration submitted = standaloneJobConfiguration(jobManagerCommandArgs());
@@ -57,7 +57,8 @@ class ComposeJobSubmissionTest {
         snapshot("checkpoints/1a2b/chk-7", "2026-03-01T10:00:00Z");
         Path stopped = snapshot("savepoints/savepoint-1a2b3c-0f0f0f0f", "2026-03-01T10:00:20Z");
 
-        assertThat(restoreSettings(standaloneJobConfiguration(jobManagerCommandArgs())).getRestorePath())
+        assertThat(restoreSettings(standaloneJobConfiguration(jobManagerCommandArgs()))
+                        .getRestorePath())
                 .isEqualTo(stopped.toString());
     }
 
@@ -70,12 +71,17 @@ class ComposeJobSubmissionTest {
 
     /** What the Flink image's entrypoint receives: the command as Docker Compose hands it to bash, volume replaced. */
     private List<String> jobManagerCommandArgs() throws Exception {
-        String command = YamlDocuments.read(Path.of("docker-compose.yml")).get(0).at("/services/jobmanager/command/0").asText();
+        String command = YamlDocuments.read(Path.of("docker-compose.yml"))
+                .get(0)
+                .at("/services/jobmanager/command/0")
+                .asText();
         assertThat(command).contains("exec /docker-entrypoint.sh standalone-job ");
         String script = command.replace("$$", "$")
                 .replace("/flink-data/", flinkData + "/")
                 .replace("exec /docker-entrypoint.sh", "printf 'arg:%s\\n'");
-        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        Process bash = new ProcessBuilder("bash", "-c", script)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(bash.exitValue()).as(output).isZero();
@@ -89,11 +95,13 @@ class ComposeJobSubmissionTest {
         assertThat(entrypointArgs).first().isEqualTo("standalone-job");
         List<String> args = new ArrayList<>(List.of("--configDir", "/opt/flink/conf"));
         args.addAll(entrypointArgs.subList(1, entrypointArgs.size()));
-        Constructor<?> factory = Class.forName("org.apache.flink.container.entrypoint.StandaloneApplicationClusterConfigurationParserFactory")
+        Constructor<?> factory = Class.forName(
+                        "org.apache.flink.container.entrypoint.StandaloneApplicationClusterConfigurationParserFactory")
                 .getDeclaredConstructor();
         factory.setAccessible(true);
-        ClusterConfiguration parsed = (ClusterConfiguration) new CommandLineParser<>((ParserResultFactory<?>) factory.newInstance())
-                .parse(args.toArray(String[]::new));
+        ClusterConfiguration parsed =
+                (ClusterConfiguration) new CommandLineParser<>((ParserResultFactory<?>) factory.newInstance())
+                        .parse(args.toArray(String[]::new));
         assertThat(parsed.getConfigDir()).isEqualTo("/opt/flink/conf");
         return parsed;
     }

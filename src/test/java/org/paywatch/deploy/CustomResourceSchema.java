@@ -40,8 +40,10 @@ final class CustomResourceSchema {
             JsonNode crd = YamlDocuments.read(in, resource).get(0);
             for (JsonNode v : crd.at("/spec/versions")) {
                 if (v.path("name").asText().equals(version)) {
-                    return new CustomResourceSchema(crd.at("/spec/group").asText() + "/" + version,
-                            crd.at("/spec/names/kind").asText(), v.at("/schema/openAPIV3Schema"));
+                    return new CustomResourceSchema(
+                            crd.at("/spec/group").asText() + "/" + version,
+                            crd.at("/spec/names/kind").asText(),
+                            v.at("/schema/openAPIV3Schema"));
                 }
             }
             throw new IllegalStateException(resource + " has no version " + version);
@@ -99,8 +101,8 @@ final class CustomResourceSchema {
             default -> true;
         };
         if (!typeMatches) {
-            problems.add(path + ": expected " + (type.equals("integer") ? "an " : "a ") + type + ", found " + describe(value)
-                    + (type.equals("string") && value.isValueNode() ? " (quote it)" : ""));
+            problems.add(path + ": expected " + (type.equals("integer") ? "an " : "a ") + type + ", found "
+                    + describe(value) + (type.equals("string") && value.isValueNode() ? " (quote it)" : ""));
             return;
         }
         if (schema.has("enum") && !contains(schema.get("enum"), value)) {
@@ -115,7 +117,8 @@ final class CustomResourceSchema {
         }
     }
 
-    private void checkObject(JsonNode value, JsonNode schema, String path, Set<String> implicit, List<String> problems) {
+    private void checkObject(
+            JsonNode value, JsonNode schema, String path, Set<String> implicit, List<String> problems) {
         if (schema.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
             return;
         }
@@ -140,7 +143,9 @@ final class CustomResourceSchema {
                 List<String> known = new ArrayList<>();
                 properties.fieldNames().forEachRemaining(known::add);
                 problems.add(child(path, name) + ": unknown field, which Kubernetes would prune or reject; "
-                        + (known.isEmpty() ? "this object keeps no fields" : "known here: " + String.join(", ", known)));
+                        + (known.isEmpty()
+                                ? "this object keeps no fields"
+                                : "known here: " + String.join(", ", known)));
             }
         }
     }

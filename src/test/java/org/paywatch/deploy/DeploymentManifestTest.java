@@ -42,7 +42,8 @@ class DeploymentManifestTest {
     @BeforeAll
     static void loadSchemas() throws Exception {
         for (String plural : List.of("flinkdeployments", "flinkstatesnapshots")) {
-            CustomResourceSchema schema = CustomResourceSchema.fromClasspath(OPERATOR_CRDS.formatted(plural), "v1beta1");
+            CustomResourceSchema schema =
+                    CustomResourceSchema.fromClasspath(OPERATOR_CRDS.formatted(plural), "v1beta1");
             OPERATOR_SCHEMAS.put(schema.kind(), schema);
         }
         flinkDeploymentSchema = OPERATOR_SCHEMAS.get("FlinkDeployment");
@@ -54,21 +55,29 @@ class DeploymentManifestTest {
         Map<String, JsonNode> resources = operatorResourcesIn(DEPLOY);
         assertThat(resources).containsKeys(MANIFEST + "#1", DEPLOY.resolve("savepoint.yaml") + "#1");
         assertThat(problemsOf(resources)).isEmpty();
-        assertThat(resources.get(DEPLOY.resolve("savepoint.yaml") + "#1").at("/spec/jobReference/name").asText())
+        assertThat(resources
+                        .get(DEPLOY.resolve("savepoint.yaml") + "#1")
+                        .at("/spec/jobReference/name")
+                        .asText())
                 .isEqualTo(resources.get(MANIFEST + "#1").at("/metadata/name").asText());
     }
 
     @Test
     void shouldNameAMisspeltFieldOfAFlinkDeploymentInTheFolder() throws Exception {
-        Files.writeString(dir.resolve("flink-deployment.yaml"), shippedWith("upgradeMode: savepoint", "upgradeMod: savepoint"));
-        assertThat(problemsOf(operatorResourcesIn(dir))).singleElement().asString()
+        Files.writeString(
+                dir.resolve("flink-deployment.yaml"), shippedWith("upgradeMode: savepoint", "upgradeMod: savepoint"));
+        assertThat(problemsOf(operatorResourcesIn(dir)))
+                .singleElement()
+                .asString()
                 .contains("#1: spec.job.upgradeMod: unknown field", "known here:", "upgradeMode");
     }
 
     @Test
     void shouldNameAFieldPutUnderTheWrongParent() throws Exception {
         JsonNode misplaced = parse(shippedWith("  serviceAccount: flink", "  serviceAccount: flink\n  parallelism: 2"));
-        assertThat(flinkDeploymentSchema.problems(misplaced)).singleElement().asString()
+        assertThat(flinkDeploymentSchema.problems(misplaced))
+                .singleElement()
+                .asString()
                 .startsWith("spec.parallelism: unknown field");
     }
 
@@ -76,15 +85,20 @@ class DeploymentManifestTest {
     void shouldRefuseAFlinkVersionOutsideTheOperatorsEnum() throws Exception {
         // Why the manifest says v1_20 while the image runs Flink 2.2: operator 1.10 knows no 2.x version.
         JsonNode flink22 = parse(shippedWith("flinkVersion: v1_20", "flinkVersion: v2_2"));
-        assertThat(flinkDeploymentSchema.problems(flink22)).singleElement().asString()
-                .startsWith("spec.flinkVersion: \"v2_2\" is not one of").contains("v1_20");
+        assertThat(flinkDeploymentSchema.problems(flink22))
+                .singleElement()
+                .asString()
+                .startsWith("spec.flinkVersion: \"v2_2\" is not one of")
+                .contains("v1_20");
     }
 
     @Test
     void shouldRefuseAnUnquotedNumberInTheFlinkConfiguration() throws Exception {
-        JsonNode unquoted = parse(shippedWith("taskmanager.numberOfTaskSlots: \"2\"", "taskmanager.numberOfTaskSlots: 2"));
-        assertThat(flinkDeploymentSchema.problems(unquoted)).containsExactly(
-                "spec.flinkConfiguration[taskmanager.numberOfTaskSlots]: expected a string, found 2 (quote it)");
+        JsonNode unquoted =
+                parse(shippedWith("taskmanager.numberOfTaskSlots: \"2\"", "taskmanager.numberOfTaskSlots: 2"));
+        assertThat(flinkDeploymentSchema.problems(unquoted))
+                .containsExactly(
+                        "spec.flinkConfiguration[taskmanager.numberOfTaskSlots]: expected a string, found 2 (quote it)");
     }
 
     @Test
@@ -93,16 +107,17 @@ class DeploymentManifestTest {
                 .replace("high-availability.storageDir:", "high-availability.zookeeper.storageDir:")
                 .replace("RETAIN_ON_CANCELLATION", "RETAIN_ON_CANCELATION")
                 .replace("PrometheusReporterFactory", "PrometheusReporterFactry");
-        assertThat(flinkOptions.problems(flinkConfiguration(parse(manifest)))).containsExactlyInAnyOrder(
-                "execution.checkpoint.dir is not a Flink 2.2 configuration option (misspelt, or from a module the catalog does not scan)",
-                "high-availability.zookeeper.storageDir is an old name that Flink 2.2 only reads as a fallback: write high-availability.storageDir",
-                "execution.checkpointing.externalized-checkpoint-retention: the value "
-                        + "\"RETAIN_ON_CANCELATION\" is not valid: Could not parse value "
-                        + "'RETAIN_ON_CANCELATION' for key "
-                        + "'execution.checkpointing.externalized-checkpoint-retention'.",
-                "metrics.reporter.prom.factory.class: no class "
-                        + "org.apache.flink.metrics.prometheus.PrometheusReporterFactry (Flink's reporters are "
-                        + "org.apache.flink.metrics.*.*ReporterFactory)");
+        assertThat(flinkOptions.problems(flinkConfiguration(parse(manifest))))
+                .containsExactlyInAnyOrder(
+                        "execution.checkpoint.dir is not a Flink 2.2 configuration option (misspelt, or from a module the catalog does not scan)",
+                        "high-availability.zookeeper.storageDir is an old name that Flink 2.2 only reads as a fallback: write high-availability.storageDir",
+                        "execution.checkpointing.externalized-checkpoint-retention: the value "
+                                + "\"RETAIN_ON_CANCELATION\" is not valid: Could not parse value "
+                                + "'RETAIN_ON_CANCELATION' for key "
+                                + "'execution.checkpointing.externalized-checkpoint-retention'.",
+                        "metrics.reporter.prom.factory.class: no class "
+                                + "org.apache.flink.metrics.prometheus.PrometheusReporterFactry (Flink's reporters are "
+                                + "org.apache.flink.metrics.*.*ReporterFactory)");
     }
 
     @Test
@@ -110,14 +125,21 @@ class DeploymentManifestTest {
         JsonNode spec = parse(Files.readString(MANIFEST)).get("spec");
         Map<String, String> conf = flinkConfiguration(parse(Files.readString(MANIFEST)));
         assertThat(spec.at("/job/upgradeMode").asText()).isEqualTo("savepoint");
-        assertThat(conf).containsEntry("high-availability.type", "kubernetes")
+        assertThat(conf)
+                .containsEntry("high-availability.type", "kubernetes")
                 .containsEntry("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION")
-                .doesNotContainKey("restart-strategy.type") // the job sets job.restarts of its job file, which would win
+                .doesNotContainKey(
+                        "restart-strategy.type") // the job sets job.restarts of its job file, which would win
                 .containsEntry("metrics.reporter.prom.port", "9249");
         for (String role : List.of("jobManager", "taskManager")) {
             String volume = mountPathOfClaim(spec.get(role).get("podTemplate"), "paywatch-flink-data");
-            for (String key : List.of("high-availability.storageDir", "execution.checkpointing.dir", "execution.checkpointing.savepoint-dir")) {
-                assertThat(conf.get(key)).as(role + " writes " + key + " to its volume").startsWith("file://" + volume + "/");
+            for (String key : List.of(
+                    "high-availability.storageDir",
+                    "execution.checkpointing.dir",
+                    "execution.checkpointing.savepoint-dir")) {
+                assertThat(conf.get(key))
+                        .as(role + " writes " + key + " to its volume")
+                        .startsWith("file://" + volume + "/");
             }
         }
         JsonNode key = container(spec.at("/jobManager/podTemplate")).at("/env/0");
@@ -135,13 +157,16 @@ class DeploymentManifestTest {
 
         Map<String, String> shared = new TreeMap<>();
         flinkConfiguration(parse(Files.readString(MANIFEST))).forEach((key, value) -> {
-            if (Stream.of("execution.checkpointing.", "restart-strategy.", "metrics.reporter.").anyMatch(key::startsWith)) {
-                shared.put(key, value.replaceAll("\\s", ""));    // as Docker's entrypoint writes FLINK_PROPERTIES
+            if (Stream.of("execution.checkpointing.", "restart-strategy.", "metrics.reporter.")
+                    .anyMatch(key::startsWith)) {
+                shared.put(key, value.replaceAll("\\s", "")); // as Docker's entrypoint writes FLINK_PROPERTIES
             }
         });
         assertThat(jobManager).containsAllEntriesOf(shared);
         for (String service : List.of("jobmanager", "taskmanager")) {
-            assertThat(services.at("/" + service + "/volumes").toString()).as(service).contains("flink-data:/flink-data");
+            assertThat(services.at("/" + service + "/volumes").toString())
+                    .as(service)
+                    .contains("flink-data:/flink-data");
         }
     }
 
@@ -149,10 +174,13 @@ class DeploymentManifestTest {
     private static Map<String, JsonNode> operatorResourcesIn(Path folder) throws Exception {
         Map<String, JsonNode> resources = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList()) {
                 List<JsonNode> documents = YamlDocuments.read(file);
                 for (int i = 0; i < documents.size(); i++) {
-                    if (OPERATOR_SCHEMAS.containsKey(documents.get(i).path("kind").asText())) {
+                    if (OPERATOR_SCHEMAS.containsKey(
+                            documents.get(i).path("kind").asText())) {
                         resources.put(file + "#" + (i + 1), documents.get(i));
                     }
                 }
@@ -180,12 +208,16 @@ class DeploymentManifestTest {
     }
 
     private static JsonNode parse(String yaml) {
-        return YamlDocuments.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), MANIFEST.toString()).get(0);
+        return YamlDocuments.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), MANIFEST.toString())
+                .get(0);
     }
 
     private static Map<String, String> flinkConfiguration(JsonNode deployment) {
         Map<String, String> conf = new TreeMap<>();
-        deployment.at("/spec/flinkConfiguration").fields().forEachRemaining(e -> conf.put(e.getKey(), e.getValue().asText()));
+        deployment
+                .at("/spec/flinkConfiguration")
+                .fields()
+                .forEachRemaining(e -> conf.put(e.getKey(), e.getValue().asText()));
         return conf;
     }
 
@@ -221,6 +253,7 @@ class DeploymentManifestTest {
                 }
             }
         }
-        throw new AssertionError("the claim " + claim + " is not mounted in the flink-main-container of " + podTemplate);
+        throw new AssertionError(
+                "the claim " + claim + " is not mounted in the flink-main-container of " + podTemplate);
     }
 }

@@ -27,7 +27,8 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
  * them. {@code metrics.reporter.NAME.*} keys are the reporter's own, so only their factory class is checked.
  */
 final class FlinkOptionCatalog {
-    private static final Pattern OPTIONS_CLASS = Pattern.compile("org/apache/flink/configuration/([A-Za-z]+Options)\\.class");
+    private static final Pattern OPTIONS_CLASS =
+            Pattern.compile("org/apache/flink/configuration/([A-Za-z]+Options)\\.class");
     private static final Pattern REPORTER_KEY = Pattern.compile("metrics\\.reporter\\.([^.]+)\\.(.+)");
 
     private final Map<String, ConfigOption<?>> options = new TreeMap<>();
@@ -37,7 +38,11 @@ final class FlinkOptionCatalog {
 
     static FlinkOptionCatalog flinkCore() throws IOException, ReflectiveOperationException {
         FlinkOptionCatalog catalog = new FlinkOptionCatalog();
-        File jar = new File(ConfigOptions.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        File jar = new File(ConfigOptions.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
         try (JarFile classes = new JarFile(jar)) {
             for (Enumeration<JarEntry> e = classes.entries(); e.hasMoreElements(); ) {
                 Matcher m = OPTIONS_CLASS.matcher(e.nextElement().getName());
@@ -91,9 +96,12 @@ final class FlinkOptionCatalog {
                     problems.add(key + ": the value \"" + value + "\" is not valid: " + e.getMessage());
                 }
             } else if (deprecatedKeys.containsKey(key)) {
-                problems.add(key + " is an old name that Flink 2.2 only reads as a fallback: write " + deprecatedKeys.get(key));
+                problems.add(key + " is an old name that Flink 2.2 only reads as a fallback: write "
+                        + deprecatedKeys.get(key));
             } else {
-                problems.add(key + " is not a Flink 2.2 configuration option (misspelt, or from a module the catalog does not scan)");
+                problems.add(
+                        key
+                                + " is not a Flink 2.2 configuration option (misspelt, or from a module the catalog does not scan)");
             }
         });
         reporterHasFactory.forEach((name, hasFactory) -> {
@@ -110,7 +118,8 @@ final class FlinkOptionCatalog {
                 problems.add(key + ": " + className + " is not a MetricReporterFactory");
             }
         } catch (ClassNotFoundException e) {
-            problems.add(key + ": no class " + className + " (Flink's reporters are org.apache.flink.metrics.*.*ReporterFactory)");
+            problems.add(key + ": no class " + className
+                    + " (Flink's reporters are org.apache.flink.metrics.*.*ReporterFactory)");
         }
     }
 }

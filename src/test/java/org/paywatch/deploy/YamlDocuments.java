@@ -32,7 +32,7 @@ final class YamlDocuments {
     static List<JsonNode> read(InputStream in, String name) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setCodePointLimit(16 * 1024 * 1024);     // the operator's CRD is half a megabyte
+        options.setCodePointLimit(16 * 1024 * 1024); // the operator's CRD is half a megabyte
         List<JsonNode> documents = new ArrayList<>();
         try {
             for (Object document : new Yaml(new SafeConstructor(options)).loadAll(in)) {

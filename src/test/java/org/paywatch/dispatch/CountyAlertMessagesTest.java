@@ -16,14 +16,14 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.config.JobConfig;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.contract.Alert;
 import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.Project;
 import org.paywatch.io.AvroCodec;
 import org.paywatch.io.ContractJson;
-import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.LocalFlink;
-import org.paywatch.config.JobConfig;
 import org.paywatch.pipeline.Replay;
 import org.paywatch.sim.CountyPlan;
 import org.paywatch.sim.CountyReplayFolder;
@@ -42,21 +42,36 @@ class CountyAlertMessagesTest {
     @BeforeAll
     static void replay(@TempDir Path dir) throws Exception {
         JobConfig riskMonitor = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
-        SyntheticCounty county = new SyntheticCounty(CountyPlan.monthsEndingOn(7, 3, LocalDate.of(2026, 11, 26)).withCrews(8, 14),
-                riskMonitor.policy());
+        SyntheticCounty county = new SyntheticCounty(
+                CountyPlan.monthsEndingOn(7, 3, LocalDate.of(2026, 11, 26)).withCrews(8, 14), riskMonitor.policy());
         int phone = 0;
         for (var r : county.registry()) {
             if (r.record() instanceof Project p) {
                 // the registry's contacts (issue 8), fictional
-                projects.put(p.getProjectId(), new ProjectContacts(p.getProjectId(), p.getName(), p.getGeneralContractor().getName(),
-                        p.getConstructionUnit().getName(), List.of(
-                                new ProjectContact("LABOR_MANAGER", "劳资专管员", String.format("1380001%04d", ++phone)),
-                                new ProjectContact("CONSTRUCTION_UNIT", "建设单位联系人", String.format("1380001%04d", ++phone)))));
+                projects.put(
+                        p.getProjectId(),
+                        new ProjectContacts(
+                                p.getProjectId(),
+                                p.getName(),
+                                p.getGeneralContractor().getName(),
+                                p.getConstructionUnit().getName(),
+                                List.of(
+                                        new ProjectContact(
+                                                "LABOR_MANAGER", "劳资专管员", String.format("1380001%04d", ++phone)),
+                                        new ProjectContact(
+                                                "CONSTRUCTION_UNIT",
+                                                "建设单位联系人",
+                                                String.format("1380001%04d", ++phone)))));
             }
         }
         CountyReplayFolder.Written written = CountyReplayFolder.write(county, dir.resolve("county"));
         Path out = dir.resolve("alerts.jsonl");
-        Replay.run(LocalFlink.environment(), dir.resolve("county"), written.asOf().toInstant().toEpochMilli(), out, riskMonitor,
+        Replay.run(
+                LocalFlink.environment(),
+                dir.resolve("county"),
+                written.asOf().toInstant().toEpochMilli(),
+                out,
+                riskMonitor,
                 "dispatch-messages-test-key".getBytes(StandardCharsets.UTF_8));
         AvroCodec<Alert> codec = AvroCodec.of(Alert.class);
         for (String line : Files.readAllLines(out)) {
@@ -69,7 +84,9 @@ class CountyAlertMessagesTest {
         Set<String> rules = new TreeSet<>();
         alerts.forEach(a -> rules.add(a.getRuleId()));
         assertThat(rules).contains("PW01", "PW02", "PW05", "PW06", "PW10", "PW11");
-        assertThat(alerts).extracting(Alert::getTransition).contains(AlertTransition.RAISED, AlertTransition.ESCALATED, AlertTransition.CLEARED);
+        assertThat(alerts)
+                .extracting(Alert::getTransition)
+                .contains(AlertTransition.RAISED, AlertTransition.ESCALATED, AlertTransition.CLEARED);
     }
 
     @Test
@@ -78,7 +95,9 @@ class CountyAlertMessagesTest {
         for (Alert a : alerts) {
             Recipients.Resolution r = recipients.resolve(a, projects.get(a.getProjectId()));
             assertThat(r.unreachable()).as(a.toString()).isEmpty();
-            assertThat(r.contacts().stream().map(Contact::unit).distinct()).as(a.toString()).containsExactlyElementsOf(a.getRecipients());
+            assertThat(r.contacts().stream().map(Contact::unit).distinct())
+                    .as(a.toString())
+                    .containsExactlyElementsOf(a.getRecipients());
         }
     }
 
@@ -89,9 +108,15 @@ class CountyAlertMessagesTest {
             String name = projects.get(a.getProjectId()).projectName();
             String text = sms.of(a, name);
             assertThat(SmsText.segments(sms.signature() + text)).as(text).isLessThanOrEqualTo(2);
-            assertThat(text).as(text).startsWith(name).doesNotContain("W-", "A-").doesNotContainPattern("\\d{8}");
+            assertThat(text)
+                    .as(text)
+                    .startsWith(name)
+                    .doesNotContain("W-", "A-")
+                    .doesNotContainPattern("\\d{8}");
             if (a.getTransition() != AlertTransition.CLEARED) {
-                assertThat(text).as("the rule's metrics are the ones AlertWording reads: %s", a).doesNotContain(AlertWording.NO_FIGURE);
+                assertThat(text)
+                        .as("the rule's metrics are the ones AlertWording reads: %s", a)
+                        .doesNotContain(AlertWording.NO_FIGURE);
             }
         }
     }
@@ -99,7 +124,8 @@ class CountyAlertMessagesTest {
     @Test
     void shouldDigestEveryAlertOfTheCountyToTheBureauInTwoSegments() {
         SmsText sms = new SmsText(DispatchConfigFile.load(DispatchConfigFileTest.SHIPPED));
-        List<Alert> toTheBureau = alerts.stream().filter(a -> a.getRecipients().contains("县人社局")).toList();
+        List<Alert> toTheBureau =
+                alerts.stream().filter(a -> a.getRecipients().contains("县人社局")).toList();
         assertThat(toTheBureau).hasSizeGreaterThan(10);
         String text = sms.digest(toTheBureau, id -> projects.get(id).projectName());
         assertThat(SmsText.segments(sms.signature() + text)).as(text).isLessThanOrEqualTo(2);

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.paywatch.domain.ConfigurationProblem;
 
 class GatewaySettingsTest {
 
     private static final String URL = "https://sms.example.gov.cn/send";
-    private static final String BODY = "{\"PhoneNumbers\":\"${phone}\",\"TemplateParam\":${templateParam},\"OutId\":\"${idempotencyKey}\"}";
+    private static final String BODY =
+            "{\"PhoneNumbers\":\"${phone}\",\"TemplateParam\":${templateParam},\"OutId\":\"${idempotencyKey}\"}";
 
     @Test
     void shouldRejectQuotesAroundTextJsonAsNotMakingJson() {
@@ -47,7 +47,8 @@ class GatewaySettingsTest {
     void shouldRejectAnIdempotencyKeyHeaderOfItsOwn() {
         assertThatThrownBy(() -> settings(URL, Map.of("idempotency-key", "fixed"), BODY, 6))
                 .isInstanceOf(ConfigurationProblem.class)
-                .hasMessage("gateway.headers sets Idempotency-Key, which paywatch sets itself for each message: remove it");
+                .hasMessage(
+                        "gateway.headers sets Idempotency-Key, which paywatch sets itself for each message: remove it");
     }
 
     @Test
@@ -78,9 +79,11 @@ class GatewaySettingsTest {
 
     @Test
     void shouldRejectAMaxBackoffShorterThanTheInitialOne() {
-        assertThatThrownBy(() -> new RetryPolicy(Duration.ofSeconds(10), 6, Duration.ofSeconds(30), Duration.ofSeconds(5)))
+        assertThatThrownBy(
+                        () -> new RetryPolicy(Duration.ofSeconds(10), 6, Duration.ofSeconds(30), Duration.ofSeconds(5)))
                 .isInstanceOf(ConfigurationProblem.class)
-                .hasMessage("gateway.maxBackoff = 5s is shorter than gateway.initialBackoff = 30s: make it at least as long");
+                .hasMessage(
+                        "gateway.maxBackoff = 5s is shorter than gateway.initialBackoff = 30s: make it at least as long");
         assertThatThrownBy(() -> new RetryPolicy(Duration.ZERO, 6, Duration.ofSeconds(1), Duration.ofSeconds(5)))
                 .isInstanceOf(ConfigurationProblem.class)
                 .hasMessage("gateway.timeout = 0s is not positive: write a duration, e.g. 10s");
@@ -93,7 +96,8 @@ class GatewaySettingsTest {
         headers.put("Authorization", "Bearer t");
         headers.put("X-Region", "gansu");
 
-        assertThat(settings(URL, headers, BODY, 6).headers().keySet()).containsExactly("X-Sms-App", "Authorization", "X-Region");
+        assertThat(settings(URL, headers, BODY, 6).headers().keySet())
+                .containsExactly("X-Sms-App", "Authorization", "X-Region");
     }
 
     @Test
@@ -110,6 +114,7 @@ class GatewaySettingsTest {
     }
 
     private static GatewaySettings settings(String url, Map<String, String> headers, String body, int attempts) {
-        return new GatewaySettings(url, headers, body, Duration.ofSeconds(10), attempts, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        return new GatewaySettings(
+                url, headers, body, Duration.ofSeconds(10), attempts, Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
 }

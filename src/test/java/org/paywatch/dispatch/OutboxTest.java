@@ -22,12 +22,17 @@ import org.paywatch.policy.BusinessCalendar;
 /** The outbox's decisions in business time, over a real ledger, sending through the real gateway client to a stand-in gateway. */
 class OutboxTest {
     private static final Contact MANAGER = new Contact("城关镇", "张三", Channel.SMS, "13800000001");
-    private static final Recipients.Resolution TO_MANAGER = new Recipients.Resolution(List.of(MANAGER), List.of(), List.of());
-    private static final DispatchConfig.Timing TIMING = new DispatchConfig.Timing(Duration.ofMinutes(2), Duration.ofMinutes(10),
-            new DispatchConfig.QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0)), 10);
+    private static final Recipients.Resolution TO_MANAGER =
+            new Recipients.Resolution(List.of(MANAGER), List.of(), List.of());
+    private static final DispatchConfig.Timing TIMING = new DispatchConfig.Timing(
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(10),
+            new DispatchConfig.QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0)),
+            10);
 
     @TempDir
     Path dir;
+
     Ledger ledger;
     Outbox outbox;
     StandInGateway gateway;
@@ -51,9 +56,16 @@ class OutboxTest {
                 return "汇总" + held.size() + "条";
             }
         };
-        GatewaySettings settings = new GatewaySettings(gateway.url().toString(), Map.of(),
-                "{\"phone\": \"${phone}\", \"text\": ${textJson}}", Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Duration.ofSeconds(4));
-        return new Outbox(ledger, wording, new SmsGateway(settings, "【测试】", wait -> { }), TIMING, unit -> TIMING.quietHours());
+        GatewaySettings settings = new GatewaySettings(
+                gateway.url().toString(),
+                Map.of(),
+                "{\"phone\": \"${phone}\", \"text\": ${textJson}}",
+                Duration.ofSeconds(5),
+                3,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(4));
+        return new Outbox(
+                ledger, wording, new SmsGateway(settings, "【测试】", wait -> {}), TIMING, unit -> TIMING.quietHours());
     }
 
     @AfterEach
@@ -64,7 +76,10 @@ class OutboxTest {
 
     @Test
     void shouldSendRedAtOnceEvenInQuietHours() throws Exception {
-        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T23:30"), TO_MANAGER, at("2025-06-01T23:30"));
+        outbox.accept(
+                alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T23:30"),
+                TO_MANAGER,
+                at("2025-06-01T23:30"));
 
         assertThat(texts()).containsExactly("P1 PW10 RED RAISED");
         assertThat(statuses()).containsExactly(NoticeStatus.DELIVERED);
@@ -72,7 +87,10 @@ class OutboxTest {
 
     @Test
     void shouldHoldYellowForTheDebounceWindowThenSendIt() throws Exception {
-        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
+        outbox.accept(
+                alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"),
+                TO_MANAGER,
+                at("2025-06-01T10:00"));
         outbox.release(at("2025-06-01T10:09"));
         assertThat(sent()).isEmpty();
 
@@ -82,17 +100,27 @@ class OutboxTest {
 
     @Test
     void shouldSendTwoYellowsToOneNumberAsOneDigest() throws Exception {
-        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
-        outbox.accept(alert("A2", AlertLevel.BLUE, AlertTransition.RAISED, "2025-06-01T10:01"), TO_MANAGER, at("2025-06-01T10:01"));
+        outbox.accept(
+                alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"),
+                TO_MANAGER,
+                at("2025-06-01T10:00"));
+        outbox.accept(
+                alert("A2", AlertLevel.BLUE, AlertTransition.RAISED, "2025-06-01T10:01"),
+                TO_MANAGER,
+                at("2025-06-01T10:01"));
         outbox.release(at("2025-06-01T10:10"));
 
         assertThat(texts()).containsExactly("汇总2条");
-        assertThat(statuses()).containsExactlyInAnyOrder(NoticeStatus.DIGESTED, NoticeStatus.DIGESTED, NoticeStatus.DELIVERED);
+        assertThat(statuses())
+                .containsExactlyInAnyOrder(NoticeStatus.DIGESTED, NoticeStatus.DIGESTED, NoticeStatus.DELIVERED);
     }
 
     @Test
     void shouldHoldYellowInQuietHoursUntilMorning() throws Exception {
-        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T21:55"), TO_MANAGER, at("2025-06-01T21:55"));
+        outbox.accept(
+                alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T21:55"),
+                TO_MANAGER,
+                at("2025-06-01T21:55"));
         outbox.release(at("2025-06-02T06:59"));
         assertThat(sent()).isEmpty();
 
@@ -102,8 +130,14 @@ class OutboxTest {
 
     @Test
     void shouldSendNothingForARaiseClearedWithinTheDebounceWindow() throws Exception {
-        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
-        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.CLEARED, "2025-06-01T10:04"), TO_MANAGER, at("2025-06-01T10:04"));
+        outbox.accept(
+                alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"),
+                TO_MANAGER,
+                at("2025-06-01T10:00"));
+        outbox.accept(
+                alert("A1", AlertLevel.YELLOW, AlertTransition.CLEARED, "2025-06-01T10:04"),
+                TO_MANAGER,
+                at("2025-06-01T10:04"));
         outbox.releaseAll();
 
         assertThat(sent()).isEmpty();
@@ -112,8 +146,14 @@ class OutboxTest {
 
     @Test
     void shouldSendTheRedAndDropThePendingYellowOfAnEscalatedAlert() throws Exception {
-        outbox.accept(alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
-        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.ESCALATED, "2025-06-01T10:01"), TO_MANAGER, at("2025-06-01T10:01"));
+        outbox.accept(
+                alert("A1", AlertLevel.YELLOW, AlertTransition.RAISED, "2025-06-01T10:00"),
+                TO_MANAGER,
+                at("2025-06-01T10:00"));
+        outbox.accept(
+                alert("A1", AlertLevel.RED, AlertTransition.ESCALATED, "2025-06-01T10:01"),
+                TO_MANAGER,
+                at("2025-06-01T10:01"));
         outbox.releaseAll();
 
         assertThat(texts()).containsExactly("P1 PW10 RED ESCALATED");
@@ -135,7 +175,10 @@ class OutboxTest {
     @Test
     void shouldMuteASilencedProjectWithTheSilencesReason() throws Exception {
         ledger.addSilence("P1", null, at("2025-06-03T00:00"), "已约谈，整改中", "李四", at("2025-06-01T09:00"));
-        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
+        outbox.accept(
+                alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"),
+                TO_MANAGER,
+                at("2025-06-01T10:00"));
 
         assertThat(sent()).isEmpty();
         assertThat(ledger.history("P1", 0)).singleElement().satisfies(e -> {
@@ -146,8 +189,10 @@ class OutboxTest {
 
     @Test
     void shouldRecordARecipientWithNoContactAsUnreachable() throws Exception {
-        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"),
-                new Recipients.Resolution(List.of(), List.of("县法院"), List.of()), at("2025-06-01T10:00"));
+        outbox.accept(
+                alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"),
+                new Recipients.Resolution(List.of(), List.of("县法院"), List.of()),
+                at("2025-06-01T10:00"));
 
         assertThat(ledger.history(null, 0)).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(NoticeStatus.UNREACHABLE);
@@ -158,13 +203,17 @@ class OutboxTest {
     @Test
     void shouldParkAMessageTheGatewayKeepsRefusing() throws Exception {
         gateway.failNext(3, StandInGateway.Trouble.status(503));
-        outbox.accept(alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"), TO_MANAGER, at("2025-06-01T10:00"));
+        outbox.accept(
+                alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00"),
+                TO_MANAGER,
+                at("2025-06-01T10:00"));
 
         assertThat(ledger.inStatus(NoticeStatus.PARKED)).singleElement().satisfies(n -> {
             assertThat(n.reason()).contains("503");
             assertThat(n.attempts()).isEqualTo(3);
         });
-        assertThat(ledger.history(null, 0)).extracting(Ledger.Event::status)
+        assertThat(ledger.history(null, 0))
+                .extracting(Ledger.Event::status)
                 .containsExactly(NoticeStatus.SENDING, NoticeStatus.RETRIED, NoticeStatus.PARKED);
     }
 
@@ -185,7 +234,8 @@ class OutboxTest {
         Alert a = alert("A1", AlertLevel.RED, AlertTransition.RAISED, "2025-06-01T10:00");
         outbox.accept(a, TO_MANAGER, at("2025-06-01T10:00"));
         Notice delivered = ledger.inStatus(NoticeStatus.DELIVERED).get(0);
-        ledger.record(delivered.with(NoticeStatus.SENDING, null, delivered.at())); // as if killed before the outcome was recorded
+        ledger.record(delivered.with(
+                NoticeStatus.SENDING, null, delivered.at())); // as if killed before the outcome was recorded
         String firstSend = sent().get(0);
 
         outbox.resume();
@@ -204,7 +254,8 @@ class OutboxTest {
             if (r.delivered()) {
                 try {
                     var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
-                    sent.add(r.idempotencyKey() + " " + body.get("phone").asText() + " " + body.get("text").asText());
+                    sent.add(r.idempotencyKey() + " " + body.get("phone").asText() + " "
+                            + body.get("text").asText());
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -214,7 +265,9 @@ class OutboxTest {
     }
 
     private List<String> texts() {
-        return sent().stream().map(s -> s.substring(s.indexOf(' ', s.indexOf(' ') + 1) + 1)).toList();
+        return sent().stream()
+                .map(s -> s.substring(s.indexOf(' ', s.indexOf(' ') + 1) + 1))
+                .toList();
     }
 
     private List<NoticeStatus> statuses() {
@@ -226,12 +279,27 @@ class OutboxTest {
     }
 
     private static long at(String localTime) {
-        return LocalDateTime.parse(localTime).atZone(BusinessCalendar.ZONE).toInstant().toEpochMilli();
+        return LocalDateTime.parse(localTime)
+                .atZone(BusinessCalendar.ZONE)
+                .toInstant()
+                .toEpochMilli();
     }
 
     private static Alert alert(String id, AlertLevel level, AlertTransition transition, String time) {
-        return Alert.newBuilder().setAlertId(id).setProjectId("P1").setRuleId("PW10").setLevel(level).setTransition(transition)
-                .setScope("").setEventTime(java.time.Instant.ofEpochMilli(at(time))).setMessage("测试").setLegalBasis("测试")
-                .setMetrics(Map.of()).setRecipients(List.of("城关镇")).setTaskForce(false).setRebound(false).build();
+        return Alert.newBuilder()
+                .setAlertId(id)
+                .setProjectId("P1")
+                .setRuleId("PW10")
+                .setLevel(level)
+                .setTransition(transition)
+                .setScope("")
+                .setEventTime(java.time.Instant.ofEpochMilli(at(time)))
+                .setMessage("测试")
+                .setLegalBasis("测试")
+                .setMetrics(Map.of())
+                .setRecipients(List.of("城关镇"))
+                .setTaskForce(false)
+                .setRebound(false)
+                .build();
     }
 }

@@ -2,14 +2,13 @@ package org.paywatch.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paywatch.dispatch.Delivery.Message;
@@ -25,12 +24,15 @@ class SmsGatewayTest {
 
     /** Fictional, and with no 6 digits in common with ports, keys or backoffs. */
     private static final String PHONE = "13957204816";
+
     private static final String MASKED = "139******16";
     private static final String SIGNATURE = "【高台县人社局】";
     /** Everything a body template must escape: quotes, a backslash, a line break, a tab. */
     private static final String TEXT = "城关镇\"幸福家园\"项目：工资专户余额不足\\请于3日内补足。\n详见\t平台";
-    private static final String ALIYUN = "{\"PhoneNumbers\":\"${phone}\",\"SignName\":\"${signName}\",\"TemplateCode\":\"SMS_0001\","
-            + "\"TemplateParam\":${templateParam},\"OutId\":\"${idempotencyKey}\"}";
+
+    private static final String ALIYUN =
+            "{\"PhoneNumbers\":\"${phone}\",\"SignName\":\"${signName}\",\"TemplateCode\":\"SMS_0001\","
+                    + "\"TemplateParam\":${templateParam},\"OutId\":\"${idempotencyKey}\"}";
     private static final String TENCENT = "{\"PhoneNumberSet\":[\"+86${phone}\"],\"SmsSdkAppId\":\"1400000000\","
             + "\"SignName\":\"${signName}\",\"TemplateId\":\"1234567\",\"TemplateParamSet\":[${textJson}],"
             + "\"SessionContext\":\"${idempotencyKey}\"}";
@@ -72,7 +74,9 @@ class SmsGatewayTest {
         List<Request> requests = gateway.requests();
         assertThat(requests).extracting(Request::status).containsExactly(500, 500, 500, 200);
         assertThat(requests).extracting(Request::idempotencyKey).containsOnly("k-500");
-        assertThat(requests).extracting(Request::body).containsOnly(requests.get(0).body());
+        assertThat(requests)
+                .extracting(Request::body)
+                .containsOnly(requests.get(0).body());
         assertThat(gateway.deliveredKeys()).containsExactly("k-500");
     }
 
@@ -82,8 +86,10 @@ class SmsGatewayTest {
 
         sms(settings(ALIYUN, 9)).send(message("k-cap"));
 
-        assertThat(waits).containsExactly(IntStream.of(1, 2, 4, 8, 16, 32, 60, 60)
-                .mapToObj(Duration::ofSeconds).toArray(Duration[]::new));
+        assertThat(waits)
+                .containsExactly(IntStream.of(1, 2, 4, 8, 16, 32, 60, 60)
+                        .mapToObj(Duration::ofSeconds)
+                        .toArray(Duration[]::new));
     }
 
     @Test
@@ -117,7 +123,8 @@ class SmsGatewayTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(outcome.status()).isEqualTo(Status.DELIVERED);
         assertThat(outcome.attempts()).isEqualTo(2);
-        assertThat(outcome.reason()).isEqualTo("delivered after no answer from 127.0.0.1:" + gateway.port() + " within 2s");
+        assertThat(outcome.reason())
+                .isEqualTo("delivered after no answer from 127.0.0.1:" + gateway.port() + " within 2s");
         assertThat(gateway.requests()).extracting(Request::status).containsExactly(0, 200);
         assertThat(gateway.requests()).extracting(Request::idempotencyKey).containsOnly("k-stall");
     }
@@ -135,8 +142,10 @@ class SmsGatewayTest {
 
     @Test
     void shouldNotRetryA400AndSayWhyWithTheNumberMasked() throws Exception {
-        gateway.failKey("k-400", 1, Trouble.status(400,
-                "{\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"Message\":\"非法手机号 " + PHONE + "\"}"));
+        gateway.failKey(
+                "k-400",
+                1,
+                Trouble.status(400, "{\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"Message\":\"非法手机号 " + PHONE + "\"}"));
 
         Outcome outcome = sms(settings(ALIYUN, 6)).send(message("k-400"));
 
@@ -145,7 +154,8 @@ class SmsGatewayTest {
         assertThat(outcome.reason())
                 .startsWith("HTTP 400 from 127.0.0.1:" + gateway.port() + ": {\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\"")
                 .contains("非法手机号 " + MASKED)
-                .endsWith("(not retried: check gateway.url, gateway.headers and gateway.bodyTemplate, and the contact's number)")
+                .endsWith(
+                        "(not retried: check gateway.url, gateway.headers and gateway.bodyTemplate, and the contact's number)")
                 .doesNotContain(PHONE);
         assertThat(gateway.requests()).hasSize(1);
         assertThat(waits).isEmpty();
@@ -173,8 +183,9 @@ class SmsGatewayTest {
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.attempts()).isEqualTo(3);
-        assertThat(outcome.reason()).isEqualTo("gave up after 3 attempts, the last: HTTP 503 from 127.0.0.1:" + gateway.port()
-                + ": {\"Code\":\"InternalError\",\"Message\":\"stand-in gateway: scripted HTTP 503\"}");
+        assertThat(outcome.reason())
+                .isEqualTo("gave up after 3 attempts, the last: HTTP 503 from 127.0.0.1:" + gateway.port()
+                        + ": {\"Code\":\"InternalError\",\"Message\":\"stand-in gateway: scripted HTTP 503\"}");
         assertThat(gateway.requests()).hasSize(3);
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
@@ -182,14 +193,21 @@ class SmsGatewayTest {
     @Test
     void shouldRetryAndThenFailWhenNothingListens() throws Exception {
         int closed = FreePort.onLoopback();
-        GatewaySettings nowhere = new GatewaySettings("http://127.0.0.1:" + closed + "/sms", Map.of(), ALIYUN,
-                Duration.ofMillis(300), 3, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        GatewaySettings nowhere = new GatewaySettings(
+                "http://127.0.0.1:" + closed + "/sms",
+                Map.of(),
+                ALIYUN,
+                Duration.ofMillis(300),
+                3,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1));
 
         Outcome outcome = sms(nowhere).send(message("k-nowhere"));
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.attempts()).isEqualTo(3);
-        assertThat(outcome.reason()).isEqualTo("gave up after 3 attempts, the last: could not connect to 127.0.0.1:" + closed);
+        assertThat(outcome.reason())
+                .isEqualTo("gave up after 3 attempts, the last: could not connect to 127.0.0.1:" + closed);
         assertThat(waits).hasSize(2);
     }
 
@@ -201,8 +219,13 @@ class SmsGatewayTest {
         assertThat(body.get("PhoneNumbers").asText()).isEqualTo(PHONE);
         assertThat(body.get("SignName").asText()).isEqualTo("高台县人社局");
         assertThat(body.get("TemplateCode").asText()).isEqualTo("SMS_0001");
-        assertThat(body.get("TemplateParam").isTextual()).as("Aliyun's TemplateParam is a JSON string").isTrue();
-        assertThat(JSON.readTree(body.get("TemplateParam").asText()).get("content").asText()).isEqualTo(TEXT);
+        assertThat(body.get("TemplateParam").isTextual())
+                .as("Aliyun's TemplateParam is a JSON string")
+                .isTrue();
+        assertThat(JSON.readTree(body.get("TemplateParam").asText())
+                        .get("content")
+                        .asText())
+                .isEqualTo(TEXT);
         assertThat(body.get("OutId").asText()).isEqualTo("alert-7/ESCALATED/93be0d");
     }
 
@@ -257,10 +280,13 @@ class SmsGatewayTest {
             lines = log.lines();
         }
 
-        assertThat(lines).as("retries, a refusal, a give-up and a delivery are logged").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(lines)
+                .as("retries, a refusal, a give-up and a delivery are logged")
+                .hasSizeGreaterThanOrEqualTo(8);
         assertThat(lines).allSatisfy(line -> assertThat(line).contains(MASKED));
-        assertThat(lines).noneMatch(line -> IntStream.rangeClosed(0, PHONE.length() - 6)
-                .anyMatch(i -> line.contains(PHONE.substring(i, i + 6))));
+        assertThat(lines)
+                .noneMatch(line -> IntStream.rangeClosed(0, PHONE.length() - 6)
+                        .anyMatch(i -> line.contains(PHONE.substring(i, i + 6))));
     }
 
     private SmsGateway sms(GatewaySettings settings) {
@@ -268,12 +294,19 @@ class SmsGatewayTest {
     }
 
     private GatewaySettings settings(String bodyTemplate, int maxAttempts) {
-        return settings(bodyTemplate, maxAttempts, Duration.ofSeconds(5)); // roomy: a cold JVM on a busy machine is slow
+        return settings(
+                bodyTemplate, maxAttempts, Duration.ofSeconds(5)); // roomy: a cold JVM on a busy machine is slow
     }
 
     private GatewaySettings settings(String bodyTemplate, int maxAttempts, Duration timeout) {
-        return new GatewaySettings(gateway.url().toString(), Map.of("Authorization", "Bearer demo-token"), bodyTemplate,
-                timeout, maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        return new GatewaySettings(
+                gateway.url().toString(),
+                Map.of("Authorization", "Bearer demo-token"),
+                bodyTemplate,
+                timeout,
+                maxAttempts,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1));
     }
 
     private static Message message(String key) {

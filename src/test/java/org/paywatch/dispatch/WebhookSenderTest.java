@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paywatch.dispatch.Delivery.Message;
@@ -20,7 +19,8 @@ import org.paywatch.testing.CapturedLog;
 class WebhookSenderTest {
 
     private static final String BODY = "{\"alertId\":\"a-1\",\"level\":\"RED\",\"message\":\"工资专户\\\"余额\\\"不足\"}";
-    private static final RetryPolicy POLICY = new RetryPolicy(Duration.ofSeconds(5), 4, Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private static final RetryPolicy POLICY =
+            new RetryPolicy(Duration.ofSeconds(5), 4, Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     private final StandInGateway endpoint = StandInGateway.start();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -62,13 +62,15 @@ class WebhookSenderTest {
         List<String> lines;
 
         try (CapturedLog log = CapturedLog.of("org.paywatch.dispatch")) {
-            outcome = webhooks.send(new Message("a-3/RAISED/3c9e", webhook("/robot/send?access_token=s3cr3t-t0ken"), BODY));
+            outcome = webhooks.send(
+                    new Message("a-3/RAISED/3c9e", webhook("/robot/send?access_token=s3cr3t-t0ken"), BODY));
             lines = log.lines();
         }
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.attempts()).isEqualTo(1);
-        assertThat(outcome.reason()).startsWith("HTTP 404 from 127.0.0.1:" + endpoint.port())
+        assertThat(outcome.reason())
+                .startsWith("HTTP 404 from 127.0.0.1:" + endpoint.port())
                 .endsWith("(not retried: check the unit's webhook URL in the directory)")
                 .doesNotContain("s3cr3t");
         assertThat(lines).isNotEmpty().noneMatch(line -> line.contains("s3cr3t"));
@@ -81,14 +83,23 @@ class WebhookSenderTest {
 
         Outcome outcome = webhooks.send(new Message("a-4/RAISED/3c9e", contact, BODY));
 
-        assertThat(outcome).isEqualTo(new Outcome(Status.FAILED, 0,
-                "the webhook URL of 县住建局 is not an http or https URL: fix it in the directory"));
+        assertThat(outcome)
+                .isEqualTo(new Outcome(
+                        Status.FAILED,
+                        0,
+                        "the webhook URL of 县住建局 is not an http or https URL: fix it in the directory"));
     }
 
     @Test
     void shouldSendEachChannelThroughItsOwnDelivery() throws Exception {
-        GatewaySettings gateway = new GatewaySettings(endpoint.url().toString(), Map.of(),
-                "{\"to\":\"${phone}\",\"text\":${textJson}}", Duration.ofSeconds(5), 4, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        GatewaySettings gateway = new GatewaySettings(
+                endpoint.url().toString(),
+                Map.of(),
+                "{\"to\":\"${phone}\",\"text\":${textJson}}",
+                Duration.ofSeconds(5),
+                4,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1));
         Delivery delivery = Delivery.byChannel(new SmsGateway(gateway, "【高台县人社局】", waits::add), webhooks);
 
         delivery.send(new Message("a-5/RAISED/sms", new Contact("县人社局", "张三", Channel.SMS, "13800000001"), "短信"));

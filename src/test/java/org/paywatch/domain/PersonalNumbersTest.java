@@ -43,7 +43,8 @@ class PersonalNumbersTest {
     private static final long AT = Instant.parse("2025-04-10T01:00:00Z").toEpochMilli();
     private static final AvroCodec<BankTransaction> BANK = AvroCodec.of(BankTransaction.class);
 
-    private final PersonalNumbers numbers = new PersonalNumbers("a-test-key-of-sixteen+".getBytes(StandardCharsets.UTF_8));
+    private final PersonalNumbers numbers =
+            new PersonalNumbers("a-test-key-of-sixteen+".getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     Path scratch;
@@ -56,8 +57,10 @@ class PersonalNumbersTest {
 
     @Test
     void shouldGiveTheSameWorkerTheSamePseudonymInEveryFeed() {
-        assertThat(numbers.worker("62072419840128726X")).isEqualTo(numbers.worker("62072419840128726x"))
-                .startsWith("W-").doesNotContain("620724");
+        assertThat(numbers.worker("62072419840128726X"))
+                .isEqualTo(numbers.worker("62072419840128726x"))
+                .startsWith("W-")
+                .doesNotContain("620724");
     }
 
     @Test
@@ -68,7 +71,9 @@ class PersonalNumbersTest {
 
     @Test
     void shouldKeepAccountsAndWorkersApartEvenForTheSameDigits() {
-        assertThat(numbers.account("6252601815908301661")).startsWith("A-").isNotEqualTo(numbers.worker("6252601815908301661"));
+        assertThat(numbers.account("6252601815908301661"))
+                .startsWith("A-")
+                .isNotEqualTo(numbers.worker("6252601815908301661"));
     }
 
     @Test
@@ -101,18 +106,21 @@ class PersonalNumbersTest {
         "62072419840128726X, **************726X",
         "62072419840128726x, **************726x",
         "620724198401287265, **************7265",
-        "620724840128726,    ***********8726"})
+        "620724840128726,    ***********8726"
+    })
     void shouldMaskAnIdCardNumberButItsLastFourCharactersInBytesThatDidNotDecode(String idCard, String shown) {
         String raw = "{\"workerId\": \"" + idCard + "\"}";
 
-        assertThat(text(PersonalNumbers.maskedPayload(raw.getBytes(UTF_8), null))).isEqualTo("{\"workerId\": \"" + shown + "\"}");
+        assertThat(text(PersonalNumbers.maskedPayload(raw.getBytes(UTF_8), null)))
+                .isEqualTo("{\"workerId\": \"" + shown + "\"}");
     }
 
     @ParameterizedTest
     @MethodSource("accountLengths")
     void shouldMaskEveryDigitOfANumberThatTheEndOfThePayloadCutsOff(int length) {
         for (int kept = 1; kept <= length; kept++) {
-            String raw = "{\"txnId\": \"T-1\", \"accountNo\": \"" + account(length).substring(0, kept);
+            String raw =
+                    "{\"txnId\": \"T-1\", \"accountNo\": \"" + account(length).substring(0, kept);
 
             String masked = text(PersonalNumbers.maskedPayload(raw.getBytes(UTF_8), null));
 
@@ -122,8 +130,9 @@ class PersonalNumbersTest {
 
     @Test
     void shouldLeaveDigitRunsShorterThanEightAloneInBytesThatDidNotDecode() {
-        byte[] raw = "{\"amountFen\": 1200000, \"eventTime\": \"2025-06-20T12:00:00+08:00\", \"deviceId\": \"G-1234567\"}"
-                .getBytes(UTF_8);
+        byte[] raw =
+                "{\"amountFen\": 1200000, \"eventTime\": \"2025-06-20T12:00:00+08:00\", \"deviceId\": \"G-1234567\"}"
+                        .getBytes(UTF_8);
 
         assertThat(PersonalNumbers.maskedPayload(raw, null)).isEqualTo(raw);
     }
@@ -141,7 +150,8 @@ class PersonalNumbersTest {
         Received decoded = ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(payout(account(19), 1)));
 
         assertThat(PersonalNumbers.maskedPayload(raw, null)).isEqualTo(raw).isNotSameAs(raw);
-        assertThat(PersonalNumbers.maskedPayload(decoded.payload, decoded.event)).hasSameSizeAs(decoded.payload)
+        assertThat(PersonalNumbers.maskedPayload(decoded.payload, decoded.event))
+                .hasSameSizeAs(decoded.payload)
                 .isNotSameAs(decoded.payload);
         assertThat(PersonalNumbers.maskedPayload(null, null)).isEmpty();
     }
@@ -158,26 +168,31 @@ class PersonalNumbersTest {
 
         byte[] masked = PersonalNumbers.maskedPayload(r.payload, r.event);
 
-        assertThat(BANK.decode(masked)).isEqualTo(BankTransaction.newBuilder(sent)
-                .setAccountNo(stars(length - 4) + account(length).substring(length - 4))
-                .setCounterpartyAccountNo("***************0018")
-                .setCounterpartyName("张******")
-                .setWorkerId("**************726X")
-                .build());
+        assertThat(BANK.decode(masked))
+                .isEqualTo(BankTransaction.newBuilder(sent)
+                        .setAccountNo(stars(length - 4) + account(length).substring(length - 4))
+                        .setCounterpartyAccountNo("***************0018")
+                        .setCounterpartyName("张******")
+                        .setWorkerId("**************726X")
+                        .build());
         assertNoSixDigitsOf(List.of(account(length), COUNTERPARTY_ACCOUNT, ID_CARD), masked, "");
     }
 
     @Test
     void shouldMaskAProjectsPayrollAccountWhereItStands() throws Exception {
         AvroCodec<Project> codec = AvroCodec.of(Project.class);
-        Project sent = Project.newBuilder(ContractRecords.project("P-20250303", account(19), LocalDate.of(2025, 3, 3), AT))
-                .setPayDay(40).build();
+        Project sent = Project.newBuilder(
+                        ContractRecords.project("P-20250303", account(19), LocalDate.of(2025, 3, 3), AT))
+                .setPayDay(40)
+                .build();
         Received r = ReceivedRecords.fromKafka(Feed.PROJECTS, codec.encode(sent));
 
         Project shown = codec.decode(PersonalNumbers.maskedPayload(r.payload, r.event));
 
-        assertThat(shown).isEqualTo(Project.newBuilder(sent)
-                .setPayrollAccount(new PayrollAccount("ZYRCB", "***************1582")).build());
+        assertThat(shown)
+                .isEqualTo(Project.newBuilder(sent)
+                        .setPayrollAccount(new PayrollAccount("ZYRCB", "***************1582"))
+                        .build());
     }
 
     @Test
@@ -188,26 +203,33 @@ class PersonalNumbersTest {
 
         byte[] masked = PersonalNumbers.maskedPayload(r.payload, r.event);
 
-        assertThat(codec.decode(masked)).isEqualTo(Project.newBuilder(sent)
-                .setPayrollAccount(new PayrollAccount("ZYRCB", "***************1582"))
-                .setContacts(List.of(new ProjectContact(ContactRole.LABOR_MANAGER, "王******", "*******0417"),
-                        new ProjectContact(ContactRole.CONSTRUCTION_UNIT, "李******", "*******2961")))
-                .build());
+        assertThat(codec.decode(masked))
+                .isEqualTo(Project.newBuilder(sent)
+                        .setPayrollAccount(new PayrollAccount("ZYRCB", "***************1582"))
+                        .setContacts(List.of(
+                                new ProjectContact(ContactRole.LABOR_MANAGER, "王******", "*******0417"),
+                                new ProjectContact(ContactRole.CONSTRUCTION_UNIT, "李******", "*******2961")))
+                        .build());
         assertNoSixDigitsOf(List.of(LABOUR_MANAGER_PHONE, UNIT_CONTACT_PHONE), masked, "");
     }
 
     @Test
     void shouldMaskARejectedProjectLinesContactsWhereTheyStandKeepingItValidJson() throws Exception {
-        String line = ContractJson.write(Project.newBuilder(projectWithContacts()).setPayDay(40).build());
+        String line = ContractJson.write(
+                Project.newBuilder(projectWithContacts()).setPayDay(40).build());
         Received r = ReceivedRecords.fromReplayLine(scratch, Feed.PROJECTS, line);
         assertThat(r.error).isNull();
 
         String masked = text(PersonalNumbers.maskedPayload(r.payload, r.event));
 
-        assertThat(masked).isEqualTo(line.replace(account(19), "***************1582")
-                .replace(LABOUR_MANAGER_PHONE, "*******0417").replace(UNIT_CONTACT_PHONE, "*******2961")
-                .replace(LABOUR_MANAGER, "王******").replace(UNIT_CONTACT, "李******"));
-        assertThat(ContractJson.read(Project.getClassSchema(), masked).get("projectId")).isEqualTo("P-20250303");
+        assertThat(masked)
+                .isEqualTo(line.replace(account(19), "***************1582")
+                        .replace(LABOUR_MANAGER_PHONE, "*******0417")
+                        .replace(UNIT_CONTACT_PHONE, "*******2961")
+                        .replace(LABOUR_MANAGER, "王******")
+                        .replace(UNIT_CONTACT, "李******"));
+        assertThat(ContractJson.read(Project.getClassSchema(), masked).get("projectId"))
+                .isEqualTo("P-20250303");
     }
 
     @Test
@@ -226,9 +248,11 @@ class PersonalNumbersTest {
     @Test
     void shouldReadAProjectsContactsFromAReplayLineAndDropThemAllWhenPseudonymising() {
         Received r = ReceivedRecords.fromReplayLine(scratch, Feed.PROJECTS, ContractJson.write(projectWithContacts()));
-        assertThat(r.event.project.contacts).extracting(c -> c.role, c -> c.name, c -> c.phone).containsExactly(
-                tuple(ContactRole.LABOR_MANAGER, LABOUR_MANAGER, LABOUR_MANAGER_PHONE),
-                tuple(ContactRole.CONSTRUCTION_UNIT, UNIT_CONTACT, UNIT_CONTACT_PHONE));
+        assertThat(r.event.project.contacts)
+                .extracting(c -> c.role, c -> c.name, c -> c.phone)
+                .containsExactly(
+                        tuple(ContactRole.LABOR_MANAGER, LABOUR_MANAGER, LABOUR_MANAGER_PHONE),
+                        tuple(ContactRole.CONSTRUCTION_UNIT, UNIT_CONTACT, UNIT_CONTACT_PHONE));
 
         numbers.pseudonymise(r.event);
 
@@ -246,14 +270,20 @@ class PersonalNumbersTest {
         Received c = ReceivedRecords.fromKafka(Feed.CLOCKINS, clockIns.encode(clockIn));
 
         assertThat(workers.decode(PersonalNumbers.maskedPayload(w.payload, w.event)))
-                .isEqualTo(Worker.newBuilder(worker).setWorkerId("**************726X").build());
+                .isEqualTo(Worker.newBuilder(worker)
+                        .setWorkerId("**************726X")
+                        .build());
         assertThat(clockIns.decode(PersonalNumbers.maskedPayload(c.payload, c.event)))
-                .isEqualTo(ClockIn.newBuilder(clockIn).setWorkerId("**************726X").build());
+                .isEqualTo(ClockIn.newBuilder(clockIn)
+                        .setWorkerId("**************726X")
+                        .build());
     }
 
     @Test
     void shouldMaskAnAccountNumberAlsoWhereAnotherFieldRepeatsIt() throws Exception {
-        BankTransaction sent = BankTransaction.newBuilder(payout(account(19), -1)).setTxnId("TX" + account(19) + "-01").build();
+        BankTransaction sent = BankTransaction.newBuilder(payout(account(19), -1))
+                .setTxnId("TX" + account(19) + "-01")
+                .build();
         Received r = ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(sent));
 
         BankTransaction shown = BANK.decode(PersonalNumbers.maskedPayload(r.payload, r.event));
@@ -284,11 +314,11 @@ class PersonalNumbersTest {
 
         String masked = text(PersonalNumbers.maskedPayload(r.payload, r.event));
 
-        assertThat(masked).isEqualTo(line
-                .replace(account, stars(length - 4) + account.substring(length - 4))
-                .replace(COUNTERPARTY_ACCOUNT, "***************0018")
-                .replace(COUNTERPARTY_NAME, "张******")
-                .replace(ID_CARD, "**************726X"));
+        assertThat(masked)
+                .isEqualTo(line.replace(account, stars(length - 4) + account.substring(length - 4))
+                        .replace(COUNTERPARTY_ACCOUNT, "***************0018")
+                        .replace(COUNTERPARTY_NAME, "张******")
+                        .replace(ID_CARD, "**************726X"));
         GenericRecord shown = ContractJson.read(BankTransaction.getClassSchema(), masked);
         assertThat(shown.get("txnId")).isEqualTo(DIGIT_HEAVY_TXN_ID);
         assertNoSixDigitsOf(List.of(account, COUNTERPARTY_ACCOUNT, ID_CARD), masked.getBytes(UTF_8), "");
@@ -302,7 +332,8 @@ class PersonalNumbersTest {
 
         String masked = text(PersonalNumbers.maskedPayload(r.payload, r.event));
 
-        assertThat(masked).contains("\"counterpartyName\": \"\\u5f20************\"", "\"txnId\": \"" + DIGIT_HEAVY_TXN_ID + "\"")
+        assertThat(masked)
+                .contains("\"counterpartyName\": \"\\u5f20************\"", "\"txnId\": \"" + DIGIT_HEAVY_TXN_ID + "\"")
                 .hasSize(line.length());
     }
 
@@ -317,8 +348,12 @@ class PersonalNumbersTest {
 
         String masked = text(PersonalNumbers.maskedPayload(r.payload, r.event));
 
-        assertThat(masked).contains("\"txnId\": \"**************0042\"", "\"accountNo\": \"9\\u*****************1582\"",
-                "\"workerId\": \"**************726X\"", "\"counterpartyName\": \"张******\"");
+        assertThat(masked)
+                .contains(
+                        "\"txnId\": \"**************0042\"",
+                        "\"accountNo\": \"9\\u*****************1582\"",
+                        "\"workerId\": \"**************726X\"",
+                        "\"counterpartyName\": \"张******\"");
         assertNoSixDigitsOf(List.of(account, COUNTERPARTY_ACCOUNT, ID_CARD), masked.getBytes(UTF_8), "");
     }
 
@@ -330,7 +365,9 @@ class PersonalNumbersTest {
         byte[] whole = BANK.encode(payout(account(length), 35_000));
         for (int cut = 0; cut < whole.length; cut++) {
             Received r = ReceivedRecords.fromKafka(Feed.BANK, Arrays.copyOf(whole, cut));
-            assertThat(r.event).as("a record cut at %d of %d", cut, whole.length).isNull();
+            assertThat(r.event)
+                    .as("a record cut at %d of %d", cut, whole.length)
+                    .isNull();
 
             byte[] masked = PersonalNumbers.maskedPayload(r.payload, r.event);
 
@@ -342,7 +379,8 @@ class PersonalNumbersTest {
     @ParameterizedTest
     @MethodSource("accountLengths")
     void shouldLeaveNoSixDigitsOfAnAccountInAReplayLineCutInsideIt(int length) {
-        assertNoSixDigitsWhereverTheLineIsCutInside(Feed.BANK, ContractJson.write(payout(account(length), 35_000)), account(length));
+        assertNoSixDigitsWhereverTheLineIsCutInside(
+                Feed.BANK, ContractJson.write(payout(account(length), 35_000)), account(length));
     }
 
     @Test
@@ -357,10 +395,14 @@ class PersonalNumbersTest {
         byte[] whole = AvroCodec.of(Project.class).encode(projectWithContacts());
         for (int cut = 0; cut < whole.length; cut++) {
             Received r = ReceivedRecords.fromKafka(Feed.PROJECTS, Arrays.copyOf(whole, cut));
-            assertThat(r.event).as("a record cut at %d of %d", cut, whole.length).isNull();
+            assertThat(r.event)
+                    .as("a record cut at %d of %d", cut, whole.length)
+                    .isNull();
 
-            assertNoSixDigitsOf(List.of(LABOUR_MANAGER_PHONE, UNIT_CONTACT_PHONE, account(19)),
-                    PersonalNumbers.maskedPayload(r.payload, r.event), r.error);
+            assertNoSixDigitsOf(
+                    List.of(LABOUR_MANAGER_PHONE, UNIT_CONTACT_PHONE, account(19)),
+                    PersonalNumbers.maskedPayload(r.payload, r.event),
+                    r.error);
         }
         String line = ContractJson.write(projectWithContacts());
         assertNoSixDigitsWhereverTheLineIsCutInside(Feed.PROJECTS, line, LABOUR_MANAGER_PHONE);
@@ -369,7 +411,9 @@ class PersonalNumbersTest {
 
     private void assertNoSixDigitsWhereverTheLineIsCutInside(Feed feed, String line, String number) {
         int at = line.indexOf(number);
-        List<String> cutLines = IntStream.rangeClosed(at + 1, at + number.length()).mapToObj(cut -> line.substring(0, cut)).toList();
+        List<String> cutLines = IntStream.rangeClosed(at + 1, at + number.length())
+                .mapToObj(cut -> line.substring(0, cut))
+                .toList();
         List<Received> read = ReceivedRecords.fromReplayLines(scratch, feed, cutLines);
         assertThat(read).hasSize(cutLines.size());
         for (Received r : read) {
@@ -384,7 +428,8 @@ class PersonalNumbersTest {
     }
 
     private static BankTransaction payout(String account, long fen) {
-        return ContractRecords.payout(DIGIT_HEAVY_TXN_ID, account, COUNTERPARTY_ACCOUNT, COUNTERPARTY_NAME, ID_CARD, fen, AT);
+        return ContractRecords.payout(
+                DIGIT_HEAVY_TXN_ID, account, COUNTERPARTY_ACCOUNT, COUNTERPARTY_NAME, ID_CARD, fen, AT);
     }
 
     private static String text(byte[] bytes) {

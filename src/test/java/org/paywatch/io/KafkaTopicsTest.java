@@ -29,6 +29,7 @@ import org.paywatch.local.EmbeddedKafka;
 class KafkaTopicsTest {
     @TempDir
     static Path dataDir;
+
     static EmbeddedKafka kafka;
     static KafkaTopics topics;
 
@@ -58,7 +59,9 @@ class KafkaTopicsTest {
         topics.create(3, Map.of(), "bank.large", "tax.changes");
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            var described = admin.describeTopics(List.of("bank.large", "tax.changes")).allTopicNames().get();
+            var described = admin.describeTopics(List.of("bank.large", "tax.changes"))
+                    .allTopicNames()
+                    .get();
             assertThat(described.get("bank.large").partitions()).hasSize(2);
             assertThat(described.get("tax.changes").partitions()).hasSize(3);
             ConfigResource bank = new ConfigResource(ConfigResource.Type.TOPIC, "bank.large");
@@ -70,8 +73,10 @@ class KafkaTopicsTest {
     @Test
     void shouldReadTheGroupsCommittedOffsetsOfTheNamedTopicsOnly() throws Exception {
         topics.create(2, Map.of(), "clockins", "progress");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < 5; i++) {
                 producer.send(new ProducerRecord<>("clockins", i % 2, null, "clock-in " + i));
             }
@@ -89,10 +94,16 @@ class KafkaTopicsTest {
     /** Reads the topic from its first record until {@code expected} records came, and commits them for the group. */
     private static List<String> readFromTheStartAndCommit(String group, String topic, int expected) {
         List<String> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             KafkaTopics.readFromTheStart(consumer, topic);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (read.size() < expected && System.nanoTime() < deadline) {

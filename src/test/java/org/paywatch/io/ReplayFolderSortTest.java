@@ -13,13 +13,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.paywatch.config.JobConfigFile;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.Progress;
 import org.paywatch.domain.Received;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sorting a replay folder on disk gives the records of the in-memory sort, in the same order, ties included:
@@ -27,10 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayFolderSortTest {
     private static final Path SCENARIOS = Path.of("src/test/resources/scenarios");
-    private static final long AS_OF = OffsetDateTime.parse("2025-06-20T12:00:00+08:00").toInstant().toEpochMilli();
+    private static final long AS_OF =
+            OffsetDateTime.parse("2025-06-20T12:00:00+08:00").toInstant().toEpochMilli();
 
     @TempDir
     static Path dir;
+
     static Path folder;
     static FeedDecoder decoder;
 
@@ -46,7 +48,10 @@ class ReplayFolderSortTest {
         for (Feed feed : Feed.values()) {
             List<String> lines = new ArrayList<>();
             try (Stream<Path> scenarios = Files.list(SCENARIOS)) {
-                for (Path input : scenarios.map(s -> s.resolve("input").resolve(feed.replayFile)).sorted().toList()) {
+                for (Path input : scenarios
+                        .map(s -> s.resolve("input").resolve(feed.replayFile))
+                        .sorted()
+                        .toList()) {
                     if (Files.exists(input)) {
                         lines.addAll(Files.readAllLines(input, StandardCharsets.UTF_8));
                     }
@@ -73,14 +78,27 @@ class ReplayFolderSortTest {
         }
 
         assertThat(inMemory.records().size()).as("records of the folder").isGreaterThan(10 * SortedRuns.FAN_IN);
-        assertThat(onDisk.runs()).as("runs left after the merge passes").hasSizeLessThanOrEqualTo(SortedRuns.FAN_IN)
+        assertThat(onDisk.runs())
+                .as("runs left after the merge passes")
+                .hasSizeLessThanOrEqualTo(SortedRuns.FAN_IN)
                 .hasSize((int) spilled);
-        assertThat(onDisk.runs().stream().mapToInt(r -> Integer.parseInt(r.getFileName().toString().replaceAll("\\D", ""))).max().orElse(0))
-                .as("runs written, merge passes included").isGreaterThan(4 * SortedRuns.FAN_IN);
+        assertThat(onDisk.runs().stream()
+                        .mapToInt(
+                                r -> Integer.parseInt(r.getFileName().toString().replaceAll("\\D", "")))
+                        .max()
+                        .orElse(0))
+                .as("runs written, merge passes included")
+                .isGreaterThan(4 * SortedRuns.FAN_IN);
         assertThat(onDisk.records()).isEqualTo(inMemory.records().size());
-        assertThat(onDisk.afterAsOf()).as("lines after the as-of instant").isPositive().isEqualTo(inMemory.afterAsOf());
-        assertThat(inMemory.records()).as("replay order: time, then feed, then line").isSortedAccordingTo(
-                Comparator.<Received>comparingLong(r -> r.timestamp).thenComparing(r -> r.feed).thenComparingLong(r -> r.origin.offset));
+        assertThat(onDisk.afterAsOf())
+                .as("lines after the as-of instant")
+                .isPositive()
+                .isEqualTo(inMemory.afterAsOf());
+        assertThat(inMemory.records())
+                .as("replay order: time, then feed, then line")
+                .isSortedAccordingTo(Comparator.<Received>comparingLong(r -> r.timestamp)
+                        .thenComparing(r -> r.feed)
+                        .thenComparingLong(r -> r.origin.offset));
         assertThat(described(merged(onDisk))).containsExactlyElementsOf(described(inMemory.records()));
     }
 
@@ -112,8 +130,11 @@ class ReplayFolderSortTest {
 
     /** What the job sees of a record, enough to tell any two lines apart. */
     private static List<String> described(List<Received> records) {
-        return records.stream().map(r -> r.feed + ":" + r.origin.topic + ":" + r.origin.offset + "@" + r.timestamp + " "
-                + r.cause + " " + r.error + " " + (r.event == null ? "-" : r.event.projectId + "/" + r.event.eventTime())
-                + " " + Arrays.hashCode(r.payload)).toList();
+        return records.stream()
+                .map(r -> r.feed + ":" + r.origin.topic + ":" + r.origin.offset + "@" + r.timestamp + " "
+                        + r.cause + " " + r.error + " "
+                        + (r.event == null ? "-" : r.event.projectId + "/" + r.event.eventTime())
+                        + " " + Arrays.hashCode(r.payload))
+                .toList();
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,8 +58,12 @@ class EmbeddedKafkaTest {
             kafka.createTopics(3, "payments", "projects");
 
             assertThat(admin.listTopics().names().get()).contains("clock-ins", "payments", "projects");
-            assertThat(admin.describeTopics(List.of("payments")).allTopicNames().get()
-                    .get("payments").partitions()).hasSize(3);
+            assertThat(admin.describeTopics(List.of("payments"))
+                            .allTopicNames()
+                            .get()
+                            .get("payments")
+                            .partitions())
+                    .hasSize(3);
         }
     }
 
@@ -94,28 +97,40 @@ class EmbeddedKafkaTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(nonDaemonThreadsStartedSince(before)).isEmpty();
         assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(hostAndPort[0], Integer.parseInt(hostAndPort[1])), 1000);
-            }
-        }).isInstanceOf(IOException.class);
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress(hostAndPort[0], Integer.parseInt(hostAndPort[1])), 1000);
+                    }
+                })
+                .isInstanceOf(IOException.class);
     }
 
     private static KafkaProducer<String, String> transactionalProducer(EmbeddedKafka kafka) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                        60_000),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     /** Polls until {@code expected} records arrived, then a little longer to catch extras. */
     private static List<String> readValues(EmbeddedKafka kafka, String topic, int expected) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<String> values = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -45,34 +44,45 @@ class FlinkClusterTest {
     void shouldRestoreTheJobFromItsCheckpointWhenATaskManagerIsKilled() {
         long starting = System.nanoTime();
         try (FlinkCluster cluster = FlinkCluster.start(dir, 2, 2, Map.of())) {
-            System.out.printf("FlinkClusterTest: JobManager + 2 TaskManagers up in %d ms at %s%n",
+            System.out.printf(
+                    "FlinkClusterTest: JobManager + 2 TaskManagers up in %d ms at %s%n",
                     Duration.ofNanos(System.nanoTime() - starting).toMillis(), cluster.restUrl());
 
             JobID job = cluster.submit(countingJob());
             cluster.awaitRunning(job, Duration.ofSeconds(30));
             long beforeKill = cluster.awaitCheckpointAfter(job, 0, Duration.ofSeconds(30));
-            assertThat(cluster.busySlots(0)).as("slots of taskmanager-0 running the job").isPositive();
+            assertThat(cluster.busySlots(0))
+                    .as("slots of taskmanager-0 running the job")
+                    .isPositive();
 
             long killed = System.nanoTime();
             cluster.killTaskManager(0);
 
             int restarts = cluster.awaitRestarts(job, 1, Duration.ofSeconds(30));
             cluster.awaitRunning(job, Duration.ofSeconds(30));
-            FlinkCluster.Checkpoints recovered = cluster.awaitCheckpoints(job,
-                    c -> c.latestRestored() > 0 && c.latestCompleted() > c.latestRestored(), Duration.ofSeconds(30));
-            System.out.printf("FlinkClusterTest: %d restart(s); restored checkpoint %d, completed %d,"
-                    + " %d ms after the kill%n",
-                    restarts, recovered.latestRestored(), recovered.latestCompleted(),
+            FlinkCluster.Checkpoints recovered = cluster.awaitCheckpoints(
+                    job,
+                    c -> c.latestRestored() > 0 && c.latestCompleted() > c.latestRestored(),
+                    Duration.ofSeconds(30));
+            System.out.printf(
+                    "FlinkClusterTest: %d restart(s); restored checkpoint %d, completed %d,"
+                            + " %d ms after the kill%n",
+                    restarts,
+                    recovered.latestRestored(),
+                    recovered.latestCompleted(),
                     Duration.ofNanos(System.nanoTime() - killed).toMillis());
 
             assertThat(cluster.status(job)).isEqualTo(JobStatus.RUNNING);
             assertThat(cluster.numRestarts(job)).isGreaterThanOrEqualTo(1);
-            assertThat(recovered.latestRestored()).as("checkpoint the job restored from")
+            assertThat(recovered.latestRestored())
+                    .as("checkpoint the job restored from")
                     .isGreaterThanOrEqualTo(beforeKill);
 
             int replacement = cluster.startTaskManager();
             assertThat(replacement).isEqualTo(2);
-            assertThat(cluster.busySlots(replacement)).as("slots of the replacement, registered and idle").isZero();
+            assertThat(cluster.busySlots(replacement))
+                    .as("slots of the replacement, registered and idle")
+                    .isZero();
         }
     }
 
@@ -84,9 +94,12 @@ class FlinkClusterTest {
             assertThatThrownBy(() -> FlinkCluster.start(dir, 0, 1, restPortInUse))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("the Flink jobmanager exited")
-                    .hasMessageContaining(dir.resolve("log").resolve("jobmanager.log").toString());
+                    .hasMessageContaining(
+                            dir.resolve("log").resolve("jobmanager.log").toString());
         }
-        assertThat(flinkProcessesOf(ProcessHandle.current())).as("Flink JVMs left running").isEmpty();
+        assertThat(flinkProcessesOf(ProcessHandle.current()))
+                .as("Flink JVMs left running")
+                .isEmpty();
     }
 
     @Test
@@ -103,20 +116,24 @@ class FlinkClusterTest {
     @Test
     void shouldStopTheClusterWhenTheJvmThatStartedItIsKilled() throws Exception {
         Process jvm = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                RunUntilKilled.class.getName(), dir.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RunUntilKilled.class.getName(),
+                        dir.toString())
                 .redirectErrorStream(true)
                 .start();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(out.lines().filter(line -> line.startsWith("up at ")).findFirst()).isPresent();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.lines().filter(line -> line.startsWith("up at ")).findFirst())
+                    .isPresent();
             List<ProcessHandle> flink = flinkProcessesOf(jvm.toHandle());
             assertThat(flink).as("the JobManager's JVM").hasSize(1);
 
             jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
 
-            assertThat(flink.get(0).onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+            assertThat(flink.get(0).onExit().get(30, TimeUnit.SECONDS).isAlive())
+                    .isFalse();
         } finally {
             jvm.destroyForcibly();
         }
@@ -157,8 +174,8 @@ class FlinkClusterTest {
         config.setString("restart-strategy.fixed-delay.delay", "1s");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(2);
-        DataGeneratorSource<Long> numbers = new DataGeneratorSource<>(
-                n -> n, Long.MAX_VALUE, RateLimiterStrategy.perSecond(200), Types.LONG);
+        DataGeneratorSource<Long> numbers =
+                new DataGeneratorSource<>(n -> n, Long.MAX_VALUE, RateLimiterStrategy.perSecond(200), Types.LONG);
         env.fromSource(numbers, WatermarkStrategy.noWatermarks(), "numbers")
                 .keyBy(n -> n % 16)
                 .process(new CountPerKey())

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +45,8 @@ class InfluxServerTest {
 
             List<String> listening = listeningAddresses(pid);
 
-            assertThat(listening).hasSize(2) // HTTP and RPC
+            assertThat(listening)
+                    .hasSize(2) // HTTP and RPC
                     .allSatisfy(address -> assertThat(address).startsWith("0100007F:"));
         }
     }
@@ -65,14 +65,19 @@ class InfluxServerTest {
     @Test
     void shouldStopInfluxdWhenTheJvmThatStartedItIsKilled() throws Exception {
         Process jvm = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                RunUntilKilled.class.getName(), dataDir.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RunUntilKilled.class.getName(),
+                        dataDir.toString())
                 .redirectErrorStream(true)
                 .start();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
-            String url = out.lines().filter(line -> line.startsWith("http://")).findFirst().orElseThrow();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = out.lines()
+                    .filter(line -> line.startsWith("http://"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(ping(url)).isEqualTo(204);
             ProcessHandle influxd = influxdRunningIn(dataDir);
 
@@ -112,14 +117,17 @@ class InfluxServerTest {
 
     private static int ping(String url) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/ping"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static ProcessHandle influxdRunningIn(Path dataDir) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("influxd")).orElse(false))
-                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(dataDir.toString()))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> String.join(" ", a).contains(dataDir.toString()))
                         .orElse(false))
                 .findFirst()
                 .orElseThrow();
@@ -134,8 +142,8 @@ class InfluxServerTest {
                     .map(target -> target.substring(8, target.length() - 1))
                     .collect(Collectors.toSet());
         }
-        try (Stream<String> tcp = Stream.concat(
-                Files.lines(Path.of("/proc/net/tcp")), Files.lines(Path.of("/proc/net/tcp6")))) {
+        try (Stream<String> tcp =
+                Stream.concat(Files.lines(Path.of("/proc/net/tcp")), Files.lines(Path.of("/proc/net/tcp6")))) {
             return tcp.map(line -> line.trim().split("\\s+"))
                     .filter(cols -> cols.length > 9 && "0A".equals(cols[3]) && inodes.contains(cols[9]))
                     .map(cols -> cols[1])

@@ -70,22 +70,47 @@ public final class ReplayedCounty {
             }
         }));
         Path input = dir.resolve("input");
-        SyntheticCounty county = new SyntheticCounty(CountyPlan.monthsEndingOn(11, 3, LocalDate.of(2025, 6, 30)).withProjects(18),
+        SyntheticCounty county = new SyntheticCounty(
+                CountyPlan.monthsEndingOn(11, 3, LocalDate.of(2025, 6, 30)).withProjects(18),
                 JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")).policy());
         CountyReplayFolder.write(county, input);
         Path alerts = dir.resolve("alerts.jsonl");
-        run("replay", "--input", input.toString(), "--as-of", AS_OF.toString(), "--out", alerts.toString(), "--influx", influx.url());
-        assertThat(Files.readAllLines(alerts)).as("the simulated county's alerts").hasSizeGreaterThan(5);
+        run(
+                "replay",
+                "--input",
+                input.toString(),
+                "--as-of",
+                AS_OF.toString(),
+                "--out",
+                alerts.toString(),
+                "--influx",
+                influx.url());
+        assertThat(Files.readAllLines(alerts))
+                .as("the simulated county's alerts")
+                .hasSizeGreaterThan(5);
 
         try (StandInGateway gateway = StandInGateway.start()) {
             Path config = dir.resolve("alert-dispatch.yaml");
-            Files.writeString(config, Files.readString(Path.of("jobs/alert-dispatch.demo.yaml"))
-                    .replace("http://127.0.0.1:18088/send", gateway.url().toString())
-                    .replace("http://127.0.0.1:18089/", "http://127.0.0.1:" + gateway.port() + "/")
-                    .replace("initialBackoff: 1s", "initialBackoff: 100ms"));
+            Files.writeString(
+                    config,
+                    Files.readString(Path.of("jobs/alert-dispatch.demo.yaml"))
+                            .replace(
+                                    "http://127.0.0.1:18088/send", gateway.url().toString())
+                            .replace("http://127.0.0.1:18089/", "http://127.0.0.1:" + gateway.port() + "/")
+                            .replace("initialBackoff: 1s", "initialBackoff: 100ms"));
             Files.copy(Path.of("jobs/risk-monitor.yaml"), dir.resolve("risk-monitor.yaml"));
-            run("dispatch", "--config", config.toString(), "--state", dir.resolve("dispatch").toString(),
-                    "--alerts-file", alerts.toString(), "--registry", input.toString(), "--influx", influx.url());
+            run(
+                    "dispatch",
+                    "--config",
+                    config.toString(),
+                    "--state",
+                    dir.resolve("dispatch").toString(),
+                    "--alerts-file",
+                    alerts.toString(),
+                    "--registry",
+                    input.toString(),
+                    "--influx",
+                    influx.url());
         }
         return new ReplayedCounty(influx, input, alerts);
     }

@@ -3,6 +3,8 @@ package org.paywatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paywatch.local.StandInGateway.Request;
@@ -21,7 +20,8 @@ import org.paywatch.local.StandInGateway.Trouble;
 
 class StandInGatewayTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StandInGateway gateway = StandInGateway.start();
@@ -56,7 +56,8 @@ class StandInGatewayTest {
         post("/sms", "k-1", "{\"a\":1}");
         post("/sms", "k-1", "{\"a\":1}");
 
-        assertThat(gateway.requests()).extracting(Request::method, Request::path, Request::idempotencyKey, Request::body, Request::status)
+        assertThat(gateway.requests())
+                .extracting(Request::method, Request::path, Request::idempotencyKey, Request::body, Request::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("POST", "/sms", "k-1", "{\"a\":1}", 500),
                         org.assertj.core.groups.Tuple.tuple("POST", "/sms", "k-1", "{\"a\":1}", 200));
@@ -93,12 +94,17 @@ class StandInGatewayTest {
     @Test
     void shouldStallPastTheClientsTimeoutAndThenCloseWithoutAnAnswer() throws Exception {
         gateway.failNext(1, Trouble.stall(Duration.ofSeconds(20)));
-        HttpRequest request = HttpRequest.newBuilder(gateway.url()).timeout(Duration.ofSeconds(2))
-                .header("Idempotency-Key", "k-1").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        HttpRequest request = HttpRequest.newBuilder(gateway.url())
+                .timeout(Duration.ofSeconds(2))
+                .header("Idempotency-Key", "k-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
 
         assertThatThrownBy(() -> HTTP.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
-        assertThat(gateway.awaitRequests(1, Duration.ofSeconds(5))).extracting(Request::status).containsExactly(0);
+        assertThat(gateway.awaitRequests(1, Duration.ofSeconds(5)))
+                .extracting(Request::status)
+                .containsExactly(0);
     }
 
     @Test
@@ -124,7 +130,10 @@ class StandInGatewayTest {
     void shouldListWhatItReceivedWithNumbersMasked() throws Exception {
         post("/sms", "k-1", "{\"PhoneNumbers\":\"13957204816\",\"OutId\":\"2025041000000000420\"}");
 
-        HttpResponse<String> listing = HTTP.send(HttpRequest.newBuilder(gateway.url(StandInGateway.LISTING_PATH)).GET().build(),
+        HttpResponse<String> listing = HTTP.send(
+                HttpRequest.newBuilder(gateway.url(StandInGateway.LISTING_PATH))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         JsonNode requests = JSON.readTree(listing.body());
@@ -148,7 +157,9 @@ class StandInGatewayTest {
         });
         sender.start();
 
-        assertThat(gateway.awaitRequests(1, Duration.ofSeconds(10))).extracting(Request::idempotencyKey).containsExactly("k-late");
+        assertThat(gateway.awaitRequests(1, Duration.ofSeconds(10)))
+                .extracting(Request::idempotencyKey)
+                .containsExactly("k-late");
         assertThatThrownBy(() -> gateway.awaitRequests(2, Duration.ofMillis(100)))
                 .hasMessage("the stand-in gateway received 1 of 2 requests within 100 ms");
         sender.join();
@@ -156,7 +167,11 @@ class StandInGatewayTest {
 
     private HttpResponse<String> post(String path, String key, String body) throws IOException, InterruptedException {
         URI uri = gateway.url(path);
-        return HTTP.send(HttpRequest.newBuilder(uri).header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -36,9 +36,13 @@ class AccountDirectoryTest {
         harness.close();
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, FeedEvent, AccountBinding, FeedEvent> newHarness() throws Exception {
-        return new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new AccountDirectory(GRACE, Long.MAX_VALUE)),
-                e -> e.bank.accountNo, b -> b.accountNo, Types.STRING);
+    private static KeyedTwoInputStreamOperatorTestHarness<String, FeedEvent, AccountBinding, FeedEvent> newHarness()
+            throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new AccountDirectory(GRACE, Long.MAX_VALUE)),
+                e -> e.bank.accountNo,
+                b -> b.accountNo,
+                Types.STRING);
     }
 
     private void deposit(String when) throws Exception {
@@ -58,7 +62,8 @@ class AccountDirectoryTest {
 
     @Test
     void shouldSendABankRecordToTheProjectItsAccountIsBoundTo() throws Exception {
-        harness.processElement2(new StreamRecord<>(new AccountBinding("A-1", "P-1", at("2025-03-01T00:00")), at("2025-03-01T00:00")));
+        harness.processElement2(
+                new StreamRecord<>(new AccountBinding("A-1", "P-1", at("2025-03-01T00:00")), at("2025-03-01T00:00")));
         deposit("2025-03-03T10:00");
         assertThat(resolvedProjects()).containsExactly("P-1");
     }
@@ -67,7 +72,8 @@ class AccountDirectoryTest {
     void shouldHoldARecordUntilItsAccountIsBound() throws Exception {
         deposit("2025-03-03T10:00");
         assertThat(resolvedProjects()).isEmpty();
-        harness.processElement2(new StreamRecord<>(new AccountBinding("A-1", "P-1", at("2025-03-03T12:00")), at("2025-03-03T12:00")));
+        harness.processElement2(
+                new StreamRecord<>(new AccountBinding("A-1", "P-1", at("2025-03-03T12:00")), at("2025-03-03T12:00")));
         assertThat(resolvedProjects()).containsExactly("P-1");
     }
 
@@ -84,7 +90,9 @@ class AccountDirectoryTest {
 
         harness.processBothWatermarks(new Watermark(at("2025-03-04T10:00")));
 
-        List<Rejection> rejected = harness.getSideOutput(Descriptors.REJECTED).stream().map(StreamRecord::getValue).toList();
+        List<Rejection> rejected = harness.getSideOutput(Descriptors.REJECTED).stream()
+                .map(StreamRecord::getValue)
+                .toList();
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.reason).contains("A-1", "bound to no registered project", "24 h");
             assertThat(r.origin.topic).isEqualTo("bank");
@@ -95,7 +103,9 @@ class AccountDirectoryTest {
     @Test
     void shouldKeepNothingOfARecordItGaveUpOn() throws Exception {
         deposit("2025-03-03T10:00");
-        assertThat(harness.numKeyedStateEntries()).as("the record waiting for its account").isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries())
+                .as("the record waiting for its account")
+                .isEqualTo(1);
 
         harness.processBothWatermarks(new Watermark(at("2025-03-04T10:00")));
 
@@ -107,7 +117,8 @@ class AccountDirectoryTest {
     void shouldKeepOnlyTheBindingOnceTheWaitingRecordIsSentOn() throws Exception {
         deposit("2025-03-03T10:00");
 
-        harness.processElement2(new StreamRecord<>(new AccountBinding("A-1", "P-1", at("2025-03-03T12:00")), at("2025-03-03T12:00")));
+        harness.processElement2(
+                new StreamRecord<>(new AccountBinding("A-1", "P-1", at("2025-03-03T12:00")), at("2025-03-03T12:00")));
 
         assertThat(resolvedProjects()).containsExactly("P-1");
         assertThat(harness.numKeyedStateEntries()).as("the binding alone").isEqualTo(1);

@@ -23,18 +23,28 @@ class DescriptorsTest {
     @Test
     void shouldKeepTheStateNamesAndSerializersThatSavepointsOfThisReleaseHold() {
         assertState(Descriptors.seenTransaction(), "seen", StateDescriptor.Type.VALUE, Types.BOOLEAN);
-        assertState(Descriptors.transactionContent(), "content", StateDescriptor.Type.VALUE,
+        assertState(
+                Descriptors.transactionContent(),
+                "content",
+                StateDescriptor.Type.VALUE,
                 PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO);
         assertState(Descriptors.accountProject(), "project", StateDescriptor.Type.VALUE, Types.STRING);
         assertState(Descriptors.awaitingAccount(), "awaiting-account", StateDescriptor.Type.LIST, RECORDS);
-        assertState(Descriptors.enterpriseProjects(), "projects", StateDescriptor.Type.MAP, Types.MAP(Types.STRING, Types.BOOLEAN));
+        assertState(
+                Descriptors.enterpriseProjects(),
+                "projects",
+                StateDescriptor.Type.MAP,
+                Types.MAP(Types.STRING, Types.BOOLEAN));
         assertState(Descriptors.awaitingEnterprise(), "awaiting-enterprise", StateDescriptor.Type.LIST, RECORDS);
         assertState(Descriptors.recentTaxChanges(), "recent-tax-changes", StateDescriptor.Type.LIST, RECORDS);
         assertState(Descriptors.projectBook(), "book", StateDescriptor.Type.VALUE, StatePojo.of(ProjectBook.class));
         assertState(Descriptors.alertMemory(), "alerts", StateDescriptor.Type.VALUE, StatePojo.of(AlertMemory.class));
         assertState(Descriptors.pendingRecords(), "pending", StateDescriptor.Type.MAP, Types.MAP(Types.LONG, RECORDS));
         assertState(Descriptors.awaitingProject(), "awaiting-project", StateDescriptor.Type.LIST, RECORDS);
-        assertState(Descriptors.recordCounts(), "record-counts", StateDescriptor.Type.LIST,
+        assertState(
+                Descriptors.recordCounts(),
+                "record-counts",
+                StateDescriptor.Type.LIST,
                 Types.LIST(TypeInformation.of(RecordCounts.Total.class)));
     }
 
@@ -46,12 +56,14 @@ class DescriptorsTest {
         assertThat(Descriptors.projectBook().isSerializerInitialized()).isFalse();
     }
 
-    private static void assertState(StateDescriptor<?, ?> descriptor, String name, StateDescriptor.Type kind,
-                                    TypeInformation<?> type) {
+    private static void assertState(
+            StateDescriptor<?, ?> descriptor, String name, StateDescriptor.Type kind, TypeInformation<?> type) {
         ExecutionConfig config = new ExecutionConfig();
         descriptor.initializeSerializerUnlessSet(config);
         assertThat(descriptor.getName()).isEqualTo(name);
         assertThat(descriptor.getType()).as(name).isEqualTo(kind);
-        assertThat((Object) descriptor.getSerializer()).as(name).isEqualTo(type.createSerializer(config.getSerializerConfig()));
+        assertThat((Object) descriptor.getSerializer())
+                .as(name)
+                .isEqualTo(type.createSerializer(config.getSerializerConfig()));
     }
 }

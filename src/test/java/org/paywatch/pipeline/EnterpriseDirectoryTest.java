@@ -32,7 +32,9 @@ class EnterpriseDirectoryTest {
     void open() throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new EnterpriseDirectory(GRACE, Long.MAX_VALUE)),
-                e -> e.tax.creditCode, r -> r.creditCode, Types.STRING);
+                e -> e.tax.creditCode,
+                r -> r.creditCode,
+                Types.STRING);
         harness.open();
     }
 
@@ -101,7 +103,9 @@ class EnterpriseDirectoryTest {
     @Test
     void shouldKeepNothingOfAChangeThatReachedNoProjectWithinTheGracePeriod() throws Exception {
         tax("2025-04-08T10:00");
-        assertThat(harness.numKeyedStateEntries()).as("the change waiting for a project").isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries())
+                .as("the change waiting for a project")
+                .isEqualTo(1);
 
         harness.processBothWatermarks(new Watermark(at("2025-04-09T10:00")));
 
@@ -113,7 +117,9 @@ class EnterpriseDirectoryTest {
     void shouldKeepOnlyTheEnterprisesProjectsOnceTheGracePeriodOfAChangeIsOver() throws Exception {
         role("P-A");
         tax("2025-04-08T10:00");
-        assertThat(harness.numKeyedStateEntries()).as("the projects and the change kept for projects to come").isEqualTo(2);
+        assertThat(harness.numKeyedStateEntries())
+                .as("the projects and the change kept for projects to come")
+                .isEqualTo(2);
 
         harness.processBothWatermarks(new Watermark(at("2025-04-09T10:00")));
 

@@ -16,20 +16,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +58,7 @@ class EntryTest {
     private static final AvroCodec<BankTransaction> BANK = AvroCodec.of(BankTransaction.class);
     /** Every shorter test account is a prefix of it, so its digits cover theirs. */
     private static final List<String> PERSONAL_NUMBERS = List.of(account(30), COUNTERPARTY_ACCOUNT, ID_CARD);
+
     private static final List<String> PHONES = List.of(LABOUR_MANAGER_PHONE, UNIT_CONTACT_PHONE);
     private static final AvroCodec<Project> PROJECTS = AvroCodec.of(Project.class);
 
@@ -80,43 +81,55 @@ class EntryTest {
         for (Received r : records) {
             harness.processElement(r, r.timestamp);
         }
-        return harness.getSideOutput(Descriptors.REJECTED) == null ? List.of()
-                : harness.getSideOutput(Descriptors.REJECTED).stream().map(StreamRecord::getValue).toList();
+        return harness.getSideOutput(Descriptors.REJECTED) == null
+                ? List.of()
+                : harness.getSideOutput(Descriptors.REJECTED).stream()
+                        .map(StreamRecord::getValue)
+                        .toList();
     }
 
     @Test
-    void shouldDeadLetterAKafkaRecordThatBreaksTheContractWithItsPersonalFieldsMaskedAndItsTxnIdReadable() throws Exception {
+    void shouldDeadLetterAKafkaRecordThatBreaksTheContractWithItsPersonalFieldsMaskedAndItsTxnIdReadable()
+            throws Exception {
         BankTransaction sent = payout(account(19), -35_000);
 
         List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(sent))));
 
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.reason).isEqualTo("amountFen is negative (-35000); amounts are fen >= 0");
-            assertThat(BANK.decode(r.payload)).isEqualTo(BankTransaction.newBuilder(sent)
-                    .setAccountNo("***************1582").setCounterpartyAccountNo("***************0018")
-                    .setCounterpartyName("张******").setWorkerId("**************726X").build());
+            assertThat(BANK.decode(r.payload))
+                    .isEqualTo(BankTransaction.newBuilder(sent)
+                            .setAccountNo("***************1582")
+                            .setCounterpartyAccountNo("***************0018")
+                            .setCounterpartyName("张******")
+                            .setWorkerId("**************726X")
+                            .build());
         });
         assertThat(harness.extractOutputValues()).isEmpty();
     }
 
     @Test
-    void shouldDeadLetterAReplayLineThatBreaksTheContractWithItsPersonalFieldsMaskedAndItsTxnIdReadable() throws Exception {
+    void shouldDeadLetterAReplayLineThatBreaksTheContractWithItsPersonalFieldsMaskedAndItsTxnIdReadable()
+            throws Exception {
         String line = ContractJson.write(payout(account(19), -35_000));
 
         List<Rejection> rejected = enter(List.of(ReceivedRecords.fromReplayLine(scratch, Feed.BANK, line)));
 
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.reason).startsWith("amountFen is negative");
-            assertThat(new String(r.payload, UTF_8)).isEqualTo(line
-                    .replace(account(19), "***************1582").replace(COUNTERPARTY_ACCOUNT, "***************0018")
-                    .replace(COUNTERPARTY_NAME, "张******").replace(ID_CARD, "**************726X"))
+            assertThat(new String(r.payload, UTF_8))
+                    .isEqualTo(line.replace(account(19), "***************1582")
+                            .replace(COUNTERPARTY_ACCOUNT, "***************0018")
+                            .replace(COUNTERPARTY_NAME, "张******")
+                            .replace(ID_CARD, "**************726X"))
                     .contains("\"txnId\": \"" + DIGIT_HEAVY_TXN_ID + "\"");
         });
     }
 
     @Test
     void shouldPassOnAValidRecordPseudonymisedAndDeadLetterNothing() throws Exception {
-        List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(payout(account(19), 35_000)))));
+        List<Rejection> rejected =
+                enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(payout(account(19), 35_000)))));
 
         assertThat(rejected).isEmpty();
         assertThat(harness.getSideOutput(Descriptors.BANK)).singleElement().satisfies(e -> {
@@ -128,9 +141,11 @@ class EntryTest {
     @Test
     void shouldPassOnAProjectWithoutItsContactsSoThatNoPhoneNumberReachesStateOrAnyOutput() throws Exception {
         Project sent = projectWithContacts(0);
-        List<Received> fromBothSources = List.of(ReceivedRecords.fromKafka(Feed.PROJECTS, PROJECTS.encode(sent)),
+        List<Received> fromBothSources = List.of(
+                ReceivedRecords.fromKafka(Feed.PROJECTS, PROJECTS.encode(sent)),
                 ReceivedRecords.fromReplayLine(scratch, Feed.PROJECTS, ContractJson.write(sent)));
-        assertThat(fromBothSources).allSatisfy(r -> assertThat(r.event.project.contacts).hasSize(2));
+        assertThat(fromBothSources)
+                .allSatisfy(r -> assertThat(r.event.project.contacts).hasSize(2));
 
         List<Rejection> rejected = enter(fromBothSources);
 
@@ -151,7 +166,8 @@ class EntryTest {
             assertThat(r.reason).isEqualTo("payDay 40 is not a day of the month (1..31)");
             assertThat(PROJECTS.decode(r.payload).getContacts())
                     .extracting(ProjectContact::getRole, ProjectContact::getName, ProjectContact::getPhone)
-                    .containsExactly(tuple(ContactRole.LABOR_MANAGER, "王******", "*******0417"),
+                    .containsExactly(
+                            tuple(ContactRole.LABOR_MANAGER, "王******", "*******0417"),
                             tuple(ContactRole.CONSTRUCTION_UNIT, "李******", "*******2961"));
         });
     }
@@ -195,14 +211,18 @@ class EntryTest {
             for (int cut = 0; cut < whole.length; cut++) {
                 bad.add(ReceivedRecords.fromKafka(Feed.BANK, Arrays.copyOf(whole, cut)));
             }
-            bad.add(ReceivedRecords.fromKafka(Feed.BANK, concat(whole, account(length).getBytes(UTF_8))));
+            bad.add(ReceivedRecords.fromKafka(
+                    Feed.BANK, concat(whole, account(length).getBytes(UTF_8))));
             bad.add(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(payout(account(length), -35_000))));
         }
         // A negative string length where txnId should start, then an ID number as raw text.
         bad.add(ReceivedRecords.fromKafka(Feed.BANK, ("\u0003" + ID_CARD).getBytes(UTF_8)));
         // A single-object header of an unknown schema, then text.
-        bad.add(ReceivedRecords.fromKafka(Feed.BANK, concat(new byte[] {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8},
-                (account(19) + ID_CARD).getBytes(UTF_8))));
+        bad.add(ReceivedRecords.fromKafka(
+                Feed.BANK,
+                concat(
+                        new byte[] {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8},
+                        (account(19) + ID_CARD).getBytes(UTF_8))));
         // A clock-in whose direction enum index comes from the digits of an ID card.
         byte[] clockIn = AvroCodec.of(ClockIn.class).encode(ContractRecords.clockIn("P-1", ID_CARD, AT));
         bad.add(ReceivedRecords.fromKafka(Feed.CLOCKINS, Arrays.copyOf(clockIn, clockIn.length - 8)));
@@ -227,7 +247,8 @@ class EntryTest {
             // Jackson quotes an unrecognised token; a number where a string belongs; a field name sent twice.
             bankLines.add(line.replace("\"" + account + "\"", account + "abc"));
             bankLines.add(line.replace("\"" + account + "\"", account));
-            bankLines.add(line.replace("\"accountNo\"", "\"" + account + "\"").replace("{", "{\"" + account + "\": 1, "));
+            bankLines.add(
+                    line.replace("\"accountNo\"", "\"" + account + "\"").replace("{", "{\"" + account + "\": 1, "));
             // The account sent where the amount belongs, too long for a long.
             bankLines.add(line.replace("35000", account + "000000000000"));
             bankLines.add(line + " " + account);
@@ -252,17 +273,21 @@ class EntryTest {
     @Test
     void shouldDeadLetterAMegabyteRecordCutToTheLimitWithItsLengthAndDigest() throws Exception {
         BankTransaction huge = BankTransaction.newBuilder(payout(account(19), -35_000))
-                .setCounterpartyName("某".repeat(350_000)).build();
+                .setCounterpartyName("某".repeat(350_000))
+                .build();
         byte[] sent = BANK.encode(huge);
 
         List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, sent)));
 
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.cause).isEqualTo(RejectionCause.OVERSIZED);
-            assertThat(r.reason).startsWith("record of " + sent.length + " bytes is larger than entry.maxRecordBytes (65536)");
+            assertThat(r.reason)
+                    .startsWith("record of " + sent.length + " bytes is larger than entry.maxRecordBytes (65536)");
             assertThat(r.payload).hasSize(16384);
             assertThat(r.payloadLength).isEqualTo(sent.length);
-            assertThat(r.payloadSha256).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sent)));
+            assertThat(r.payloadSha256)
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(sent)));
             assertNoSixDigitsOf(PERSONAL_NUMBERS, r.payload, r.reason);
         });
     }
@@ -284,29 +309,40 @@ class EntryTest {
     @Test
     void shouldDeadLetterAnEventTimeFarAheadOfTheClockSayingSo() throws Exception {
         long year9999 = Instant.parse("9999-12-31T00:00:00Z").toEpochMilli();
-        BankTransaction future = BankTransaction.newBuilder(payout(account(19), 35_000)).setEventTime(Instant.ofEpochMilli(year9999)).build();
+        BankTransaction future = BankTransaction.newBuilder(payout(account(19), 35_000))
+                .setEventTime(Instant.ofEpochMilli(year9999))
+                .build();
 
         List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(future))));
 
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.cause).isEqualTo(RejectionCause.IMPOSSIBLE_TIME);
-            assertThat(r.reason).startsWith("event time 9999-12-31T08:00+08:00 is more than 1h (time.maxClockSkew) ahead of the wall clock");
-            assertThat(r.time).as("the dead letter's time is the log's, not the impossible one").isLessThan(year9999);
+            assertThat(r.reason)
+                    .startsWith(
+                            "event time 9999-12-31T08:00+08:00 is more than 1h (time.maxClockSkew) ahead of the wall clock");
+            assertThat(r.time)
+                    .as("the dead letter's time is the log's, not the impossible one")
+                    .isLessThan(year9999);
             assertNoSixDigitsOf(PERSONAL_NUMBERS, r.payload, r.reason);
         });
-        assertThat(harness.getSideOutput(Descriptors.BANK)).as("nothing of it goes on").isNullOrEmpty();
+        assertThat(harness.getSideOutput(Descriptors.BANK))
+                .as("nothing of it goes on")
+                .isNullOrEmpty();
     }
 
     @Test
     void shouldDeadLetterAnEventTimeOfNineteenSeventyAsBeforeTheEarliestDate() throws Exception {
-        BankTransaction zero = BankTransaction.newBuilder(payout(account(19), 35_000)).setEventTime(Instant.EPOCH).build();
+        BankTransaction zero = BankTransaction.newBuilder(payout(account(19), 35_000))
+                .setEventTime(Instant.EPOCH)
+                .build();
 
         List<Rejection> rejected = enter(List.of(ReceivedRecords.fromKafka(Feed.BANK, BANK.encode(zero))));
 
         assertThat(rejected).singleElement().satisfies(r -> {
             assertThat(r.cause).isEqualTo(RejectionCause.IMPOSSIBLE_TIME);
-            assertThat(r.reason).isEqualTo("event time 1970-01-01T08:00+08:00 is before time.earliestEventDate 2016-01-01: "
-                    + "correct the sender's clock or the record's time field");
+            assertThat(r.reason)
+                    .isEqualTo("event time 1970-01-01T08:00+08:00 is before time.earliestEventDate 2016-01-01: "
+                            + "correct the sender's clock or the record's time field");
         });
     }
 
@@ -330,7 +366,12 @@ class EntryTest {
     }
 
     private long accumulator(String name) {
-        return ((Number) harness.getEnvironment().getAccumulatorRegistry().getUserMap().get(name).getLocalValue()).longValue();
+        return ((Number) harness.getEnvironment()
+                        .getAccumulatorRegistry()
+                        .getUserMap()
+                        .get(name)
+                        .getLocalValue())
+                .longValue();
     }
 
     /** A project with its contacts; a pay day of 40 breaks the contract, 0 leaves it unset. */
@@ -341,7 +382,8 @@ class EntryTest {
 
     /** The bytes Flink writes when it keeps or sends the record: what a checkpoint would hold. */
     private static byte[] asFlinkStoresIt(FeedEvent e) {
-        TypeSerializer<FeedEvent> serializer = TypeInformation.of(FeedEvent.class).createSerializer(new SerializerConfigImpl());
+        TypeSerializer<FeedEvent> serializer =
+                TypeInformation.of(FeedEvent.class).createSerializer(new SerializerConfigImpl());
         DataOutputSerializer out = new DataOutputSerializer(1024);
         try {
             serializer.serialize(e, out);
@@ -352,7 +394,8 @@ class EntryTest {
     }
 
     private static BankTransaction payout(String account, long fen) {
-        return ContractRecords.payout(DIGIT_HEAVY_TXN_ID, account, COUNTERPARTY_ACCOUNT, COUNTERPARTY_NAME, ID_CARD, fen, AT);
+        return ContractRecords.payout(
+                DIGIT_HEAVY_TXN_ID, account, COUNTERPARTY_ACCOUNT, COUNTERPARTY_NAME, ID_CARD, fen, AT);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -11,10 +11,10 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,16 +24,16 @@ import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.Direction;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.contract.WageType;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.BankTransaction;
 import org.paywatch.domain.ClockIn;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Rejection;
+import org.paywatch.domain.RiskSnapshot;
 import org.paywatch.domain.WorkerRegistration;
-import org.paywatch.domain.AlertEvent;
 import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ProjectFixture;
-import org.paywatch.domain.RiskSnapshot;
 
 /** The keyed project monitor in Flink's operator harness: timers on silence, waiting, late data, snapshot/restore. */
 class ProjectMonitorTest {
@@ -56,19 +56,22 @@ class ProjectMonitorTest {
         return newHarness(800);
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> newHarness(long settledHistoryDays)
-            throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> newHarness(
+            long settledHistoryDays) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ProjectMonitor(ProjectFixture.policy(), GRACE, Long.MAX_VALUE, settledHistoryDays)),
-                e -> e.projectId, Types.STRING);
+                new KeyedProcessOperator<>(
+                        new ProjectMonitor(ProjectFixture.policy(), GRACE, Long.MAX_VALUE, settledHistoryDays)),
+                e -> e.projectId,
+                Types.STRING);
     }
 
     /** The project's book as the monitor keeps it in keyed state. */
     private ProjectBook book() throws Exception {
         KeyedStateBackend<String> state = harness.getOperator().getKeyedStateBackend();
         state.setCurrentKey(ProjectFixture.PROJECT);
-        return state.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                Descriptors.projectBook()).value();
+        return state.getPartitionedState(
+                        VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, Descriptors.projectBook())
+                .value();
     }
 
     private void send(Object payload) throws Exception {
@@ -135,7 +138,9 @@ class ProjectMonitorTest {
     }
 
     private List<String> transitions() {
-        return alerts().stream().map(a -> a.ruleId + " " + a.transition + " " + a.level).toList();
+        return alerts().stream()
+                .map(a -> a.ruleId + " " + a.transition + " " + a.level)
+                .toList();
     }
 
     @Test
@@ -147,7 +152,10 @@ class ProjectMonitorTest {
         harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
 
         assertThat(transitions()).contains("PW05 RAISED BLUE", "PW05 ESCALATED YELLOW");
-        AlertEvent yellow = alerts().stream().filter(a -> a.level == AlertLevel.YELLOW && a.ruleId.equals("PW05")).findFirst().orElseThrow();
+        AlertEvent yellow = alerts().stream()
+                .filter(a -> a.level == AlertLevel.YELLOW && a.ruleId.equals("PW05"))
+                .findFirst()
+                .orElseThrow();
         assertThat(yellow.eventTime).isEqualTo(at("2025-06-01T00:00"));
         assertThat(yellow.scope).isEqualTo("2025-04");
     }
@@ -197,15 +205,21 @@ class ProjectMonitorTest {
 
         harness.processWatermark(new Watermark(at("2025-04-08T07:40")));
 
-        List<Rejection> rejected = harness.getSideOutput(Descriptors.REJECTED).stream().map(StreamRecord::getValue).toList();
-        assertThat(rejected).singleElement().satisfies(r -> assertThat(r.reason).contains(ProjectFixture.PROJECT, "not registered"));
+        List<Rejection> rejected = harness.getSideOutput(Descriptors.REJECTED).stream()
+                .map(StreamRecord::getValue)
+                .toList();
+        assertThat(rejected)
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason).contains(ProjectFixture.PROJECT, "not registered"));
     }
 
     @Test
     void shouldWriteADailyRiskSnapshot() throws Exception {
         registerAndWorkApril();
         harness.processWatermark(new Watermark(at("2025-06-02T00:00")));
-        List<RiskSnapshot> snapshots = harness.getSideOutput(Descriptors.SNAPSHOTS).stream().map(StreamRecord::getValue).toList();
+        List<RiskSnapshot> snapshots = harness.getSideOutput(Descriptors.SNAPSHOTS).stream()
+                .map(StreamRecord::getValue)
+                .toList();
         RiskSnapshot june2 = snapshots.get(snapshots.size() - 1);
         assertThat(june2.time).isEqualTo(at("2025-06-02T00:00"));
         // PW05 is YELLOW, and PW09 RED: W1 has not clocked in since 7 April and is still owed April's wages
@@ -252,7 +266,9 @@ class ProjectMonitorTest {
     void shouldKeepNothingOfAProjectNobodyRegisteredOnceItsRecordsAreGivenUp() throws Exception {
         send(clockIn("2025-04-07T07:40"));
         harness.processWatermark(new Watermark(at("2025-04-07T12:00")));
-        assertThat(harness.numKeyedStateEntries()).as("the clock-in waiting for its project").isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries())
+                .as("the clock-in waiting for its project")
+                .isEqualTo(1);
 
         harness.processWatermark(new Watermark(at("2025-04-08T07:40")));
 
@@ -268,7 +284,9 @@ class ProjectMonitorTest {
         send(ProjectFixture.project(ProjectStatus.ACTIVE, null));
 
         assertThat(transitions()).as("a month without a deposit").contains("PW02 RAISED YELLOW");
-        assertThat(harness.numKeyedStateEntries()).as("the book and its alert memory, nothing of the wait").isEqualTo(2);
+        assertThat(harness.numKeyedStateEntries())
+                .as("the book and its alert memory, nothing of the wait")
+                .isEqualTo(2);
         assertThat(book().attendedWorkers("2025-04")).containsExactly("W1");
     }
 
@@ -307,6 +325,7 @@ class ProjectMonitorTest {
         harness.processWatermark(new Watermark(at("2025-08-01T00:00")));
 
         assertThat(book().periods()).contains("2025-04");
-        assertThat(book().unpaidFen("2025-04", "W1", ProjectFixture.wages(21.75))).isEqualTo(35_000);
+        assertThat(book().unpaidFen("2025-04", "W1", ProjectFixture.wages(21.75)))
+                .isEqualTo(35_000);
     }
 }

@@ -1,7 +1,5 @@
 package org.paywatch.pipeline;
 
-import org.paywatch.config.JobConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.config.JobConfig;
 import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.LocalFlink;
 
@@ -30,6 +29,7 @@ class ReplayBasicSampleTest {
 
     @TempDir
     static Path out;
+
     static JsonNode expected;
     static Replay.Summary summary;
     static List<JsonNode> alerts = new ArrayList<>();
@@ -39,10 +39,12 @@ class ReplayBasicSampleTest {
     @BeforeAll
     static void replayTwice() throws Exception {
         expected = JSON.readTree(SAMPLE.resolve("expected.json").toFile());
-        long asOf = OffsetDateTime.parse(expected.get("asOf").asText()).toInstant().toEpochMilli();
+        long asOf =
+                OffsetDateTime.parse(expected.get("asOf").asText()).toInstant().toEpochMilli();
         JobConfig config = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
         byte[] key = "replay-basic-test-key".getBytes(StandardCharsets.UTF_8);
-        summary = Replay.run(LocalFlink.environment(), SAMPLE.resolve("input"), asOf, out.resolve("a.jsonl"), config, key);
+        summary = Replay.run(
+                LocalFlink.environment(), SAMPLE.resolve("input"), asOf, out.resolve("a.jsonl"), config, key);
         Replay.run(LocalFlink.environment(), SAMPLE.resolve("input"), asOf, out.resolve("b.jsonl"), config, key);
         first = Files.readAllBytes(out.resolve("a.jsonl"));
         second = Files.readAllBytes(out.resolve("b.jsonl"));
@@ -55,7 +57,8 @@ class ReplayBasicSampleTest {
     private static Map<String, String> finalLevels() {
         Map<String, String> levels = new LinkedHashMap<>();
         for (JsonNode a : alerts) {
-            String key = a.get("projectId").asText() + "|" + a.get("ruleId").asText() + "|" + a.get("scope").asText();
+            String key = a.get("projectId").asText() + "|" + a.get("ruleId").asText() + "|"
+                    + a.get("scope").asText();
             if (a.get("transition").asText().equals("CLEARED")) {
                 levels.remove(key);
             } else if (!a.get("transition").asText().equals("FOLLOW_UP")) {
@@ -68,7 +71,8 @@ class ReplayBasicSampleTest {
     @Test
     void shouldEndWithEachExpectedAlertAtItsLevel() {
         for (JsonNode e : expected.get("expected")) {
-            String key = e.get("projectId").asText() + "|" + e.get("ruleId").asText() + "|" + e.path("scope").asText("");
+            String key = e.get("projectId").asText() + "|" + e.get("ruleId").asText() + "|"
+                    + e.path("scope").asText("");
             assertThat(finalLevels()).containsEntry(key, e.get("level").asText());
         }
     }
@@ -79,20 +83,29 @@ class ReplayBasicSampleTest {
      */
     @Test
     void shouldJudgeEveryDayUpToALaterAsOf() throws Exception {
-        long asOf = OffsetDateTime.parse("2025-08-31T00:00:00+08:00").toInstant().toEpochMilli();
+        long asOf =
+                OffsetDateTime.parse("2025-08-31T00:00:00+08:00").toInstant().toEpochMilli();
         Path later = out.resolve("later.jsonl");
-        Replay.run(LocalFlink.environment(), SAMPLE.resolve("input"), asOf, later,
-                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")), "replay-basic-test-key".getBytes(StandardCharsets.UTF_8));
+        Replay.run(
+                LocalFlink.environment(),
+                SAMPLE.resolve("input"),
+                asOf,
+                later,
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")),
+                "replay-basic-test-key".getBytes(StandardCharsets.UTF_8));
 
         Map<String, List<String>> pw05 = new LinkedHashMap<>();
         for (String line : Files.readAllLines(later)) {
             JsonNode a = JSON.readTree(line);
-            if (a.get("projectId").asText().equals("SX-F05A") && a.get("ruleId").asText().equals("PW05")) {
+            if (a.get("projectId").asText().equals("SX-F05A")
+                    && a.get("ruleId").asText().equals("PW05")) {
                 pw05.computeIfAbsent(a.get("scope").asText(), s -> new ArrayList<>())
-                        .add(a.get("transition").asText() + " " + a.get("level").asText() + " " + a.get("eventTime").asText().substring(0, 10));
+                        .add(a.get("transition").asText() + " " + a.get("level").asText() + " "
+                                + a.get("eventTime").asText().substring(0, 10));
             }
         }
-        assertThat(pw05.get("2025-04")).containsExactly("RAISED BLUE 2025-05-26", "ESCALATED YELLOW 2025-06-01", "ESCALATED RED 2025-07-01");
+        assertThat(pw05.get("2025-04"))
+                .containsExactly("RAISED BLUE 2025-05-26", "ESCALATED YELLOW 2025-06-01", "ESCALATED RED 2025-07-01");
         assertThat(pw05.get("2025-06")).endsWith("ESCALATED RED 2025-08-31");
     }
 
@@ -101,7 +114,8 @@ class ReplayBasicSampleTest {
         for (JsonNode f : expected.get("forbidden")) {
             String project = f.get("projectId").asText();
             String rule = f.get("ruleId").isNull() ? null : f.get("ruleId").asText();
-            assertThat(alerts).as("alerts of %s %s", project, rule)
+            assertThat(alerts)
+                    .as("alerts of %s %s", project, rule)
                     .noneMatch(a -> a.get("projectId").asText().equals(project)
                             && (rule == null || a.get("ruleId").asText().equals(rule)));
         }
@@ -109,9 +123,12 @@ class ReplayBasicSampleTest {
 
     @Test
     void shouldRejectExactlyTheExpectedNumberOfLines() throws Exception {
-        assertThat(Files.readAllLines(out.resolve("a.jsonl.rejected"))).hasSize(expected.get("rejected").asInt());
+        assertThat(Files.readAllLines(out.resolve("a.jsonl.rejected")))
+                .hasSize(expected.get("rejected").asInt());
         assertThat(summary.in()).isEqualTo(summary.applied() + summary.duplicates() + summary.deadLettered());
-        assertThat(summary.duplicates()).as("SX-DUP's payout was sent three times").isEqualTo(2);
+        assertThat(summary.duplicates())
+                .as("SX-DUP's payout was sent three times")
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,12 +1,11 @@
 package org.paywatch.pipeline;
 
-import org.paywatch.config.JobConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,13 +23,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.config.JobConfig;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.contract.Alert;
 import org.paywatch.contract.BankTransaction;
 import org.paywatch.contract.BankTransactionType;
 import org.paywatch.contract.DeadLetter;
 import org.paywatch.contract.Project;
 import org.paywatch.io.AvroCodec;
-import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.influx.InfluxHttp;
 import org.paywatch.io.influx.QueryResult;
 import org.paywatch.local.EmbeddedKafka;
@@ -38,7 +38,6 @@ import org.paywatch.local.InfluxServer;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.testing.ContractRecords;
 import org.paywatch.testing.KafkaClient;
-import java.time.LocalDate;
 
 /**
  * The live job end to end, on real components: an in-process Kafka broker, a real influxd and a Flink
@@ -52,6 +51,7 @@ class RiskMonitorEndToEndTest {
 
     @TempDir
     static Path dir;
+
     static EmbeddedKafka kafka;
     static InfluxServer influx;
     static JobConfig config;
@@ -86,20 +86,46 @@ class RiskMonitorEndToEndTest {
         // applies first, since both arrive late behind the wall clock.
         try (KafkaClient bank = new KafkaClient(kafka.bootstrapServers())) {
             AvroCodec<BankTransaction> codec = AvroCodec.of(BankTransaction.class);
-            bank.send(t.projects, PROJECT, AvroCodec.of(Project.class).encode(
-                    ContractRecords.project(PROJECT, ACCOUNT, today.minusDays(45), now - Duration.ofDays(46).toMillis())));
-            bank.send(t.bank, ACCOUNT, codec.encode(txn("D1", BankTransactionType.LABOR_COST_DEPOSIT, 12_000_000, now - Duration.ofDays(40).toMillis())));
-            byte[] transfer = codec.encode(txn("X1", BankTransactionType.TRANSFER_OUT, 500_000, now - Duration.ofHours(1).toMillis()));
+            bank.send(
+                    t.projects,
+                    PROJECT,
+                    AvroCodec.of(Project.class)
+                            .encode(ContractRecords.project(
+                                    PROJECT,
+                                    ACCOUNT,
+                                    today.minusDays(45),
+                                    now - Duration.ofDays(46).toMillis())));
+            bank.send(
+                    t.bank,
+                    ACCOUNT,
+                    codec.encode(txn(
+                            "D1",
+                            BankTransactionType.LABOR_COST_DEPOSIT,
+                            12_000_000,
+                            now - Duration.ofDays(40).toMillis())));
+            byte[] transfer = codec.encode(txn(
+                    "X1",
+                    BankTransactionType.TRANSFER_OUT,
+                    500_000,
+                    now - Duration.ofHours(1).toMillis()));
             bank.send(t.bank, ACCOUNT, transfer);
             bank.send(t.bank, ACCOUNT, transfer); // re-sent by the bank: applied once
             bank.send(t.bank, ACCOUNT, Arrays.copyOf(transfer, transfer.length / 2)); // truncated Avro
             bank.send(t.bank, ACCOUNT, withUnknownEnumSymbol(now));
-            bank.send(t.bank, ACCOUNT, codec.encode(txn("N1", BankTransactionType.OTHER_CREDIT, -5, now - Duration.ofHours(2).toMillis())));
+            bank.send(
+                    t.bank,
+                    ACCOUNT,
+                    codec.encode(txn(
+                            "N1",
+                            BankTransactionType.OTHER_CREDIT,
+                            -5,
+                            now - Duration.ofHours(2).toMillis())));
             KafkaClient.await("the two alerts and three dead letters", () -> {
                 alerts.clear();
                 alerts.addAll(bank.readCommitted(t.alerts, AvroCodec.of(Alert.class), Duration.ofSeconds(3)));
                 deadLetters.clear();
-                deadLetters.addAll(bank.readCommitted(t.deadletter, AvroCodec.of(DeadLetter.class), Duration.ofSeconds(3)));
+                deadLetters.addAll(
+                        bank.readCommitted(t.deadletter, AvroCodec.of(DeadLetter.class), Duration.ofSeconds(3)));
                 return alerts.size() >= 2 && deadLetters.size() >= 3;
             });
         }
@@ -120,9 +146,13 @@ class RiskMonitorEndToEndTest {
 
     @Test
     void shouldPublishTheAlertsToReadCommittedConsumers() {
-        assertThat(alerts).extracting(a -> a.getRuleId() + " " + a.getTransition() + " " + a.getLevel())
+        assertThat(alerts)
+                .extracting(a -> a.getRuleId() + " " + a.getTransition() + " " + a.getLevel())
                 .containsExactlyInAnyOrder("PW02 RAISED YELLOW", "PW10 RAISED RED");
-        Alert transfer = alerts.stream().filter(a -> a.getRuleId().equals("PW10")).findFirst().orElseThrow();
+        Alert transfer = alerts.stream()
+                .filter(a -> a.getRuleId().equals("PW10"))
+                .findFirst()
+                .orElseThrow();
         assertThat(transfer.getMetrics()).as("the re-sent transfer counts once").containsEntry("outflows", 1.0);
         assertThat(transfer.getRecipients()).contains("国家金融监督管理总局高台监管支局", "县住建局", "县人社局");
         assertThat(transfer.getMessage()).contains("E2E-1测试工程", "非工资支出");
@@ -130,13 +160,16 @@ class RiskMonitorEndToEndTest {
 
     @Test
     void shouldDeadLetterBadRecordsWithTheirReasonAndMaskedBytes() {
-        assertThat(deadLetters).extracting(DeadLetter::getReason)
+        assertThat(deadLetters)
+                .extracting(DeadLetter::getReason)
                 .anySatisfy(r -> assertThat(r).containsIgnoringCase("truncated"))
                 .anySatisfy(r -> assertThat(r).containsIgnoringCase("enum"))
                 .anySatisfy(r -> assertThat(r).contains("amountFen is negative"));
         for (DeadLetter d : deadLetters) {
             assertThat(d.getTopic()).isEqualTo(config.kafka.topics.bank);
-            String payload = StandardCharsets.ISO_8859_1.decode(d.getPayload().duplicate()).toString();
+            String payload = StandardCharsets.ISO_8859_1
+                    .decode(d.getPayload().duplicate())
+                    .toString();
             assertThat(payload).doesNotContain(ACCOUNT);
         }
     }
@@ -152,8 +185,10 @@ class RiskMonitorEndToEndTest {
         assertThat(count(acc, "recordsApplied")).isEqualTo(3);
         assertThat(count(acc, "recordsDuplicate")).isEqualTo(1);
         assertThat(count(acc, "recordsWaiting")).isZero();
-        assertThat(count(acc, "recordsIn")).isEqualTo(count(acc, "recordsApplied") + count(acc, "recordsDuplicate")
-                + count(acc, "recordsDeadLettered"));
+        assertThat(count(acc, "recordsIn"))
+                .isEqualTo(count(acc, "recordsApplied")
+                        + count(acc, "recordsDuplicate")
+                        + count(acc, "recordsDeadLettered"));
     }
 
     @Test
@@ -163,11 +198,16 @@ class RiskMonitorEndToEndTest {
             QueryResult r = http.query("paywatch_e2e", "SELECT * FROM alert WHERE projectId = '" + PROJECT + "'");
             return r.rows().size() == 2;
         });
-        List<Map<String, Object>> points = http.query("paywatch_e2e", "SELECT * FROM alert WHERE projectId = '" + PROJECT + "'").rows();
+        List<Map<String, Object>> points = http.query(
+                        "paywatch_e2e", "SELECT * FROM alert WHERE projectId = '" + PROJECT + "'")
+                .rows();
         assertThat(points).extracting(p -> p.get("ruleId")).containsExactlyInAnyOrder("PW02", "PW10");
         assertThat(points).allSatisfy(p -> assertThat((String) p.get("alertId")).isNotBlank());
-        List<Map<String, Object>> risk = http.query("paywatch_e2e",
-                "SELECT last(levelName) AS level, last(openRed) AS red FROM project_risk WHERE projectId = '" + PROJECT + "'").rows();
+        List<Map<String, Object>> risk = http.query(
+                        "paywatch_e2e",
+                        "SELECT last(levelName) AS level, last(openRed) AS red FROM project_risk WHERE projectId = '"
+                                + PROJECT + "'")
+                .rows();
         assertThat(risk).singleElement().satisfies(p -> {
             assertThat(p.get("level")).isEqualTo("RED");
             assertThat(((Number) p.get("red")).intValue()).isEqualTo(1);
@@ -182,7 +222,8 @@ class RiskMonitorEndToEndTest {
 
     /** A bank record from a producer whose schema knows a symbol the contract does not: plain Avro binary. */
     private static byte[] withUnknownEnumSymbol(long now) throws Exception {
-        String json = BankTransaction.getClassSchema().toString().replace("\"OTHER_CREDIT\"", "\"OTHER_CREDIT\",\"CRYPTO\"");
+        String json =
+                BankTransaction.getClassSchema().toString().replace("\"OTHER_CREDIT\"", "\"OTHER_CREDIT\",\"CRYPTO\"");
         Schema future = new Schema.Parser().parse(json);
         GenericRecord r = new GenericData.Record(future);
         r.put("txnId", "C1");

@@ -45,7 +45,7 @@ class RocksDbStateBackendTest {
     @Test
     void shouldKeepTheProjectsInRocksDbAndResumeFromASavepointWithThem() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-             KafkaClient client = new KafkaClient(kafka.bootstrapServers())) {
+                KafkaClient client = new KafkaClient(kafka.bootstrapServers())) {
             JobConfig config = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
             config.job.stateBackend = "rocksdb";
             config.kafka.bootstrapServers = kafka.bootstrapServers();
@@ -60,32 +60,67 @@ class RocksDbStateBackendTest {
             long now = System.currentTimeMillis();
             LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
             AvroCodec<BankTransaction> bank = AvroCodec.of(BankTransaction.class);
-            client.send(t.projects, PROJECT, AvroCodec.of(Project.class).encode(
-                    ContractRecords.project(PROJECT, ACCOUNT, today.minusDays(10), now - Duration.ofDays(11).toMillis())));
-            client.send(t.bank, ACCOUNT, bank.encode(ContractRecords.txn("R1", ACCOUNT, BankTransactionType.TRANSFER_OUT,
-                    500_000, now - Duration.ofHours(1).toMillis())));
+            client.send(
+                    t.projects,
+                    PROJECT,
+                    AvroCodec.of(Project.class)
+                            .encode(ContractRecords.project(
+                                    PROJECT,
+                                    ACCOUNT,
+                                    today.minusDays(10),
+                                    now - Duration.ofDays(11).toMillis())));
+            client.send(
+                    t.bank,
+                    ACCOUNT,
+                    bank.encode(ContractRecords.txn(
+                            "R1",
+                            ACCOUNT,
+                            BankTransactionType.TRANSFER_OUT,
+                            500_000,
+                            now - Duration.ofHours(1).toMillis())));
 
             Path rocksDir = Files.createDirectories(dir.resolve("rocksdb"));
             JobClient first = start(config, rocksDir, null);
-            KafkaClient.await("the PW10 alert of the transfer", () -> alerts(client, t).stream()
-                    .anyMatch(a -> a.getRuleId().equals("PW10") && a.getScope().matches("\\d{4}-\\d{2}")));
-            assertThat(rocksDbFiles(rocksDir)).as("RocksDB's own files, where the job keeps its state").isNotEmpty();
-            String savepoint = first.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+            KafkaClient.await(
+                    "the PW10 alert of the transfer",
+                    () -> alerts(client, t).stream()
+                            .anyMatch(a ->
+                                    a.getRuleId().equals("PW10") && a.getScope().matches("\\d{4}-\\d{2}")));
+            assertThat(rocksDbFiles(rocksDir))
+                    .as("RocksDB's own files, where the job keeps its state")
+                    .isNotEmpty();
+            String savepoint = first.stopWithSavepoint(
+                            false, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                     .get(60, TimeUnit.SECONDS);
 
-            // Known to the resumed job only through the savepoint: otherwise the payout would wait for its project's registration.
-            client.send(t.bank, ACCOUNT, bank.encode(ContractRecords.payout("R2", ACCOUNT, PersonalData.COUNTERPARTY_ACCOUNT,
-                    PersonalData.COUNTERPARTY_NAME, PersonalData.ID_CARD, 300_000, now - Duration.ofMinutes(30).toMillis())));
+            // Known to the resumed job only through the savepoint: otherwise the payout would wait for its
+            // project's registration.
+            client.send(
+                    t.bank,
+                    ACCOUNT,
+                    bank.encode(ContractRecords.payout(
+                            "R2",
+                            ACCOUNT,
+                            PersonalData.COUNTERPARTY_ACCOUNT,
+                            PersonalData.COUNTERPARTY_NAME,
+                            PersonalData.ID_CARD,
+                            300_000,
+                            now - Duration.ofMinutes(30).toMillis())));
             JobClient resumed = start(config, rocksDir, savepoint);
             try {
-                KafkaClient.await("the PW10 alert of the payout to an unregistered worker", () -> alerts(client, t).stream()
-                        .anyMatch(a -> a.getRuleId().equals("PW10") && a.getScope().startsWith("W-")));
+                KafkaClient.await(
+                        "the PW10 alert of the payout to an unregistered worker",
+                        () -> alerts(client, t).stream()
+                                .anyMatch(a -> a.getRuleId().equals("PW10")
+                                        && a.getScope().startsWith("W-")));
             } finally {
                 resumed.cancel().get(60, TimeUnit.SECONDS);
             }
-            assertThat(alerts(client, t)).filteredOn(a -> a.getRuleId().equals("PW10"))
+            assertThat(alerts(client, t))
+                    .filteredOn(a -> a.getRuleId().equals("PW10"))
                     .extracting(a -> a.getTransition() + " " + a.getLevel())
-                    .as("the transfer's alert once, not raised again after the restore").containsExactlyInAnyOrder("RAISED RED", "RAISED YELLOW");
+                    .as("the transfer's alert once, not raised again after the restore")
+                    .containsExactlyInAnyOrder("RAISED RED", "RAISED YELLOW");
         }
     }
 
@@ -106,8 +141,10 @@ class RocksDbStateBackendTest {
 
     private static List<Path> rocksDbFiles(Path rocksDir) throws Exception {
         try (Stream<Path> files = Files.walk(rocksDir)) {
-            return files.filter(f -> f.getFileName().toString().equals("CURRENT") || f.getFileName().toString().endsWith(".sst")
-                    || f.getFileName().toString().startsWith("OPTIONS-")).toList();
+            return files.filter(f -> f.getFileName().toString().equals("CURRENT")
+                            || f.getFileName().toString().endsWith(".sst")
+                            || f.getFileName().toString().startsWith("OPTIONS-"))
+                    .toList();
         }
     }
 }

@@ -1,9 +1,8 @@
 package org.paywatch.pipeline;
 
-import org.paywatch.config.JobConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,33 +14,33 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
-import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.config.JobConfig;
+import org.paywatch.config.JobConfigFile;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
 import org.paywatch.io.ContractJson;
 import org.paywatch.io.ContractMapping;
 import org.paywatch.io.FeedDecoder;
-import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.ReplayFolder;
 import org.paywatch.local.LocalFlink;
-import org.paywatch.domain.AlertEvent;
 import org.paywatch.testing.KafkaClient;
 
 /**
@@ -56,12 +55,14 @@ class SavepointCompatibilityTest {
 
     /** The records of the sample, and the alerts the running job wrote: shared with the MiniCluster in this JVM. */
     private static volatile List<Received> records;
+
     private static final Queue<String> written = new ConcurrentLinkedQueue<>();
     /** How many records the source has handed out, so that the savepoint is taken after exactly the first part. */
     private static final AtomicLong handedOut = new AtomicLong();
 
     @TempDir
     static Path dir;
+
     static JobConfig config;
     static long asOf;
     static int cut;
@@ -73,14 +74,22 @@ class SavepointCompatibilityTest {
     static void replayUninterruptedAndAcrossASavepoint() throws Exception {
         config = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
         asOf = OffsetDateTime.parse("2025-06-20T12:00:00+08:00").toInstant().toEpochMilli();
-        records = ReplayFolder.read(SAMPLE.resolve("input"), asOf, FeedDecoder.configured(config)).records();
+        records = ReplayFolder.read(SAMPLE.resolve("input"), asOf, FeedDecoder.configured(config))
+                .records();
 
-        Replay.run(LocalFlink.environment(), SAMPLE.resolve("input"), asOf, dir.resolve("uninterrupted.jsonl"), config, KEY);
+        Replay.run(
+                LocalFlink.environment(),
+                SAMPLE.resolve("input"),
+                asOf,
+                dir.resolve("uninterrupted.jsonl"),
+                config,
+                KEY);
         uninterrupted = Files.readAllLines(dir.resolve("uninterrupted.jsonl"));
         cut = firstRecordAfter(uninterrupted.get(uninterrupted.size() / 2));
 
         // The first part: the source lets `cut` records through, then waits for a checkpoint; the savepoint is it.
-        JobClient first = build(LocalFlink.environment(), RateLimiterStrategy.perCheckpoint(cut)).executeAsync("before the savepoint");
+        JobClient first = build(LocalFlink.environment(), RateLimiterStrategy.perCheckpoint(cut))
+                .executeAsync("before the savepoint");
         KafkaClient.await("the first " + cut + " records to be handed out", () -> handedOut.get() == cut);
         String savepoint = stopWithSavepoint(first);
         beforeTheSavepoint = drain();
@@ -108,7 +117,10 @@ class SavepointCompatibilityTest {
 
     /** The index of the first record after the alert's time (the file is in time order): half the alerts lie before. */
     private static int firstRecordAfter(String alertLine) throws Exception {
-        long at = OffsetDateTime.parse(new ObjectMapper().readTree(alertLine).get("eventTime").asText()).toInstant().toEpochMilli();
+        long at = OffsetDateTime.parse(
+                        new ObjectMapper().readTree(alertLine).get("eventTime").asText())
+                .toInstant()
+                .toEpochMilli();
         int i = 0;
         while (i < records.size() && records.get(i).timestamp <= at) {
             i++;
@@ -123,12 +135,16 @@ class SavepointCompatibilityTest {
             handedOut.accumulateAndGet(index + 1, Math::max);
             return records.get(index.intValue());
         };
-        DataGeneratorSource<Received> source = new DataGeneratorSource<>(record, records.size(), pace,
-                TypeInformation.of(Received.class));
-        var received = env.fromSource(source,
-                WatermarkStrategy.<Received>forGenerator(c -> new Replay.BeforeEveryRecord()).withTimestampAssigner((r, ts) -> r.timestamp),
-                "replay-basic").uid("replay-records");
-        RiskMonitorJob.build(received, new JobSinks(new Collected<>(), new Collected<Rejection>(), null), config, KEY, asOf);
+        DataGeneratorSource<Received> source =
+                new DataGeneratorSource<>(record, records.size(), pace, TypeInformation.of(Received.class));
+        var received = env.fromSource(
+                        source,
+                        WatermarkStrategy.<Received>forGenerator(c -> new Replay.BeforeEveryRecord())
+                                .withTimestampAssigner((r, ts) -> r.timestamp),
+                        "replay-basic")
+                .uid("replay-records");
+        RiskMonitorJob.build(
+                received, new JobSinks(new Collected<>(), new Collected<Rejection>(), null), config, KEY, asOf);
         return env;
     }
 
@@ -137,11 +153,14 @@ class SavepointCompatibilityTest {
         while (true) {
             try {
                 // Retried until every task runs: a savepoint cannot be triggered before.
-                return job.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                return job.stopWithSavepoint(
+                                false, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                         .get(60, TimeUnit.SECONDS);
             } catch (Exception notYet) {
-                if (System.nanoTime() > deadline || job.getJobStatus().get() != JobStatus.RUNNING
-                        && job.getJobStatus().get() != JobStatus.CREATED && job.getJobStatus().get() != JobStatus.INITIALIZING) {
+                if (System.nanoTime() > deadline
+                        || job.getJobStatus().get() != JobStatus.RUNNING
+                                && job.getJobStatus().get() != JobStatus.CREATED
+                                && job.getJobStatus().get() != JobStatus.INITIALIZING) {
                     throw notYet;
                 }
                 Thread.sleep(Duration.ofMillis(200).toMillis());

@@ -1,7 +1,5 @@
 package org.paywatch.pipeline;
 
-import org.paywatch.config.JobConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.paywatch.domain.PersonalNumbers;
+import org.paywatch.config.JobConfig;
 import org.paywatch.config.JobConfigFile;
+import org.paywatch.domain.PersonalNumbers;
 import org.paywatch.local.LocalFlink;
 
 /**
@@ -40,7 +39,12 @@ class ScenarioTest {
 
     static Stream<String> scenarios() throws IOException {
         try (Stream<Path> dirs = Files.list(SCENARIOS)) {
-            return dirs.filter(d -> Files.exists(d.resolve("expected.json"))).map(d -> d.getFileName().toString()).sorted().toList().stream();
+            return dirs
+                    .filter(d -> Files.exists(d.resolve("expected.json")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -49,10 +53,12 @@ class ScenarioTest {
     void shouldReplayToItsExpectedTransitions(String name) throws Exception {
         Path dir = SCENARIOS.resolve(name);
         JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
-        long asOf = OffsetDateTime.parse(expected.get("asOf").asText()).toInstant().toEpochMilli();
+        long asOf =
+                OffsetDateTime.parse(expected.get("asOf").asText()).toInstant().toEpochMilli();
         JobConfig config = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
 
-        Replay.Summary summary = Replay.run(LocalFlink.environment(), dir.resolve("input"), asOf, out.resolve("alerts.jsonl"), config, KEY);
+        Replay.Summary summary = Replay.run(
+                LocalFlink.environment(), dir.resolve("input"), asOf, out.resolve("alerts.jsonl"), config, KEY);
 
         Map<String, String> workers = workerIdsByPseudonym(dir.resolve("input"));
         List<String> actual = new ArrayList<>();
@@ -61,8 +67,13 @@ class ScenarioTest {
             JsonNode a = JSON.readTree(line);
             String scope = a.get("scope").asText();
             scope = scope.isEmpty() ? "-" : workers.getOrDefault(scope, scope);
-            actual.add(String.join(" ", a.get("projectId").asText(), a.get("ruleId").asText(), scope,
-                    a.get("transition").asText(), a.get("level").asText()));
+            actual.add(String.join(
+                    " ",
+                    a.get("projectId").asText(),
+                    a.get("ruleId").asText(),
+                    scope,
+                    a.get("transition").asText(),
+                    a.get("level").asText()));
             times.add(a.get("eventTime").asText());
         }
         List<String> want = new ArrayList<>();
@@ -72,29 +83,54 @@ class ScenarioTest {
             int at = want.get(i).indexOf(" @ ");
             if (at >= 0) {
                 String time = want.get(i).substring(at + 3);
-                actual.set(i, actual.get(i) + " @ " + times.get(i).substring(0, Math.min(time.length(), times.get(i).length())));
+                actual.set(
+                        i,
+                        actual.get(i) + " @ "
+                                + times.get(i)
+                                        .substring(
+                                                0,
+                                                Math.min(
+                                                        time.length(),
+                                                        times.get(i).length())));
             }
         }
         assertThat(actual).as(name).containsExactlyElementsOf(want);
-        assertThat(summary.deadLettered()).as("rejected lines of " + name).isEqualTo(expected.path("rejected").asLong(0));
-        assertThat(summary.in()).as("in = applied + duplicates + dead-lettered, " + name)
+        assertThat(summary.deadLettered())
+                .as("rejected lines of " + name)
+                .isEqualTo(expected.path("rejected").asLong(0));
+        assertThat(summary.in())
+                .as("in = applied + duplicates + dead-lettered, " + name)
                 .isEqualTo(summary.applied() + summary.duplicates() + summary.deadLettered());
         Path rejected = out.resolve("alerts.jsonl.rejected");
-        assertThat(Files.exists(rejected) ? Files.readAllLines(rejected) : List.<String>of()).as("the .rejected file of " + name)
+        assertThat(Files.exists(rejected) ? Files.readAllLines(rejected) : List.<String>of())
+                .as("the .rejected file of " + name)
                 .hasSize((int) summary.deadLettered());
     }
 
     @Test
     void shouldDeadLetterAConflictingReSendNamingItsTxnIdAndField() throws Exception {
         Path dir = Path.of("src/test/resources/scenarios/bank-conflicting-resend");
-        long asOf = OffsetDateTime.parse(JSON.readTree(dir.resolve("expected.json").toFile()).get("asOf").asText()).toInstant().toEpochMilli();
+        long asOf = OffsetDateTime.parse(
+                        JSON.readTree(dir.resolve("expected.json").toFile())
+                                .get("asOf")
+                                .asText())
+                .toInstant()
+                .toEpochMilli();
 
-        Replay.Summary summary = Replay.run(LocalFlink.environment(), dir.resolve("input"), asOf, out.resolve("conflict.jsonl"),
-                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")), KEY);
+        Replay.Summary summary = Replay.run(
+                LocalFlink.environment(),
+                dir.resolve("input"),
+                asOf,
+                out.resolve("conflict.jsonl"),
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")),
+                KEY);
 
         assertThat(summary.duplicates()).as("the alike re-send").isEqualTo(1);
-        assertThat(Files.readAllLines(out.resolve("conflict.jsonl.rejected"))).singleElement().asString()
-                .startsWith("bank.jsonl:").contains("txnId ZYRCB-", "another amountFen");
+        assertThat(Files.readAllLines(out.resolve("conflict.jsonl.rejected")))
+                .singleElement()
+                .asString()
+                .startsWith("bank.jsonl:")
+                .contains("txnId ZYRCB-", "another amountFen");
     }
 
     private static Map<String, String> workerIdsByPseudonym(Path input) throws IOException {

@@ -6,16 +6,16 @@ import java.util.List;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
 import org.junit.jupiter.api.Test;
+import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.ProjectContact;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
-import org.paywatch.domain.AlertEvent;
-import org.paywatch.policy.OpenAlert;
 import org.paywatch.domain.RiskSnapshot;
+import org.paywatch.policy.OpenAlert;
 
 /**
  * What the job keeps in state and sends between operators are Flink POJOs: Flink serializes them
@@ -40,9 +40,16 @@ class StateTypesTest {
 
     @Test
     void shouldKeepTheRecordsAsEvolvablePojos() {
-        for (Class<?> type : new Class<?>[] {FeedEvent.class, Received.class, Rejection.class,
-                AlertEvent.class, RiskSnapshot.class, AccountBinding.class, EnterpriseRole.class,
-                ProjectContact.class}) {
+        for (Class<?> type : new Class<?>[] {
+            FeedEvent.class,
+            Received.class,
+            Rejection.class,
+            AlertEvent.class,
+            RiskSnapshot.class,
+            AccountBinding.class,
+            EnterpriseRole.class,
+            ProjectContact.class
+        }) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
     }

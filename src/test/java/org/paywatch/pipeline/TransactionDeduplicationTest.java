@@ -40,8 +40,10 @@ class TransactionDeduplicationTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, FeedEvent> newHarness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new TransactionDeduplication(RETENTION)),
-                TransactionDeduplication::key, Types.STRING);
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new TransactionDeduplication(RETENTION)),
+                TransactionDeduplication::key,
+                Types.STRING);
     }
 
     private void send(Consumer<BankTransaction> edit) throws Exception {
@@ -60,7 +62,9 @@ class TransactionDeduplicationTest {
 
     private List<Rejection> rejected() {
         var side = harness.getSideOutput(Descriptors.REJECTED);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return side == null
+                ? List.of()
+                : side.stream().map(StreamRecord::getValue).toList();
     }
 
     @Test
@@ -80,7 +84,9 @@ class TransactionDeduplicationTest {
             t.wagePeriod = "2025-05";
         });
 
-        assertThat(harness.extractOutputValues()).as("only the first content is applied").hasSize(1);
+        assertThat(harness.extractOutputValues())
+                .as("only the first content is applied")
+                .hasSize(1);
         assertThat(rejected()).singleElement().satisfies(r -> {
             assertThat(r.cause).isEqualTo(RejectionCause.CONFLICT);
             assertThat(r.reason).contains("txnId T1", "another amountFen").doesNotContain("wagePeriod");
@@ -100,7 +106,9 @@ class TransactionDeduplicationTest {
         send(t -> t.type = BankTransactionType.CASH_WITHDRAWAL);
 
         assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(rejected()).singleElement().satisfies(r -> assertThat(r.reason).contains("another type"));
+        assertThat(rejected())
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason).contains("another type"));
     }
 
     @Test

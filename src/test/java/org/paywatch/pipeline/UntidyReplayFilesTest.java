@@ -27,7 +27,8 @@ import org.paywatch.local.LocalFlink;
  * goes on and gives the alerts of the same folder saved tidily.
  */
 class UntidyReplayFilesTest {
-    private static final Path SCENARIO = Path.of("src/test/resources/scenarios/pw05-unpaid-month-escalates-then-clears");
+    private static final Path SCENARIO =
+            Path.of("src/test/resources/scenarios/pw05-unpaid-month-escalates-then-clears");
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String DEPOSIT = "{\"txnId\": \"ZYRCB-9000000000%d\", \"bankCode\": \"ZYRCB\", \"accountNo\": "
             + "\"6200000000000000001\", \"type\": \"LABOR_COST_DEPOSIT\", \"amountFen\": 100000, "
@@ -44,7 +45,9 @@ class UntidyReplayFilesTest {
             Files.copy(SCENARIO.resolve("input").resolve(name), input.resolve(name));
         }
         // the one project line behind a BOM: were the BOM read as text, every other record would wait for it in vain
-        Files.write(input.resolve("projects.jsonl"), concat(BOM, Files.readAllBytes(SCENARIO.resolve("input/projects.jsonl"))));
+        Files.write(
+                input.resolve("projects.jsonl"),
+                concat(BOM, Files.readAllBytes(SCENARIO.resolve("input/projects.jsonl"))));
         String workers = Files.readString(SCENARIO.resolve("input/workers.jsonl"));
         Files.writeString(input.resolve("workers.jsonl"), workers.replace("\n", "\r\n\r\n"));
         List<String> bank = Files.readAllLines(SCENARIO.resolve("input/bank.jsonl"));
@@ -60,21 +63,34 @@ class UntidyReplayFilesTest {
         }
         Files.write(input.resolve("bank.jsonl"), untidyBank.toByteArray());
 
-        JsonNode expected = new ObjectMapper().readTree(SCENARIO.resolve("expected.json").toFile());
-        long asOf = OffsetDateTime.parse(expected.get("asOf").asText()).toInstant().toEpochMilli();
+        JsonNode expected =
+                new ObjectMapper().readTree(SCENARIO.resolve("expected.json").toFile());
+        long asOf =
+                OffsetDateTime.parse(expected.get("asOf").asText()).toInstant().toEpochMilli();
         Path out = dir.resolve("alerts.jsonl");
-        Replay.Summary s = Replay.run(LocalFlink.environment(), input, asOf, out, JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")),
+        Replay.Summary s = Replay.run(
+                LocalFlink.environment(),
+                input,
+                asOf,
+                out,
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")),
                 "untidy-replay-files-test-key".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(Files.readAllLines(Path.of(out + ".rejected"))).containsExactly(
-                "bank.jsonl:6: line is not UTF-8 text (byte 0xB8 at column 217): save the file as UTF-8",
-                "bank.jsonl:12: line is not UTF-8 text (byte 0xE9 at column 221): save the file as UTF-8");
+        assertThat(Files.readAllLines(Path.of(out + ".rejected")))
+                .containsExactly(
+                        "bank.jsonl:6: line is not UTF-8 text (byte 0xB8 at column 217): save the file as UTF-8",
+                        "bank.jsonl:12: line is not UTF-8 text (byte 0xE9 at column 221): save the file as UTF-8");
         List<String> transitions = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         for (String line : Files.readAllLines(out)) {
             JsonNode a = json.readTree(line);
-            transitions.add(String.join(" ", a.get("projectId").asText(), a.get("ruleId").asText(), a.get("scope").asText(),
-                    a.get("transition").asText(), a.get("level").asText()));
+            transitions.add(String.join(
+                    " ",
+                    a.get("projectId").asText(),
+                    a.get("ruleId").asText(),
+                    a.get("scope").asText(),
+                    a.get("transition").asText(),
+                    a.get("level").asText()));
         }
         List<String> want = new ArrayList<>();
         expected.get("transitions").forEach(t -> want.add(t.asText()));
@@ -97,7 +113,12 @@ class UntidyReplayFilesTest {
      * event time, not by their place in the file (CONTRACTS.md). The three folders have re-sends, a conflict and worker-scoped alerts.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"pw05-unpaid-month-escalates-then-clears", "bank-conflicting-resend", "pw09-departed-worker-paid-late"})
+    @ValueSource(
+            strings = {
+                "pw05-unpaid-month-escalates-then-clears",
+                "bank-conflicting-resend",
+                "pw09-departed-worker-paid-late"
+            })
     void shouldReplayAFolderShuffledLineByLineToTheSameAlerts(String scenario) throws Exception {
         Path sorted = Path.of("src/test/resources/scenarios", scenario);
         Path shuffled = Files.createDirectories(dir.resolve("shuffled/input"));
@@ -109,12 +130,28 @@ class UntidyReplayFilesTest {
                 Files.write(shuffled.resolve(f.getFileName()), lines);
             }
         }
-        long asOf = OffsetDateTime.parse(new ObjectMapper().readTree(sorted.resolve("expected.json").toFile()).get("asOf").asText())
-                .toInstant().toEpochMilli();
+        long asOf = OffsetDateTime.parse(new ObjectMapper()
+                        .readTree(sorted.resolve("expected.json").toFile())
+                        .get("asOf")
+                        .asText())
+                .toInstant()
+                .toEpochMilli();
         byte[] key = "shuffled-replay-test-key".getBytes(StandardCharsets.UTF_8);
 
-        Replay.run(LocalFlink.environment(), sorted.resolve("input"), asOf, dir.resolve("sorted.jsonl"), JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")), key);
-        Replay.run(LocalFlink.environment(), shuffled, asOf, dir.resolve("shuffled.jsonl"), JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")), key);
+        Replay.run(
+                LocalFlink.environment(),
+                sorted.resolve("input"),
+                asOf,
+                dir.resolve("sorted.jsonl"),
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")),
+                key);
+        Replay.run(
+                LocalFlink.environment(),
+                shuffled,
+                asOf,
+                dir.resolve("shuffled.jsonl"),
+                JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")),
+                key);
 
         List<String> alerts = Files.readAllLines(dir.resolve("sorted.jsonl"));
         List<String> rejections = reasons(dir.resolve("sorted.jsonl.rejected"));
@@ -125,6 +162,10 @@ class UntidyReplayFilesTest {
 
     /** The reasons of a .rejected file without their "file:line: ", which shuffling changes. */
     private static List<String> reasons(Path rejected) throws Exception {
-        return Files.exists(rejected) ? Files.readAllLines(rejected).stream().map(l -> l.substring(l.indexOf(": ") + 2)).toList() : List.of();
+        return Files.exists(rejected)
+                ? Files.readAllLines(rejected).stream()
+                        .map(l -> l.substring(l.indexOf(": ") + 2))
+                        .toList()
+                : List.of();
     }
 }

@@ -1,14 +1,12 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.PayMonth;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
-import static org.paywatch.policy.RuleSettingsBuilder.settings;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paywatch.domain.PayMonth;
 
 /**
  * The pay months the boards show (`project_month`): PW01's coverage, PW05's due date and the book's owed
@@ -17,8 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class PayMonthsTest {
     /** PW01's coverage as the catalog hands it to the boards. */
-    private final PayMonths payMonths = new PayMonths(RuleCatalog.from(ProjectFixture.policy()).laborCostCoverage(),
-            ProjectFixture.wages(21.75));
+    private final PayMonths payMonths =
+            new PayMonths(RuleCatalog.from(ProjectFixture.policy()).laborCostCoverage(), ProjectFixture.wages(21.75));
 
     private ProjectFixture aprilWorked() {
         return new ProjectFixture().crew(3, "2025-04-07", "2025-04-08"); // 3 workers x 2 days x 350 yuan
@@ -66,13 +64,16 @@ class PayMonthsTest {
         LocalDate today = day("2025-07-02T00:00");
         List<PayMonth> months = payMonths.of(p.book, today);
         long overdueFen = p.book.overdue(today, ProjectFixture.wages(21.75)).fen();
-        assertThat(months.stream().mapToLong(m -> m.overdueFen).sum()).isEqualTo(overdueFen).isPositive();
+        assertThat(months.stream().mapToLong(m -> m.overdueFen).sum())
+                .isEqualTo(overdueFen)
+                .isPositive();
     }
 
     @Test
     void shouldShowPw01sCoverageAgainstItsRatioAndThresholds() {
         ProjectFixture p = new ProjectFixture()
-                .deposit("2025-04-03T10:00", 9_480_000).progress("2025-04", 40_000_000, 0, "2025-04-30T18:00");
+                .deposit("2025-04-03T10:00", 9_480_000)
+                .progress("2025-04", 40_000_000, 0, "2025-04-30T18:00");
         PayMonth april = month(payMonths.of(p.book, day("2025-05-01T00:00")), "2025-04");
         assertThat(april.laborCostRatio).isEqualTo(0.30);
         assertThat(april.requiredFen).isEqualTo(12_000_000);
@@ -84,13 +85,18 @@ class PayMonthsTest {
 
     @Test
     void shouldShowEveryMonthFromTheStartToTheCurrentOne() {
-        assertThat(payMonths.of(new ProjectFixture().book, day("2025-06-01T00:00"))).extracting(m -> m.month)
+        assertThat(payMonths.of(new ProjectFixture().book, day("2025-06-01T00:00")))
+                .extracting(m -> m.month)
                 .containsExactly("2025-03", "2025-04", "2025-05", "2025-06");
     }
 
     @Test
     void shouldShowAYearBackAndAnOlderMonthOnlyWhileItsWagesAreOwed() {
         List<PayMonth> months = payMonths.of(aprilWorked().book, day("2026-06-01T00:00"));
-        assertThat(months).extracting(m -> m.month).hasSize(14).startsWith("2025-04", "2025-06").endsWith("2026-06");
+        assertThat(months)
+                .extracting(m -> m.month)
+                .hasSize(14)
+                .startsWith("2025-04", "2025-06")
+                .endsWith("2026-06");
     }
 }

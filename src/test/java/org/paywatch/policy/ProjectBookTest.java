@@ -11,7 +11,8 @@ import org.paywatch.contract.AlertLevel;
 /** The book stays bounded over years: settled periods are forgotten, owed wages never. */
 class ProjectBookTest {
     private ProjectFixture marchPaidAprilOwed() {
-        return new ProjectFixture().crew(2, "2025-03-10", "2025-04-10")
+        return new ProjectFixture()
+                .crew(2, "2025-03-10", "2025-04-10")
                 .payout("2025-04-10T11:00", "W1", "2025-03", 35_000)
                 .payout("2025-04-10T11:00", "W2", "2025-03", 35_000)
                 .payout("2025-05-10T11:00", "W1", "2025-04", 35_000);
@@ -23,7 +24,9 @@ class ProjectBookTest {
         p.book.forgetSettledBefore(LocalDate.of(2025, 6, 1), ProjectFixture.wages(21.75), p.alerts);
         assertThat(p.book.attendedPeriods()).containsOnly("2025-04");
         assertThat(p.book.paidPeriods()).containsOnly("2025-04");
-        assertThat(p.book.overdue(LocalDate.of(2025, 6, 1), ProjectFixture.wages(21.75)).fen()).isEqualTo(35_000);
+        assertThat(p.book.overdue(LocalDate.of(2025, 6, 1), ProjectFixture.wages(21.75))
+                        .fen())
+                .isEqualTo(35_000);
     }
 
     @Test
@@ -36,9 +39,13 @@ class ProjectBookTest {
     @Test
     void shouldKeepASettledPeriodWhileAnAlertIsOpenAboutIt() {
         ProjectFixture p = marchPaidAprilOwed();
-        new AlertLifecycle(ProjectFixture.routing()).reconcile(p.book, p.alerts,
-                new RuleInfo("PW07", "低于最低工资标准", "最低工资规定"),
-                Map.of("2025-03", new Finding(AlertLevel.YELLOW, Map.of(), "PW07 YELLOW")), ProjectFixture.at("2025-05-01T00:00"));
+        new AlertLifecycle(ProjectFixture.routing())
+                .reconcile(
+                        p.book,
+                        p.alerts,
+                        new RuleInfo("PW07", "低于最低工资标准", "最低工资规定"),
+                        Map.of("2025-03", new Finding(AlertLevel.YELLOW, Map.of(), "PW07 YELLOW")),
+                        ProjectFixture.at("2025-05-01T00:00"));
         p.book.forgetSettledBefore(LocalDate.of(2025, 6, 1), ProjectFixture.wages(21.75), p.alerts);
         assertThat(p.book.attendedPeriods()).containsOnly("2025-03", "2025-04");
     }
@@ -64,6 +71,7 @@ class ProjectBookTest {
         assertThatThrownBy(() -> p.book.attendedPeriods().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> p.book.workers().remove("W1")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> p.book.payoutsBooked("W1").clear()).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(p.book.unpaidFen("2025-04", "W2", ProjectFixture.wages(21.75))).isZero();
+        assertThat(p.book.unpaidFen("2025-04", "W2", ProjectFixture.wages(21.75)))
+                .isZero();
     }
 }

@@ -44,38 +44,59 @@ public final class ProjectFixture {
     public static PolicyConfig policy() {
         PolicyConfig policy = new PolicyConfig();
         for (RuleSettingsBuilder rule : List.of(
-                settings("PW01").threshold("blueBelowCoverage", 1.0).threshold("yellowBelowCoverage", 0.8)
-                        .table("laborCostRatio", "HOUSING", 0.30).table("laborCostRatio", "MUNICIPAL", 0.15)
-                        .table("laborCostRatio", "TRANSPORT", 0.15).table("laborCostRatio", "WATER", 0.15)
-                        .table("laborCostRatio", "RAILWAY", 0.20).table("laborCostRatio", "AVIATION", 0.20)
+                settings("PW01")
+                        .threshold("blueBelowCoverage", 1.0)
+                        .threshold("yellowBelowCoverage", 0.8)
+                        .table("laborCostRatio", "HOUSING", 0.30)
+                        .table("laborCostRatio", "MUNICIPAL", 0.15)
+                        .table("laborCostRatio", "TRANSPORT", 0.15)
+                        .table("laborCostRatio", "WATER", 0.15)
+                        .table("laborCostRatio", "RAILWAY", 0.20)
+                        .table("laborCostRatio", "AVIATION", 0.20)
                         .table("laborCostRatio", "default", 0.15),
                 settings("PW02").threshold("yellowAfterDays", 31).threshold("redAfterDays", 62),
                 settings("PW03").threshold("yellowBelowPaidShare", 0.8).threshold("redBelowPaidShare", 0.6),
-                settings("PW04").threshold("yellowBelowCover", 1.0).threshold("redBelowCover", 0.5)
-                        .threshold("forecastWindowDays", 60).threshold("blueBelowDaysOfPayouts", 15),
+                settings("PW04")
+                        .threshold("yellowBelowCover", 1.0)
+                        .threshold("redBelowCover", 0.5)
+                        .threshold("forecastWindowDays", 60)
+                        .threshold("blueBelowDaysOfPayouts", 15),
                 settings("PW05").threshold("blueDaysBeforeDue", 5).threshold("redDaysPastDue", 30),
                 settings("PW06").threshold("redUnpaidShare", 0.10),
                 settings("PW07").table("minimumWageFen", "default", 191_000),
                 settings("PW08").threshold("redAboveMonthFen", 5_000_000).threshold("redAboveYearFen", 30_000_000),
-                settings("PW09").threshold("absentDays", 30).threshold("yellowAfterDays", 7).threshold("redAfterDays", 30),
+                settings("PW09")
+                        .threshold("absentDays", 30)
+                        .threshold("yellowAfterDays", 7)
+                        .threshold("redAfterDays", 30),
                 settings("PW10"),
                 settings("PW11"),
-                settings("PW12").threshold("minContractValueFen", 300_000_000).threshold("minDurationMonths", 3)
-                        .threshold("yellowAtDays", 30).threshold("redAtDays", 60),
-                settings("PW13").threshold("minShareOfContract", 0.01).threshold("exemptBelowContractValueFen", 300_000_000)
+                settings("PW12")
+                        .threshold("minContractValueFen", 300_000_000)
+                        .threshold("minDurationMonths", 3)
+                        .threshold("yellowAtDays", 30)
+                        .threshold("redAtDays", 60),
+                settings("PW13")
+                        .threshold("minShareOfContract", 0.01)
+                        .threshold("exemptBelowContractValueFen", 300_000_000)
                         .threshold("yellowAtDays", 30),
                 settings("PW14").threshold("yellowShareOfDay", 0.05).threshold("windowDays", 7),
-                settings("PW15").threshold("minAverageWorkers", 10).threshold("lookbackDays", 14).threshold("silentDays", 7),
+                settings("PW15")
+                        .threshold("minAverageWorkers", 10)
+                        .threshold("lookbackDays", 14)
+                        .threshold("silentDays", 7),
                 settings("PW16").threshold("blueAtMostShareOfPrevious", 0.5),
                 settings("PW90").threshold("redAtOverdueFen", 50_000_000).threshold("redAtWorkers", 20),
-                settings("PW91").threshold("reboundWithinDays", 90).threshold("firstFollowUpDays", 30)
-                        .threshold("secondFollowUpDays", 60).threshold("thirdFollowUpDays", 90))) {
+                settings("PW91")
+                        .threshold("reboundWithinDays", 90)
+                        .threshold("firstFollowUpDays", 30)
+                        .threshold("secondFollowUpDays", 60)
+                        .threshold("thirdFollowUpDays", 90))) {
             policy.rules.put(rule.ruleId(), rule.build());
         }
         policy.routing = routing();
         policy.calendar = calendar(
-                holiday("2025年春节停工", "2025-01-19", "2025-02-12"),
-                holiday("2026年春节停工", "2026-02-07", "2026-03-03"));
+                holiday("2025年春节停工", "2025-01-19", "2025-02-12"), holiday("2026年春节停工", "2026-02-07", "2026-03-03"));
         policy.wages = wages(21.75);
         return policy;
     }
@@ -93,8 +114,19 @@ public final class ProjectFixture {
         ResponsibilityList routing = new ResponsibilityList();
         routing.everyLevel = List.of("{generalContractor}", "{constructionUnit}");
         routing.yellowAndRed = List.of("{industryDepartment}", "{town}", "县人社局");
-        routing.industryDepartments = Map.of("HOUSING", "县住建局", "MUNICIPAL", "县住建局", "TRANSPORT", "县交通运输局",
-                "WATER", "县水务局", "AGRICULTURE", "县农业农村局", "NATURAL_RESOURCES", "县自然资源局");
+        routing.industryDepartments = Map.of(
+                "HOUSING",
+                "县住建局",
+                "MUNICIPAL",
+                "县住建局",
+                "TRANSPORT",
+                "县交通运输局",
+                "WATER",
+                "县水务局",
+                "AGRICULTURE",
+                "县农业农村局",
+                "NATURAL_RESOURCES",
+                "县自然资源局");
         routing.defaultIndustryDepartment = "县发改局";
         routing.byRule = Map.of(
                 "PW03", List.of("县发改局", "县财政局"),
@@ -122,7 +154,10 @@ public final class ProjectFixture {
 
     /** Asia/Shanghai local time, e.g. "2025-04-03T10:00". */
     public static long at(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.ZONE).toInstant().toEpochMilli();
+        return LocalDateTime.parse(localDateTime)
+                .atZone(BusinessCalendar.ZONE)
+                .toInstant()
+                .toEpochMilli();
     }
 
     public static Project project(ProjectStatus status, Integer payDay) {
@@ -262,7 +297,8 @@ public final class ProjectFixture {
     }
 
     /** A bank record of the project's account, not yet applied (for {@link ProjectSupervision#apply}). */
-    public static FeedEvent bankEvent(BankTransactionType type, String when, long fen, String workerId, String wagePeriod) {
+    public static FeedEvent bankEvent(
+            BankTransactionType type, String when, long fen, String workerId, String wagePeriod) {
         BankTransaction t = new BankTransaction();
         t.txnId = "T" + (++txn);
         t.bankCode = "ZYRCB";

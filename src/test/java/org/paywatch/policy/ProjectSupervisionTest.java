@@ -1,7 +1,5 @@
 package org.paywatch.policy;
 
-import org.paywatch.domain.AlertEvent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paywatch.policy.ProjectFixture.at;
 
@@ -9,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertTransition;
+import org.paywatch.domain.AlertEvent;
 
 /** Records and days reaching the rules: a clearing takes effect at the record that meets it (RULES.md, Definitions). */
 class ProjectSupervisionTest {
@@ -34,10 +33,12 @@ class ProjectSupervisionTest {
     void shouldClearAttendanceInterruptedAtTheClockInThatEndsTheSilence() {
         ProjectFixture p = silentSinceTheFourteenth();
         assertThat(pw15(supervision.review(p.book, p.alerts, at("2025-04-22T00:00"))))
-                .singleElement().satisfies(a -> assertThat(a.transition).isEqualTo(AlertTransition.RAISED));
+                .singleElement()
+                .satisfies(a -> assertThat(a.transition).isEqualTo(AlertTransition.RAISED));
 
         long clockIn = at("2025-04-23T07:40");
-        List<AlertEvent> atTheClockIn = supervision.apply(p.book, p.alerts, List.of(ProjectFixture.clockInEvent("W1", "2025-04-23T07:40")), clockIn);
+        List<AlertEvent> atTheClockIn = supervision.apply(
+                p.book, p.alerts, List.of(ProjectFixture.clockInEvent("W1", "2025-04-23T07:40")), clockIn);
 
         assertThat(pw15(atTheClockIn)).singleElement().satisfies(a -> {
             assertThat(a.transition).isEqualTo(AlertTransition.CLEARED);
@@ -50,9 +51,14 @@ class ProjectSupervisionTest {
         ProjectFixture p = silentSinceTheFourteenth();
         supervision.review(p.book, p.alerts, at("2025-04-22T00:00"));
 
-        List<AlertEvent> late = supervision.apply(p.book, p.alerts, List.of(ProjectFixture.clockInEvent("W13", "2025-04-10T07:40")), at("2025-04-23T09:00"));
+        List<AlertEvent> late = supervision.apply(
+                p.book,
+                p.alerts,
+                List.of(ProjectFixture.clockInEvent("W13", "2025-04-10T07:40")),
+                at("2025-04-23T09:00"));
 
         assertThat(pw15(late)).isEmpty();
-        assertThat(p.alerts.openAlerts()).anySatisfy(open -> assertThat(open.ruleId).isEqualTo("PW15"));
+        assertThat(p.alerts.openAlerts())
+                .anySatisfy(open -> assertThat(open.ruleId).isEqualTo("PW15"));
     }
 }

@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.config.JobConfig;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.contract.ProjectCategory;
 import org.paywatch.domain.Feed;
-import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.LocalFlink;
-import org.paywatch.config.JobConfig;
 import org.paywatch.pipeline.Replay;
 
 /**
@@ -36,6 +36,7 @@ class CompliantCountyTest {
 
     @TempDir
     static Path dir;
+
     static SyntheticCounty county;
     static CountyReplayFolder.Written written;
     static Replay.Summary summary;
@@ -45,13 +46,21 @@ class CompliantCountyTest {
     @BeforeAll
     static void simulateAndReplay() throws Exception {
         JobConfig config = JobConfigFile.load(Path.of("jobs/risk-monitor.yaml"));
-        CountyPlan plan = CountyPlan.monthsEndingOn(11, 6, LAST_DAY).withProjects(200).withCrews(8, 20).compliant();
+        CountyPlan plan = CountyPlan.monthsEndingOn(11, 6, LAST_DAY)
+                .withProjects(200)
+                .withCrews(8, 20)
+                .compliant();
         county = new SyntheticCounty(plan, config.policy());
         Path input = dir.resolve("county");
         written = CountyReplayFolder.write(county, input);
         Path out = dir.resolve("alerts.jsonl");
-        summary = Replay.run(LocalFlink.environment(), input, written.asOf().toInstant().toEpochMilli(), out,
-                config, "compliant-county-test-key".getBytes(StandardCharsets.UTF_8));
+        summary = Replay.run(
+                LocalFlink.environment(),
+                input,
+                written.asOf().toInstant().toEpochMilli(),
+                out,
+                config,
+                "compliant-county-test-key".getBytes(StandardCharsets.UTF_8));
         alerts = Files.readAllLines(out);
         Path rejectedFile = Path.of(out + ".rejected");
         rejected = Files.exists(rejectedFile) ? Files.readAllLines(rejectedFile) : List.of();
@@ -59,7 +68,9 @@ class CompliantCountyTest {
 
     @Test
     void aCompliantCountyReplaysToZeroAlerts() {
-        assertThat(alerts).as("alerts of a compliant county, the first of them:%n%s", firstAlerts()).isEmpty();
+        assertThat(alerts)
+                .as("alerts of a compliant county, the first of them:%n%s", firstAlerts())
+                .isEmpty();
     }
 
     @Test
@@ -77,7 +88,8 @@ class CompliantCountyTest {
             projects.add(JSON.readTree(line));
         }
         assertThat(projects).hasSizeGreaterThanOrEqualTo(200);
-        assertThat(projects).extracting(p -> ProjectCategory.valueOf(p.get("category").asText()))
+        assertThat(projects)
+                .extracting(p -> ProjectCategory.valueOf(p.get("category").asText()))
                 .containsAll(List.of(ProjectCategory.values()));
         assertThat(ChronoUnit.MONTHS.between(YearMonth.from(county.firstDay()), YearMonth.from(county.lastDay())) + 1)
                 .isEqualTo(6);
@@ -90,14 +102,21 @@ class CompliantCountyTest {
 
     /** Rule, project, level and message of the first alerts, so that a failure says what broke. */
     private static String firstAlerts() {
-        return alerts.stream().limit(20).map(line -> {
-            try {
-                JsonNode a = JSON.readTree(line);
-                return "  " + a.get("ruleId").asText() + " " + a.get("projectId").asText() + " " + a.get("level").asText()
-                        + " " + a.get("transition").asText() + " " + a.get("eventTime").asText() + ": " + a.get("message").asText();
-            } catch (IOException e) {
-                return "  " + line;
-            }
-        }).collect(Collectors.joining("\n"));
+        return alerts.stream()
+                .limit(20)
+                .map(line -> {
+                    try {
+                        JsonNode a = JSON.readTree(line);
+                        return "  " + a.get("ruleId").asText() + " "
+                                + a.get("projectId").asText() + " "
+                                + a.get("level").asText() + " "
+                                + a.get("transition").asText() + " "
+                                + a.get("eventTime").asText() + ": "
+                                + a.get("message").asText();
+                    } catch (IOException e) {
+                        return "  " + line;
+                    }
+                })
+                .collect(Collectors.joining("\n"));
     }
 }

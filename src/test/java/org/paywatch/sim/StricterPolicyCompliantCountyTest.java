@@ -11,13 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paywatch.config.JobConfig;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.contract.Project;
 import org.paywatch.contract.WageType;
 import org.paywatch.contract.Worker;
 import org.paywatch.domain.Feed;
-import org.paywatch.config.JobConfigFile;
 import org.paywatch.local.LocalFlink;
-import org.paywatch.config.JobConfig;
 import org.paywatch.pipeline.Replay;
 import org.paywatch.policy.RuleSettings;
 
@@ -32,6 +32,7 @@ class StricterPolicyCompliantCountyTest {
 
     @TempDir
     static Path dir;
+
     static JobConfig stricter;
     static SyntheticCounty county;
     static List<String> alerts;
@@ -57,13 +58,21 @@ class StricterPolicyCompliantCountyTest {
         JobConfigFile.write(config, file);
         stricter = JobConfigFile.load(file);
 
-        CountyPlan plan = CountyPlan.monthsEndingOn(13, 4, LAST_DAY).withProjects(60).withCrews(8, 20).compliant();
+        CountyPlan plan = CountyPlan.monthsEndingOn(13, 4, LAST_DAY)
+                .withProjects(60)
+                .withCrews(8, 20)
+                .compliant();
         county = new SyntheticCounty(plan, stricter.policy());
         Path input = dir.resolve("county");
         CountyReplayFolder.Written written = CountyReplayFolder.write(county, input);
         Path out = dir.resolve("alerts.jsonl");
-        summary = Replay.run(LocalFlink.environment(), input, written.asOf().toInstant().toEpochMilli(), out,
-                stricter, "stricter-county-test-key".getBytes(StandardCharsets.UTF_8));
+        summary = Replay.run(
+                LocalFlink.environment(),
+                input,
+                written.asOf().toInstant().toEpochMilli(),
+                out,
+                stricter,
+                "stricter-county-test-key".getBytes(StandardCharsets.UTF_8));
         alerts = Files.readAllLines(out);
     }
 
@@ -71,8 +80,11 @@ class StricterPolicyCompliantCountyTest {
     void shouldReplayACompliantCountyToZeroAlertsUnderTheStricterJobFile() {
         assertThat(summary.applied()).isPositive();
         assertThat(summary.deadLettered()).isZero();
-        assertThat(alerts).as("alerts of a compliant county under the stricter policy, the first of them:%n%s",
-                String.join("\n", alerts.subList(0, Math.min(10, alerts.size())))).isEmpty();
+        assertThat(alerts)
+                .as(
+                        "alerts of a compliant county under the stricter policy, the first of them:%n%s",
+                        String.join("\n", alerts.subList(0, Math.min(10, alerts.size()))))
+                .isEmpty();
     }
 
     @Test

@@ -29,44 +29,92 @@ public final class ContractRecords {
     public static Project project(String projectId, String accountNo, LocalDate start, long updatedAt) {
         Enterprise cu = new Enterprise("91620724E2ECU0001X", projectId + "投资建设单位");
         Enterprise gc = new Enterprise("91620724E2EGC0001X", projectId + "建设工程有限公司");
-        return Project.newBuilder().setProjectId(projectId).setName("高台县城关镇" + projectId + "测试工程")
-                .setCategory(ProjectCategory.HOUSING).setTown("城关镇").setContractValueFen(0L)
-                .setStartDate(start).setPlannedEndDate(start.plusDays(300)).setGovernmentInvested(false)
-                .setConstructionUnit(cu).setGeneralContractor(gc).setSubcontractors(List.of())
-                .setPayrollAccount(new PayrollAccount("ZYRCB", accountNo)).setOnboardedDate(start.plusDays(3))
-                .setWageDepositFen(0L).setPayDay(null).setStatus(ProjectStatus.ACTIVE)
-                .setUpdatedAt(Instant.ofEpochMilli(updatedAt)).build();
+        return Project.newBuilder()
+                .setProjectId(projectId)
+                .setName("高台县城关镇" + projectId + "测试工程")
+                .setCategory(ProjectCategory.HOUSING)
+                .setTown("城关镇")
+                .setContractValueFen(0L)
+                .setStartDate(start)
+                .setPlannedEndDate(start.plusDays(300))
+                .setGovernmentInvested(false)
+                .setConstructionUnit(cu)
+                .setGeneralContractor(gc)
+                .setSubcontractors(List.of())
+                .setPayrollAccount(new PayrollAccount("ZYRCB", accountNo))
+                .setOnboardedDate(start.plusDays(3))
+                .setWageDepositFen(0L)
+                .setPayDay(null)
+                .setStatus(ProjectStatus.ACTIVE)
+                .setUpdatedAt(Instant.ofEpochMilli(updatedAt))
+                .build();
     }
 
     /** {@link #project} with its contacts, as a registry on Project v2 sends it. */
     public static Project projectWithContacts(String projectId, String accountNo, LocalDate start, long updatedAt) {
-        return Project.newBuilder(project(projectId, accountNo, start, updatedAt)).setContacts(List.of(
-                new ProjectContact(ContactRole.LABOR_MANAGER, PersonalData.LABOUR_MANAGER, PersonalData.LABOUR_MANAGER_PHONE),
-                new ProjectContact(ContactRole.CONSTRUCTION_UNIT, PersonalData.UNIT_CONTACT, PersonalData.UNIT_CONTACT_PHONE)))
+        return Project.newBuilder(project(projectId, accountNo, start, updatedAt))
+                .setContacts(List.of(
+                        new ProjectContact(
+                                ContactRole.LABOR_MANAGER,
+                                PersonalData.LABOUR_MANAGER,
+                                PersonalData.LABOUR_MANAGER_PHONE),
+                        new ProjectContact(
+                                ContactRole.CONSTRUCTION_UNIT,
+                                PersonalData.UNIT_CONTACT,
+                                PersonalData.UNIT_CONTACT_PHONE)))
                 .build();
     }
 
     public static BankTransaction txn(String txnId, String accountNo, BankTransactionType type, long fen, long at) {
-        return BankTransaction.newBuilder().setTxnId(txnId).setBankCode("ZYRCB").setAccountNo(accountNo).setType(type)
-                .setAmountFen(fen).setEventTime(Instant.ofEpochMilli(at)).build();
+        return BankTransaction.newBuilder()
+                .setTxnId(txnId)
+                .setBankCode("ZYRCB")
+                .setAccountNo(accountNo)
+                .setType(type)
+                .setAmountFen(fen)
+                .setEventTime(Instant.ofEpochMilli(at))
+                .build();
     }
 
     /** A wage payout carrying every personal field of the bank feed; a negative amount breaks the contract. */
-    public static BankTransaction payout(String txnId, String accountNo, String counterpartyAccountNo, String counterpartyName,
-                                         String workerId, long fen, long at) {
+    public static BankTransaction payout(
+            String txnId,
+            String accountNo,
+            String counterpartyAccountNo,
+            String counterpartyName,
+            String workerId,
+            long fen,
+            long at) {
         return BankTransaction.newBuilder(txn(txnId, accountNo, BankTransactionType.WAGE_PAYOUT, fen, at))
-                .setBalanceAfterFen(5_000_000L).setCounterpartyAccountNo(counterpartyAccountNo)
-                .setCounterpartyName(counterpartyName).setWorkerId(workerId).setWagePeriod("2025-03").build();
+                .setBalanceAfterFen(5_000_000L)
+                .setCounterpartyAccountNo(counterpartyAccountNo)
+                .setCounterpartyName(counterpartyName)
+                .setWorkerId(workerId)
+                .setWagePeriod("2025-03")
+                .build();
     }
 
     public static Worker worker(String projectId, String workerId, long wageRateFen, long updatedAt) {
-        return Worker.newBuilder().setProjectId(projectId).setWorkerId(workerId).setEmployerCreditCode("91620724E2EGC0001X")
-                .setTeam("木工班").setWageType(WageType.DAILY).setWageRateFen(wageRateFen)
-                .setEntryDate(LocalDate.of(2025, 3, 3)).setExitDate(null).setUpdatedAt(Instant.ofEpochMilli(updatedAt)).build();
+        return Worker.newBuilder()
+                .setProjectId(projectId)
+                .setWorkerId(workerId)
+                .setEmployerCreditCode("91620724E2EGC0001X")
+                .setTeam("木工班")
+                .setWageType(WageType.DAILY)
+                .setWageRateFen(wageRateFen)
+                .setEntryDate(LocalDate.of(2025, 3, 3))
+                .setExitDate(null)
+                .setUpdatedAt(Instant.ofEpochMilli(updatedAt))
+                .build();
     }
 
     public static ClockIn clockIn(String projectId, String workerId, long at) {
-        return ClockIn.newBuilder().setProjectId(projectId).setWorkerId(workerId).setDeviceId("GATE-20250303001")
-                .setDirection(Direction.IN).setEventTime(Instant.ofEpochMilli(at)).build();
+        return ClockIn.newBuilder()
+                .setProjectId(projectId)
+                .setWorkerId(workerId)
+                .setDeviceId("GATE-20250303001")
+                .setDirection(Direction.IN)
+                .setEventTime(Instant.ofEpochMilli(at))
+                .build();
     }
 }

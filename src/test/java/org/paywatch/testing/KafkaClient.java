@@ -32,14 +32,16 @@ public final class KafkaClient implements AutoCloseable {
     }
 
     /** Every committed record of the topic from the beginning, read for {@code wait}. */
-    public <T extends SpecificRecord> List<T> readCommitted(String topic, AvroCodec<T> codec, Duration wait) throws Exception {
+    public <T extends SpecificRecord> List<T> readCommitted(String topic, AvroCodec<T> codec, Duration wait)
+            throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
         p.put("group.id", "test-" + topic + "-" + System.nanoTime());
         p.put("auto.offset.reset", "earliest");
         p.put("isolation.level", "read_committed");
         List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             c.subscribe(List.of(topic));
             long until = System.currentTimeMillis() + wait.toMillis();
             while (System.currentTimeMillis() < until) {

@@ -45,7 +45,8 @@ class PackageLayersTest {
                 continue;
             }
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher m = REFERENCE.matcher(Files.readString(file));
                     while (m.find()) {
                         String used = m.group(1);

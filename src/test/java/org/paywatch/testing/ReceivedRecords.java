@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.paywatch.config.JobConfigFile;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.Origin;
 import org.paywatch.domain.Received;
 import org.paywatch.io.FeedDecoder;
-import org.paywatch.config.JobConfigFile;
 import org.paywatch.io.ReplayFolder;
 
 /** Records as the entry operator receives them, made by the real readers: a Kafka payload, or a replay line. */
@@ -26,8 +26,14 @@ public final class ReceivedRecords {
 
     /** A Kafka record's value, through the Kafka source's decoder. */
     public static Received fromKafka(Feed feed, byte[] value) {
-        return DECODER.get().decode(feed, new Origin(feed.defaultTopic, 0, 41), value, LOG_TIME,
-                System.currentTimeMillis(), "the wall clock");
+        return DECODER.get()
+                .decode(
+                        feed,
+                        new Origin(feed.defaultTopic, 0, 41),
+                        value,
+                        LOG_TIME,
+                        System.currentTimeMillis(),
+                        "the wall clock");
     }
 
     /** One line of a replay file, through the replay folder reader; {@code scratch} is a folder for the file. */

@@ -2,7 +2,6 @@ package org.paywatch.io.influx;
 
 import java.io.IOException;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +39,18 @@ final class Backoff {
                     throw e;
                 }
                 if (attempt > maxRetries) {
-                    throw new IOException(what + " failed at InfluxDB " + url + " after " + attempt
-                            + " attempts; last error: " + e, e);
+                    throw new IOException(
+                            what + " failed at InfluxDB " + url + " after " + attempt + " attempts; last error: " + e,
+                            e);
                 }
-                LOG.warn("{} failed at InfluxDB {} (attempt {} of {}), retrying in {} ms: {}",
-                        what, url, attempt, maxRetries + 1, wait.toMillis(), e.toString());
+                LOG.warn(
+                        "{} failed at InfluxDB {} (attempt {} of {}), retrying in {} ms: {}",
+                        what,
+                        url,
+                        attempt,
+                        maxRetries + 1,
+                        wait.toMillis(),
+                        e.toString());
                 Thread.sleep(wait.toMillis());
                 wait = wait.multipliedBy(2).compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait.multipliedBy(2);
             }

@@ -1,5 +1,7 @@
 package org.paywatch.io.influx;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,9 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A small client for the InfluxDB 1.x HTTP API: create a database, write lines, query. */
 public final class InfluxHttp {
@@ -74,8 +73,11 @@ public final class InfluxHttp {
         List<QueryResult.Series> series = new ArrayList<>();
         for (JsonNode result : resultsOf(send(request, influxql))) {
             for (JsonNode s : result.path("series")) {
-                series.add(new QueryResult.Series(s.path("name").asText(), tags(s.path("tags")),
-                        columns(s.path("columns")), values(s.path("values"))));
+                series.add(new QueryResult.Series(
+                        s.path("name").asText(),
+                        tags(s.path("tags")),
+                        columns(s.path("columns")),
+                        values(s.path("values"))));
             }
         }
         return new QueryResult(series);
@@ -89,8 +91,10 @@ public final class InfluxHttp {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() / 100 != 2) {
             String error = serverError(response.body());
-            throw new InfluxResponseException("InfluxDB at " + url + " answered " + response.statusCode()
-                    + " to " + what + ": " + error, response.statusCode(), error);
+            throw new InfluxResponseException(
+                    "InfluxDB at " + url + " answered " + response.statusCode() + " to " + what + ": " + error,
+                    response.statusCode(),
+                    error);
         }
         return response.body();
     }
@@ -99,11 +103,13 @@ public final class InfluxHttp {
     private JsonNode resultsOf(String body) throws IOException {
         JsonNode root = JSON.readTree(body);
         if (root.hasNonNull("error")) {
-            throw new IOException("InfluxDB at " + url + ": " + root.get("error").asText());
+            throw new IOException(
+                    "InfluxDB at " + url + ": " + root.get("error").asText());
         }
         for (JsonNode result : root.path("results")) {
             if (result.hasNonNull("error")) {
-                throw new IOException("InfluxDB at " + url + ": " + result.get("error").asText());
+                throw new IOException(
+                        "InfluxDB at " + url + ": " + result.get("error").asText());
             }
         }
         return root.path("results");

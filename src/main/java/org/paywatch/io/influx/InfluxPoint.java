@@ -22,10 +22,10 @@ public class InfluxPoint implements Serializable {
     public SortedMap<String, String> tags = new TreeMap<>();
     /** Long/Integer/Short/Byte (integer), Double/Float, Boolean or String values. */
     public Map<String, Object> fields = new TreeMap<>();
+
     public long timestampMillis;
 
-    public InfluxPoint() {
-    }
+    public InfluxPoint() {}
 
     public InfluxPoint(String measurement, long timestampMillis) {
         this.measurement = measurement;
@@ -39,8 +39,8 @@ public class InfluxPoint implements Serializable {
 
     public InfluxPoint field(String key, Object value) {
         if (value != null && !isSupported(value)) {
-            throw new IllegalArgumentException("field " + key + " has a " + value.getClass().getName()
-                    + " value; InfluxDB stores integers, floats, booleans and strings");
+            throw new IllegalArgumentException("field " + key + " has a "
+                    + value.getClass().getName() + " value; InfluxDB stores integers, floats, booleans and strings");
         }
         fields.put(key, value);
         return this;
@@ -80,8 +80,8 @@ public class InfluxPoint implements Serializable {
             separator = ',';
         }
         if (separator == ' ') {
-            throw new IllegalStateException("point " + measurement + tags + " has no field InfluxDB can store: "
-                    + fields);
+            throw new IllegalStateException(
+                    "point " + measurement + tags + " has no field InfluxDB can store: " + fields);
         }
         return line.append(' ').append(timestampMillis).toString();
     }
@@ -128,14 +128,19 @@ public class InfluxPoint implements Serializable {
             }
             line.append('"');
         } else {
-            throw new IllegalArgumentException("field " + key + " has a " + value.getClass().getName()
-                    + " value; InfluxDB stores integers, floats, booleans and strings");
+            throw new IllegalArgumentException("field " + key + " has a "
+                    + value.getClass().getName() + " value; InfluxDB stores integers, floats, booleans and strings");
         }
     }
 
     private static boolean isSupported(Object value) {
-        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
-                || value instanceof Double || value instanceof Float || value instanceof Boolean
+        return value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof Double
+                || value instanceof Float
+                || value instanceof Boolean
                 || value instanceof String;
     }
 

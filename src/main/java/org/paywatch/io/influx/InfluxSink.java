@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -68,8 +67,12 @@ public final class InfluxSink implements Sink<InfluxPoint> {
     @Override
     public SinkWriter<InfluxPoint> createWriter(WriterInitContext context) throws IOException {
         try {
-            return new InfluxSinkWriter(new InfluxHttp(url), database, batchSize,
-                    new Backoff(maxRetries, initialBackoff), context.metricGroup());
+            return new InfluxSinkWriter(
+                    new InfluxHttp(url),
+                    database,
+                    batchSize,
+                    new Backoff(maxRetries, initialBackoff),
+                    context.metricGroup());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while creating database " + database + " at " + url);

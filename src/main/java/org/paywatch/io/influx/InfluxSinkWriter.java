@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
@@ -28,8 +27,8 @@ final class InfluxSinkWriter implements SinkWriter<InfluxPoint> {
     private final Counter pointsRejected;
     private final Counter recordsSent;
 
-    InfluxSinkWriter(InfluxHttp influx, String database, int batchSize, Backoff backoff,
-            SinkWriterMetricGroup metrics) throws IOException, InterruptedException {
+    InfluxSinkWriter(InfluxHttp influx, String database, int batchSize, Backoff backoff, SinkWriterMetricGroup metrics)
+            throws IOException, InterruptedException {
         this.influx = influx;
         this.database = database;
         this.batchSize = batchSize;
@@ -81,8 +80,13 @@ final class InfluxSinkWriter implements SinkWriter<InfluxPoint> {
             }
             // 400 = bad points (type conflict, parse error); InfluxDB has written the good ones.
             rejected = Math.min(rejectedCount(refused.serverError()), buffer.size());
-            LOG.warn("InfluxDB at {} rejected {} of {} points into {}; the rest are written: {}",
-                    influx.url(), rejected, buffer.size(), database, abbreviate(refused.serverError()));
+            LOG.warn(
+                    "InfluxDB at {} rejected {} of {} points into {}; the rest are written: {}",
+                    influx.url(),
+                    rejected,
+                    buffer.size(),
+                    database,
+                    abbreviate(refused.serverError()));
         }
         pointsWritten.inc(buffer.size() - rejected);
         pointsRejected.inc(rejected);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.AlertEvent;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.domain.PayMonth;
 import org.paywatch.domain.RiskSnapshot;
+import org.paywatch.policy.BusinessCalendar;
 
 /**
  * The InfluxDB measurements of the risk monitor that dashboards are built on; dashboards/README.md documents them
@@ -75,7 +75,11 @@ public final class RiskPoints {
 
     /** One pay month of a project, at 00:00 on its first day: each rewrite replaces the month's point. */
     public static InfluxPoint projectMonth(RiskSnapshot s, PayMonth m) {
-        long time = YearMonth.parse(m.month).atDay(1).atStartOfDay(BusinessCalendar.ZONE).toInstant().toEpochMilli();
+        long time = YearMonth.parse(m.month)
+                .atDay(1)
+                .atStartOfDay(BusinessCalendar.ZONE)
+                .toInstant()
+                .toEpochMilli();
         InfluxPoint p = new InfluxPoint(PROJECT_MONTH, time)
                 .tag("projectId", s.projectId)
                 .tag("month", m.month)

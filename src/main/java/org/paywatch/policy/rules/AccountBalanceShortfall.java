@@ -3,12 +3,12 @@ package org.paywatch.policy.rules;
 import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
-import org.paywatch.policy.Finding;
-import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
+import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
+import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.RuleSettings;
 import org.paywatch.policy.WageAccrual;
 
@@ -57,15 +57,21 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
         long unpaidFen = book.unpaidClosedFen(today, wages);
         if (unpaidFen > 0) {
             double cover = (double) balanceFen / unpaidFen;
-            AlertLevel level = cover < redBelowCover ? AlertLevel.RED
-                    : cover < yellowBelowCover ? AlertLevel.YELLOW : null;
+            AlertLevel level =
+                    cover < redBelowCover ? AlertLevel.RED : cover < yellowBelowCover ? AlertLevel.YELLOW : null;
             if (level != null) {
-                String message = String.format("%s工资专户余额%s，仅为已结束月份应发未发工资%s的%s，请建设单位立即补足专户资金、总承包单位按时足额代发。",
+                String message = String.format(
+                        "%s工资专户余额%s，仅为已结束月份应发未发工资%s的%s，请建设单位立即补足专户资金、总承包单位按时足额代发。",
                         book.project().name, Money.yuan(balanceFen), Money.yuan(unpaidFen), Percent.of(cover));
-                return Map.of("", new Finding(level, Map.of(
-                        "cover", cover,
-                        "balanceFen", (double) balanceFen,
-                        "unpaidClosedFen", (double) unpaidFen), message));
+                return Map.of(
+                        "",
+                        new Finding(
+                                level,
+                                Map.of(
+                                        "cover", cover,
+                                        "balanceFen", (double) balanceFen,
+                                        "unpaidClosedFen", (double) unpaidFen),
+                                message));
             }
         }
         if (!book.hasDailyPayouts()) {
@@ -83,13 +89,27 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
         if (days >= blueBelowDaysOfPayouts) {
             return Map.of();
         }
-        String message = String.format("%s工资专户余额%s，按近%d天日均代发工资%s测算仅够发放%.1f天（不足%d天），请建设单位提前拨付人工费用。",
-                book.project().name, Money.yuan(balanceFen), forecastWindowDays, Money.yuan(Math.round(dailyFen)), days,
+        String message = String.format(
+                "%s工资专户余额%s，按近%d天日均代发工资%s测算仅够发放%.1f天（不足%d天），请建设单位提前拨付人工费用。",
+                book.project().name,
+                Money.yuan(balanceFen),
+                forecastWindowDays,
+                Money.yuan(Math.round(dailyFen)),
+                days,
                 blueBelowDaysOfPayouts);
-        return Map.of("", new Finding(AlertLevel.BLUE, Map.of(
-                "balanceFen", (double) balanceFen,
-                "dailyPayoutFen", dailyFen,
-                "daysOfPayouts", days,
-                "unpaidClosedFen", (double) unpaidFen), message));
+        return Map.of(
+                "",
+                new Finding(
+                        AlertLevel.BLUE,
+                        Map.of(
+                                "balanceFen",
+                                (double) balanceFen,
+                                "dailyPayoutFen",
+                                dailyFen,
+                                "daysOfPayouts",
+                                days,
+                                "unpaidClosedFen",
+                                (double) unpaidFen),
+                        message));
     }
 }

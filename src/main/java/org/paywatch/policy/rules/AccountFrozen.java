@@ -6,10 +6,10 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -28,8 +28,15 @@ public final class AccountFrozen extends ConfiguredRule {
         if (!book.isFrozen()) {
             return Map.of();
         }
-        return Map.of("", new Finding(AlertLevel.RED, Map.of("balanceFen", (double) book.balanceFen()),
-                String.format("%s农民工工资专用账户自%s起被冻结，账户余额%s，工资无法支付，请法院和监管银行依法核查，不得随意冻结、划拨专户资金。",
-                        book.project().name, BusinessCalendar.date(book.frozenChangedAt()), Money.yuan(book.balanceFen()))));
+        return Map.of(
+                "",
+                new Finding(
+                        AlertLevel.RED,
+                        Map.of("balanceFen", (double) book.balanceFen()),
+                        String.format(
+                                "%s农民工工资专用账户自%s起被冻结，账户余额%s，工资无法支付，请法院和监管银行依法核查，不得随意冻结、划拨专户资金。",
+                                book.project().name,
+                                BusinessCalendar.date(book.frozenChangedAt()),
+                                Money.yuan(book.balanceFen()))));
     }
 }

@@ -7,10 +7,10 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AccountOutflow;
 import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -30,19 +30,28 @@ public final class AccountMisuse extends ConfiguredRule {
         Map<String, Finding> findings = new TreeMap<>();
         for (Map.Entry<String, AccountOutflow> e : book.outflows().entrySet()) {
             AccountOutflow o = e.getValue();
-            findings.put(e.getKey(), new Finding(AlertLevel.RED,
-                    Map.of("outflows", (double) o.count, "outflowAmountFen", (double) o.amountFen),
-                    String.format("%s农民工工资专用账户%s发生%d笔非工资支出（转出或取现），共%s，违反专款专用，请监管银行和行业主管部门立即核查。",
-                            book.project().name, e.getKey(), o.count, Money.yuan(o.amountFen))));
+            findings.put(
+                    e.getKey(),
+                    new Finding(
+                            AlertLevel.RED,
+                            Map.of("outflows", (double) o.count, "outflowAmountFen", (double) o.amountFen),
+                            String.format(
+                                    "%s农民工工资专用账户%s发生%d笔非工资支出（转出或取现），共%s，违反专款专用，请监管银行和行业主管部门立即核查。",
+                                    book.project().name, e.getKey(), o.count, Money.yuan(o.amountFen))));
         }
         for (String payee : book.unregisteredPayees()) {
             long fen = 0;
             for (String period : book.paidPeriods()) {
                 fen += book.paidFen(period, payee);
             }
-            findings.put(payee, new Finding(AlertLevel.YELLOW, Map.of("paidAmountFen", (double) fen),
-                    String.format("%s专用账户向未实名登记的人员（%s）代发工资%s，请总承包单位补办实名登记或说明用途。",
-                            book.project().name, payee, Money.yuan(fen))));
+            findings.put(
+                    payee,
+                    new Finding(
+                            AlertLevel.YELLOW,
+                            Map.of("paidAmountFen", (double) fen),
+                            String.format(
+                                    "%s专用账户向未实名登记的人员（%s）代发工资%s，请总承包单位补办实名登记或说明用途。",
+                                    book.project().name, payee, Money.yuan(fen))));
         }
         return findings;
     }

@@ -5,10 +5,10 @@ import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -83,9 +83,14 @@ public final class AttendanceInterrupted extends ConfiguredRule {
         String message = String.format(
                 "%s自%s最后一次考勤打卡后已有%d天%s无人打卡（此前%d天内有考勤的日子平均每天%.1f人），请总承包单位劳资专管员核实是停工还是未记录考勤并如实报告，防范欠薪纠纷。",
                 book.project().name, last, silent, holidays > 0 ? "（不含停工期）" : "", lookbackDays, average);
-        return Map.of("", new Finding(AlertLevel.BLUE, Map.of(
-                "silentDays", (double) silent,
-                "averageWorkers", average,
-                "attendedDays", (double) attendedDays), message));
+        return Map.of(
+                "",
+                new Finding(
+                        AlertLevel.BLUE,
+                        Map.of(
+                                "silentDays", (double) silent,
+                                "averageWorkers", average,
+                                "attendedDays", (double) attendedDays),
+                        message));
     }
 }

@@ -8,10 +8,10 @@ import org.paywatch.domain.Feed;
 import org.paywatch.domain.WorkerRegistration;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 import org.paywatch.policy.WageAccrual;
 
@@ -76,13 +76,19 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
             String left = w.exitDate != null
                     ? String.format("已于%s退场，至今%d天", reference, days)
                     : String.format("自%s最后一次考勤后已%d天未出勤、视同退场", reference, days);
-            String message = String.format("%s一名工人%s，仍有%d个月的工资共%s未结清，超过退场后%d天的结清期限，请总承包单位会同用工单位立即足额结清。",
+            String message = String.format(
+                    "%s一名工人%s，仍有%d个月的工资共%s未结清，超过退场后%d天的结清期限，请总承包单位会同用工单位立即足额结清。",
                     book.project().name, left, periods, Money.yuan(unpaidFen), yellowAfterDays);
-            findings.put(w.workerId, new Finding(level, Map.of(
-                    "daysSinceDeparture", (double) days,
-                    "unpaidAmountFen", (double) unpaidFen,
-                    "unpaidPeriods", (double) periods,
-                    "hasExitDate", w.exitDate != null ? 1.0 : 0.0), message));
+            findings.put(
+                    w.workerId,
+                    new Finding(
+                            level,
+                            Map.of(
+                                    "daysSinceDeparture", (double) days,
+                                    "unpaidAmountFen", (double) unpaidFen,
+                                    "unpaidPeriods", (double) periods,
+                                    "hasExitDate", w.exitDate != null ? 1.0 : 0.0),
+                            message));
         }
         return findings;
     }

@@ -13,10 +13,10 @@ import org.paywatch.domain.Feed;
 import org.paywatch.domain.Project;
 import org.paywatch.domain.TaxChange;
 import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -63,7 +63,8 @@ public final class EnterpriseTaxSignal extends ConfiguredRule {
                 continue;
             }
             Roles roles = roles(book.project(), code);
-            String message = String.format("%s的%s%s%s，请%s，县税务局跟踪核查。",
+            String message = String.format(
+                    "%s的%s%s%s，请%s，县税务局跟踪核查。",
                     book.project().name, roles.names, roles.enterprise, String.join("，", changes), roles.action(level));
             findings.put(code, new Finding(level, metrics, message));
         }
@@ -75,8 +76,13 @@ public final class EnterpriseTaxSignal extends ConfiguredRule {
         return switch (t.changeType) {
             case ABNORMAL_STATUS, DEREGISTERED, CREDIT_GRADE_D -> AlertLevel.YELLOW;
             case TAX_ARREARS -> AlertLevel.BLUE;
-            case IIT_DROP, VAT_DROP -> t.previousFen != null && t.currentFen != null && t.previousFen > 0
-                    && t.currentFen <= blueAtMostShareOfPrevious * t.previousFen ? AlertLevel.BLUE : null;
+            case IIT_DROP, VAT_DROP ->
+                t.previousFen != null
+                                && t.currentFen != null
+                                && t.previousFen > 0
+                                && t.currentFen <= blueAtMostShareOfPrevious * t.previousFen
+                        ? AlertLevel.BLUE
+                        : null;
             case RECOVERED -> null;
         };
     }
@@ -88,10 +94,20 @@ public final class EnterpriseTaxSignal extends ConfiguredRule {
             case DEREGISTERED -> "已办理税务注销";
             case CREDIT_GRADE_D -> "纳税信用等级被评为D级";
             case TAX_ARREARS -> "存在欠缴税款";
-            case IIT_DROP -> String.format("%s代扣代缴个人所得税由%s降至%s（为上期的%.0f%%）",
-                    period, Money.yuan(t.previousFen), Money.yuan(t.currentFen), 100.0 * t.currentFen / t.previousFen);
-            case VAT_DROP -> String.format("%s增值税由%s降至%s（为上期的%.0f%%）",
-                    period, Money.yuan(t.previousFen), Money.yuan(t.currentFen), 100.0 * t.currentFen / t.previousFen);
+            case IIT_DROP ->
+                String.format(
+                        "%s代扣代缴个人所得税由%s降至%s（为上期的%.0f%%）",
+                        period,
+                        Money.yuan(t.previousFen),
+                        Money.yuan(t.currentFen),
+                        100.0 * t.currentFen / t.previousFen);
+            case VAT_DROP ->
+                String.format(
+                        "%s增值税由%s降至%s（为上期的%.0f%%）",
+                        period,
+                        Money.yuan(t.previousFen),
+                        Money.yuan(t.currentFen),
+                        100.0 * t.currentFen / t.previousFen);
             case RECOVERED -> "";
         };
     }
@@ -102,10 +118,22 @@ public final class EnterpriseTaxSignal extends ConfiguredRule {
             case DEREGISTERED -> Map.of("deregistered", 1.0);
             case CREDIT_GRADE_D -> Map.of("creditGradeD", 1.0);
             case TAX_ARREARS -> Map.of("taxArrears", 1.0);
-            case IIT_DROP -> Map.of("iitPreviousFen", (double) t.previousFen, "iitCurrentFen", (double) t.currentFen,
-                    "iitShareOfPrevious", (double) t.currentFen / t.previousFen);
-            case VAT_DROP -> Map.of("vatPreviousFen", (double) t.previousFen, "vatCurrentFen", (double) t.currentFen,
-                    "vatShareOfPrevious", (double) t.currentFen / t.previousFen);
+            case IIT_DROP ->
+                Map.of(
+                        "iitPreviousFen",
+                        (double) t.previousFen,
+                        "iitCurrentFen",
+                        (double) t.currentFen,
+                        "iitShareOfPrevious",
+                        (double) t.currentFen / t.previousFen);
+            case VAT_DROP ->
+                Map.of(
+                        "vatPreviousFen",
+                        (double) t.previousFen,
+                        "vatCurrentFen",
+                        (double) t.currentFen,
+                        "vatShareOfPrevious",
+                        (double) t.currentFen / t.previousFen);
             case RECOVERED -> Map.of();
         };
     }

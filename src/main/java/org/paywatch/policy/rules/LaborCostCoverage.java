@@ -11,11 +11,11 @@ import org.paywatch.domain.Feed;
 import org.paywatch.domain.ProgressReport;
 import org.paywatch.domain.Project;
 import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.MonthlyCoverage;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -55,7 +55,8 @@ public final class LaborCostCoverage extends ConfiguredRule implements MonthlyCo
             Month month = month(book, m, ratio);
             if (month != null && month.coverage() < blueBelowCoverage) {
                 boolean twoInARow = previous != null && previous.coverage() < blueBelowCoverage;
-                AlertLevel level = twoInARow ? AlertLevel.RED
+                AlertLevel level = twoInARow
+                        ? AlertLevel.RED
                         : month.coverage() < yellowBelowCoverage ? AlertLevel.YELLOW : AlertLevel.BLUE;
                 findings.put(m.toString(), finding(book, m, month, ratio, level, twoInARow));
             }
@@ -71,11 +72,19 @@ public final class LaborCostCoverage extends ConfiguredRule implements MonthlyCo
 
     @Override
     public Coverage coverage(ProjectBook book, YearMonth m) {
-        double ratio = RuleSettings.row(laborCostRatio, book.project().category == null ? null : book.project().category.name());
+        double ratio = RuleSettings.row(
+                laborCostRatio,
+                book.project().category == null ? null : book.project().category.name());
         Month month = month(book, m, ratio);
         return month == null
                 ? new Coverage(ratio, 0, book.depositedFen(m.toString()), null, blueBelowCoverage, yellowBelowCoverage)
-                : new Coverage(ratio, month.requiredFen(), month.depositedFen(), month.coverage(), blueBelowCoverage, yellowBelowCoverage);
+                : new Coverage(
+                        ratio,
+                        month.requiredFen(),
+                        month.depositedFen(),
+                        month.coverage(),
+                        blueBelowCoverage,
+                        yellowBelowCoverage);
     }
 
     /** What month M required and got; null when nothing can be required of it (no report and no plan, or zero). */
@@ -107,17 +116,27 @@ public final class LaborCostCoverage extends ConfiguredRule implements MonthlyCo
         return ChronoUnit.MONTHS.between(YearMonth.from(p.startDate), YearMonth.from(p.plannedEndDate)) + 1;
     }
 
-    private Finding finding(ProjectBook book, YearMonth m, Month month, double ratio, AlertLevel level, boolean twoInARow) {
+    private Finding finding(
+            ProjectBook book, YearMonth m, Month month, double ratio, AlertLevel level, boolean twoInARow) {
         String basis = month.fromReport()
                 ? "按当月进度报告完成产值的" + Percent.of(ratio) + "计"
                 : "尚无当月进度报告，按合同额分摊到计划工期每月的" + Percent.of(ratio) + "计";
-        String message = String.format("%s %s人工费用到账%s，仅为应拨付%s（%s）的%s%s，请建设单位立即足额拨付人工费用。",
-                book.project().name, m, Money.yuan(month.depositedFen()), Money.yuan(month.requiredFen()), basis,
-                Percent.of(month.coverage()), twoInARow ? "，且已连续两个月不足" : "");
-        return new Finding(level, Map.of(
-                "coverage", month.coverage(),
-                "depositedFen", (double) month.depositedFen(),
-                "requiredFen", (double) month.requiredFen()), message);
+        String message = String.format(
+                "%s %s人工费用到账%s，仅为应拨付%s（%s）的%s%s，请建设单位立即足额拨付人工费用。",
+                book.project().name,
+                m,
+                Money.yuan(month.depositedFen()),
+                Money.yuan(month.requiredFen()),
+                basis,
+                Percent.of(month.coverage()),
+                twoInARow ? "，且已连续两个月不足" : "");
+        return new Finding(
+                level,
+                Map.of(
+                        "coverage", month.coverage(),
+                        "depositedFen", (double) month.depositedFen(),
+                        "requiredFen", (double) month.requiredFen()),
+                message);
     }
 
     private record Month(long depositedFen, long requiredFen, double coverage, boolean fromReport) {}

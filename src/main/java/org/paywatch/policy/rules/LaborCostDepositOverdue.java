@@ -6,9 +6,9 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -38,9 +38,11 @@ public final class LaborCostDepositOverdue extends ConfiguredRule {
             return Map.of();
         }
         String message = never
-                ? String.format("%s自%s开工已%d天未向农民工工资专用账户拨付人工费用，超过%d天的拨付周期，请建设单位立即拨付。",
+                ? String.format(
+                        "%s自%s开工已%d天未向农民工工资专用账户拨付人工费用，超过%d天的拨付周期，请建设单位立即拨付。",
                         book.project().name, since, days, yellowAfterDays)
-                : String.format("%s自%s最近一次拨付人工费用后已%d天未再拨付，超过%d天的拨付周期，请建设单位立即拨付。",
+                : String.format(
+                        "%s自%s最近一次拨付人工费用后已%d天未再拨付，超过%d天的拨付周期，请建设单位立即拨付。",
                         book.project().name, since, days, yellowAfterDays);
         return Map.of("", new Finding(level, Map.of("daysSinceDeposit", (double) days), message));
     }

@@ -5,10 +5,10 @@ import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 import org.paywatch.policy.WageAccrual;
 
@@ -41,11 +41,22 @@ public final class MajorArrearsTaskForce extends ConfiguredRule {
         if (overdue.fen() == 0 || (overdue.fen() < redAtOverdueFen && overdue.workers() < redAtWorkers)) {
             return Map.of();
         }
-        String message = String.format("%s逾期拖欠%d名工人工资共%s，达到重大欠薪标准（%s或%d人），请县根治欠薪工作专班组建工作专班、一事一策，督促总承包单位和建设单位限期清偿，县领导包案督办。",
-                book.project().name, overdue.workers(), Money.yuan(overdue.fen()),
-                Money.yuan(Math.round(redAtOverdueFen)), redAtWorkers);
-        return Map.of("", new Finding(AlertLevel.RED, Map.of(
-                "overdueFen", (double) overdue.fen(),
-                "overdueWorkers", (double) overdue.workers()), message, true, false));
+        String message = String.format(
+                "%s逾期拖欠%d名工人工资共%s，达到重大欠薪标准（%s或%d人），请县根治欠薪工作专班组建工作专班、一事一策，督促总承包单位和建设单位限期清偿，县领导包案督办。",
+                book.project().name,
+                overdue.workers(),
+                Money.yuan(overdue.fen()),
+                Money.yuan(Math.round(redAtOverdueFen)),
+                redAtWorkers);
+        return Map.of(
+                "",
+                new Finding(
+                        AlertLevel.RED,
+                        Map.of(
+                                "overdueFen", (double) overdue.fen(),
+                                "overdueWorkers", (double) overdue.workers()),
+                        message,
+                        true,
+                        false));
     }
 }

@@ -9,10 +9,10 @@ import java.util.TreeSet;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -55,26 +55,34 @@ public final class OversizedPayout extends ConfiguredRule {
             for (Map.Entry<String, Long> m : byMonth.entrySet()) {
                 maxMonthFen = Math.max(maxMonthFen, m.getValue());
                 if (m.getValue() > redAboveMonthFen) {
-                    over.add(String.format("%s当月%s（超过单月%s）", m.getKey(), Money.yuan(m.getValue()),
-                            Money.yuan(Math.round(redAboveMonthFen))));
+                    over.add(String.format(
+                            "%s当月%s（超过单月%s）",
+                            m.getKey(), Money.yuan(m.getValue()), Money.yuan(Math.round(redAboveMonthFen))));
                 }
             }
             for (Map.Entry<String, Long> y : byYear.entrySet()) {
                 maxYearFen = Math.max(maxYearFen, y.getValue());
                 if (y.getValue() > redAboveYearFen) {
-                    over.add(String.format("%s年全年%s（超过全年%s）", y.getKey(), Money.yuan(y.getValue()),
-                            Money.yuan(Math.round(redAboveYearFen))));
+                    over.add(String.format(
+                            "%s年全年%s（超过全年%s）",
+                            y.getKey(), Money.yuan(y.getValue()), Money.yuan(Math.round(redAboveYearFen))));
                 }
             }
             if (over.isEmpty()) {
                 continue;
             }
-            String message = String.format("%s农民工工资专用账户向同一名工人代发工资%s，属异常大额、疑似挪用专户资金，请监管银行和行业主管部门立即核查代发明细，总承包单位说明资金用途。",
+            String message = String.format(
+                    "%s农民工工资专用账户向同一名工人代发工资%s，属异常大额、疑似挪用专户资金，请监管银行和行业主管部门立即核查代发明细，总承包单位说明资金用途。",
                     book.project().name, String.join("、", over));
-            findings.put(worker, new Finding(AlertLevel.RED, Map.of(
-                    "maxMonthPayoutFen", (double) maxMonthFen,
-                    "maxYearPayoutFen", (double) maxYearFen,
-                    "periodsOverLimit", (double) over.size()), message));
+            findings.put(
+                    worker,
+                    new Finding(
+                            AlertLevel.RED,
+                            Map.of(
+                                    "maxMonthPayoutFen", (double) maxMonthFen,
+                                    "maxYearPayoutFen", (double) maxYearFen,
+                                    "periodsOverLimit", (double) over.size()),
+                            message));
         }
         return findings;
     }

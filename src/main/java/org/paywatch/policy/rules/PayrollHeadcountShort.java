@@ -7,11 +7,11 @@ import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.PayPeriod;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 import org.paywatch.policy.WageAccrual;
 
@@ -59,11 +59,16 @@ public final class PayrollHeadcountShort extends ConfiguredRule {
             String message = String.format(
                     "%s %s有考勤的%d名工人中%d名（%.1f%%）没有代发工资记录，应发约%s，请总承包单位补发并核对代发名单。",
                     book.project().name, period, attended.size(), unpaid, share * 100, Money.yuan(unpaidFen));
-            findings.put(period, new Finding(level, Map.of(
-                    "attendedWorkers", (double) attended.size(),
-                    "unpaidWorkers", (double) unpaid,
-                    "unpaidShare", share,
-                    "unpaidAmountFen", (double) unpaidFen), message));
+            findings.put(
+                    period,
+                    new Finding(
+                            level,
+                            Map.of(
+                                    "attendedWorkers", (double) attended.size(),
+                                    "unpaidWorkers", (double) unpaid,
+                                    "unpaidShare", share,
+                                    "unpaidAmountFen", (double) unpaidFen),
+                            message));
         }
         return findings;
     }

@@ -4,14 +4,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
+import org.paywatch.domain.Feed;
 import org.paywatch.domain.Project;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
-import org.paywatch.policy.Money;
-import org.paywatch.domain.Feed;
-import org.paywatch.policy.Finding;
-import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
+import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
+import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -41,7 +41,8 @@ public final class PlatformOnboardingOverdue extends ConfiguredRule {
     @Override
     protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Project p = book.project();
-        if (p.contractValueFen < minContractValueFen || p.plannedEndDate == null
+        if (p.contractValueFen < minContractValueFen
+                || p.plannedEndDate == null
                 || plannedMonths(p) < minDurationMonths) {
             return Map.of();
         }
@@ -55,7 +56,8 @@ public final class PlatformOnboardingOverdue extends ConfiguredRule {
             return Map.of();
         }
         String missing = p.payrollAccountNo == null ? "农民工工资专用账户尚未开设绑定" : "项目尚未接入平台";
-        String message = String.format("%s合同额%s，开工已%d天仍未纳入平台监管（%s），超过开工后%d天内纳入的期限，请总承包单位立即开设绑定专户并完成项目接入，建设单位督促落实。",
+        String message = String.format(
+                "%s合同额%s，开工已%d天仍未纳入平台监管（%s），超过开工后%d天内纳入的期限，请总承包单位立即开设绑定专户并完成项目接入，建设单位督促落实。",
                 book.project().name, Money.yuan(p.contractValueFen), days, missing, yellowAtDays);
         return Map.of("", new Finding(level, Map.of("daysSinceStart", (double) days), message));
     }

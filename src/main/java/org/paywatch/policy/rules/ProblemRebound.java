@@ -8,10 +8,10 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.OpenAlert;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -59,13 +59,16 @@ public final class ProblemRebound extends ConfiguredRule {
         Map<String, OpenAlert> earliest = new TreeMap<>();
         Map<String, Integer> count = new TreeMap<>();
         for (OpenAlert open : alerts.openAlerts()) {
-            if (open.ruleId.equals(ID) || open.raisedAfterClearingAt == null || open.level == AlertLevel.BLUE
+            if (open.ruleId.equals(ID)
+                    || open.raisedAfterClearingAt == null
+                    || open.level == AlertLevel.BLUE
                     || open.raisedAt - open.raisedAfterClearingAt > reboundWithinDays * DAY_MILLIS) {
                 continue;
             }
             count.merge(open.ruleId, 1, Integer::sum);
             OpenAlert known = earliest.get(open.ruleId);
-            if (known == null || open.raisedAt < known.raisedAt
+            if (known == null
+                    || open.raisedAt < known.raisedAt
                     || (open.raisedAt == known.raisedAt && open.scope.compareTo(known.scope) < 0)) {
                 earliest.put(open.ruleId, open);
             }
@@ -75,11 +78,19 @@ public final class ProblemRebound extends ConfiguredRule {
             OpenAlert open = e.getValue();
             LocalDate cleared = BusinessCalendar.date(open.raisedAfterClearingAt);
             long days = BusinessCalendar.daysBetween(cleared, BusinessCalendar.date(open.raisedAt));
-            String message = String.format("%s %s预警于%s消除后仅%d天再次触发（%d项），问题反弹，请总承包单位和建设单位查明原因、彻底整改，行业主管部门和县人社局加强跟踪回访。",
+            String message = String.format(
+                    "%s %s预警于%s消除后仅%d天再次触发（%d项），问题反弹，请总承包单位和建设单位查明原因、彻底整改，行业主管部门和县人社局加强跟踪回访。",
                     book.project().name, e.getKey(), cleared, days, count.get(e.getKey()));
-            findings.put(e.getKey(), new Finding(AlertLevel.RED, Map.of(
-                    "daysSinceClearing", (double) days,
-                    "reboundAlerts", (double) count.get(e.getKey())), message, false, true));
+            findings.put(
+                    e.getKey(),
+                    new Finding(
+                            AlertLevel.RED,
+                            Map.of(
+                                    "daysSinceClearing", (double) days,
+                                    "reboundAlerts", (double) count.get(e.getKey())),
+                            message,
+                            false,
+                            true));
         }
         return findings;
     }

@@ -3,13 +3,13 @@ package org.paywatch.policy.rules;
 import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.domain.ProgressReport;
-import org.paywatch.policy.Money;
 import org.paywatch.domain.Feed;
+import org.paywatch.domain.ProgressReport;
 import org.paywatch.policy.AlertMemory;
-import org.paywatch.policy.Finding;
-import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
+import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
+import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -46,16 +46,26 @@ public final class ProgressPaymentShortfall extends ConfiguredRule {
             return Map.of();
         }
         double share = (double) paidFen / completedFen;
-        AlertLevel level = share < redBelowPaidShare ? AlertLevel.RED
-                : share < yellowBelowPaidShare ? AlertLevel.YELLOW : null;
+        AlertLevel level =
+                share < redBelowPaidShare ? AlertLevel.RED : share < yellowBelowPaidShare ? AlertLevel.YELLOW : null;
         if (level == null) {
             return Map.of();
         }
-        String message = String.format("%s（政府投资项目）累计完成工程价款%s，累计支付工程款%s，仅占%s，低于已完成工程价款%s的支付要求，请建设单位按进度足额支付工程款。",
-                book.project().name, Money.yuan(completedFen), Money.yuan(paidFen), Percent.of(share), Percent.of(yellowBelowPaidShare));
-        return Map.of("", new Finding(level, Map.of(
-                "paidShare", share,
-                "completedValueFen", (double) completedFen,
-                "progressPaymentFen", (double) paidFen), message));
+        String message = String.format(
+                "%s（政府投资项目）累计完成工程价款%s，累计支付工程款%s，仅占%s，低于已完成工程价款%s的支付要求，请建设单位按进度足额支付工程款。",
+                book.project().name,
+                Money.yuan(completedFen),
+                Money.yuan(paidFen),
+                Percent.of(share),
+                Percent.of(yellowBelowPaidShare));
+        return Map.of(
+                "",
+                new Finding(
+                        level,
+                        Map.of(
+                                "paidShare", share,
+                                "completedValueFen", (double) completedFen,
+                                "progressPaymentFen", (double) paidFen),
+                        message));
     }
 }

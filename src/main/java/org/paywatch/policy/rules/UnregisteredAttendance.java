@@ -7,9 +7,9 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.domain.WorkerRegistration;
 import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -45,7 +45,8 @@ public final class UnregisteredAttendance extends ConfiguredRule {
         for (int back = windowDays; back >= 1; back--) {
             LocalDate day = today.minusDays(back);
             Set<String> present = book.workersOn(day);
-            long unregistered = present.stream().filter(w -> !registered.containsKey(w)).count();
+            long unregistered =
+                    present.stream().filter(w -> !registered.containsKey(w)).count();
             if (unregistered == 0) {
                 continue;
             }
@@ -62,11 +63,18 @@ public final class UnregisteredAttendance extends ConfiguredRule {
         String message = String.format(
                 "%s %s有%d名未实名登记人员打卡上岗，占当日%d名打卡人员的%.1f%%（近%d天中最多），请总承包单位立即为其签订劳动合同并办理实名登记，未登记人员不得进场施工。",
                 book.project().name, worst.day, worst.unregistered, worst.present, worst.share * 100, windowDays);
-        return Map.of("", new Finding(worst.level, Map.of(
-                "unregisteredWorkers", (double) worst.unregistered,
-                "shareOfDay", worst.share,
-                "day", (double) (worst.day.getYear() * 10_000 + worst.day.getMonthValue() * 100 + worst.day.getDayOfMonth())),
-                message));
+        return Map.of(
+                "",
+                new Finding(
+                        worst.level,
+                        Map.of(
+                                "unregisteredWorkers", (double) worst.unregistered,
+                                "shareOfDay", worst.share,
+                                "day",
+                                        (double) (worst.day.getYear() * 10_000
+                                                + worst.day.getMonthValue() * 100
+                                                + worst.day.getDayOfMonth())),
+                        message));
     }
 
     /** One day of the window: its level, its unregistered and distinct workers. */

@@ -3,14 +3,14 @@ package org.paywatch.policy.rules;
 import java.time.LocalDate;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
+import org.paywatch.domain.Feed;
 import org.paywatch.domain.Project;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
-import org.paywatch.policy.Money;
-import org.paywatch.domain.Feed;
-import org.paywatch.policy.Finding;
-import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.ConfiguredRule;
+import org.paywatch.policy.Finding;
+import org.paywatch.policy.Money;
+import org.paywatch.policy.ProjectBook;
 import org.paywatch.policy.RuleSettings;
 
 /**
@@ -45,12 +45,22 @@ public final class WageDepositShortfall extends ConfiguredRule {
         if (p.wageDepositFen >= requiredFen || days < yellowAtDays) {
             return Map.of();
         }
-        String message = String.format("%s工资保证金仅存储%s，低于合同额%s的%s（应不少于%s），开工已%d天，请总承包单位立即足额存储工资保证金。",
-                p.name, Money.yuan(p.wageDepositFen), Money.yuan(p.contractValueFen), Percent.of(minShareOfContract),
-                Money.yuan(requiredFen), days);
-        return Map.of("", new Finding(AlertLevel.YELLOW, Map.of(
-                "wageDepositFen", (double) p.wageDepositFen,
-                "requiredFen", (double) requiredFen,
-                "daysSinceStart", (double) days), message));
+        String message = String.format(
+                "%s工资保证金仅存储%s，低于合同额%s的%s（应不少于%s），开工已%d天，请总承包单位立即足额存储工资保证金。",
+                p.name,
+                Money.yuan(p.wageDepositFen),
+                Money.yuan(p.contractValueFen),
+                Percent.of(minShareOfContract),
+                Money.yuan(requiredFen),
+                days);
+        return Map.of(
+                "",
+                new Finding(
+                        AlertLevel.YELLOW,
+                        Map.of(
+                                "wageDepositFen", (double) p.wageDepositFen,
+                                "requiredFen", (double) requiredFen,
+                                "daysSinceStart", (double) days),
+                        message));
     }
 }

@@ -6,10 +6,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.policy.AlertMemory;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 import org.paywatch.policy.WageAccrual;
 
@@ -77,18 +77,35 @@ public final class WagesBelowMinimum extends ConfiguredRule {
             }
             long shortfallFen = (long) Math.ceil(shortfall - 1e-6);
             String message = red
-                    ? String.format("%s %s代发工资的%d名工人人均月工资（按出勤天数折合满月）%s，低于最低工资标准%s，其中%d人低于按出勤天数折算的标准、共差%s，请总承包单位立即补足差额，行业主管部门督促整改。",
-                            book.project().name, period, paidWorkers, Money.yuan(Math.round(perCapita)),
-                            Money.yuan(Math.round(minimum)), below, Money.yuan(shortfallFen))
-                    : String.format("%s %s代发工资的%d名工人中%d人工资低于按出勤天数折算的最低工资标准（月%s），最低者折合满月%s、共差%s，请总承包单位补足差额。",
-                            book.project().name, period, paidWorkers, below, Money.yuan(Math.round(minimum)),
-                            Money.yuan(lowestFullMonth), Money.yuan(shortfallFen));
-            findings.put(period, new Finding(red ? AlertLevel.RED : AlertLevel.YELLOW, Map.of(
-                    "paidWorkers", (double) paidWorkers,
-                    "belowMinimumWorkers", (double) below,
-                    "perCapitaMonthlyPayFen", (double) Math.round(perCapita),
-                    "minimumWageFen", minimum,
-                    "shortfallFen", (double) shortfallFen), message));
+                    ? String.format(
+                            "%s %s代发工资的%d名工人人均月工资（按出勤天数折合满月）%s，低于最低工资标准%s，其中%d人低于按出勤天数折算的标准、共差%s，请总承包单位立即补足差额，行业主管部门督促整改。",
+                            book.project().name,
+                            period,
+                            paidWorkers,
+                            Money.yuan(Math.round(perCapita)),
+                            Money.yuan(Math.round(minimum)),
+                            below,
+                            Money.yuan(shortfallFen))
+                    : String.format(
+                            "%s %s代发工资的%d名工人中%d人工资低于按出勤天数折算的最低工资标准（月%s），最低者折合满月%s、共差%s，请总承包单位补足差额。",
+                            book.project().name,
+                            period,
+                            paidWorkers,
+                            below,
+                            Money.yuan(Math.round(minimum)),
+                            Money.yuan(lowestFullMonth),
+                            Money.yuan(shortfallFen));
+            findings.put(
+                    period,
+                    new Finding(
+                            red ? AlertLevel.RED : AlertLevel.YELLOW,
+                            Map.of(
+                                    "paidWorkers", (double) paidWorkers,
+                                    "belowMinimumWorkers", (double) below,
+                                    "perCapitaMonthlyPayFen", (double) Math.round(perCapita),
+                                    "minimumWageFen", minimum,
+                                    "shortfallFen", (double) shortfallFen),
+                            message));
         }
         return findings;
     }

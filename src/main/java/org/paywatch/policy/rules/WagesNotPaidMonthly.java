@@ -8,11 +8,11 @@ import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
+import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.PayPeriod;
 import org.paywatch.policy.ProjectBook;
-import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.RuleSettings;
 import org.paywatch.policy.WageAccrual;
 
@@ -49,7 +49,8 @@ public final class WagesNotPaidMonthly extends ConfiguredRule {
             if (daysPastDue < -blueDaysBeforeDue) {
                 continue;
             }
-            AlertLevel level = daysPastDue > redDaysPastDue ? AlertLevel.RED
+            AlertLevel level = daysPastDue > redDaysPastDue
+                    ? AlertLevel.RED
                     : daysPastDue >= 1 ? AlertLevel.YELLOW : AlertLevel.BLUE;
             Set<String> attended = book.attendedWorkers(period);
             long unpaidFen = 0;
@@ -57,14 +58,21 @@ public final class WagesNotPaidMonthly extends ConfiguredRule {
                 unpaidFen += book.unpaidFen(period, worker, wages);
             }
             String message = daysPastDue >= 1
-                    ? String.format("%s %s工资已逾期%d天未发放（应于%s前发放），涉及%d名工人、应发约%s，请总承包单位立即足额支付。",
+                    ? String.format(
+                            "%s %s工资已逾期%d天未发放（应于%s前发放），涉及%d名工人、应发约%s，请总承包单位立即足额支付。",
                             book.project().name, period, daysPastDue, due, attended.size(), Money.yuan(unpaidFen))
-                    : String.format("%s %s工资将于%s到期，尚无代发记录，涉及%d名工人、应发约%s，请总承包单位按时发放。",
+                    : String.format(
+                            "%s %s工资将于%s到期，尚无代发记录，涉及%d名工人、应发约%s，请总承包单位按时发放。",
                             book.project().name, period, due, attended.size(), Money.yuan(unpaidFen));
-            findings.put(period, new Finding(level, Map.of(
-                    "daysPastDue", (double) Math.max(0, daysPastDue),
-                    "unpaidWorkers", (double) attended.size(),
-                    "unpaidAmountFen", (double) unpaidFen), message));
+            findings.put(
+                    period,
+                    new Finding(
+                            level,
+                            Map.of(
+                                    "daysPastDue", (double) Math.max(0, daysPastDue),
+                                    "unpaidWorkers", (double) attended.size(),
+                                    "unpaidAmountFen", (double) unpaidFen),
+                            message));
         }
         return findings;
     }

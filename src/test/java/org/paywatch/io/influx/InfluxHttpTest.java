@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +17,7 @@ class InfluxHttpTest {
 
     @TempDir
     static Path dataDir;
+
     static InfluxServer influx;
     static InfluxHttp http;
 
@@ -35,18 +35,14 @@ class InfluxHttpTest {
 
     @Test
     void shouldReturnRowsWithTagsOfGroupedSeries() throws Exception {
-        http.write("payroll", List.of(
-                "wages,project=P-1 amount=100i 1000",
-                "wages,project=P-2 amount=250i 2000"));
+        http.write("payroll", List.of("wages,project=P-1 amount=100i 1000", "wages,project=P-2 amount=250i 2000"));
 
         QueryResult result = http.query("payroll", "SELECT sum(amount) FROM wages GROUP BY project");
 
         assertThat(result.series()).hasSize(2);
         assertThat(result.rows())
                 .extracting(row -> row.get("project"), row -> row.get("sum"))
-                .containsExactly(
-                        Tuple.tuple("P-1", 100L),
-                        Tuple.tuple("P-2", 250L));
+                .containsExactly(Tuple.tuple("P-1", 100L), Tuple.tuple("P-2", 250L));
     }
 
     @Test

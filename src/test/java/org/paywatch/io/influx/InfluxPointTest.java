@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.TreeMap;
-
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -28,8 +27,8 @@ class InfluxPointTest {
                 .field("overdue", true)
                 .field("note", "ok");
 
-        assertThat(point.toLineProtocol()).isEqualTo(
-                "payroll,project=P-7 days=3i,note=\"ok\",overdue=true,ratio=0.25,workers=12i 1700000000123");
+        assertThat(point.toLineProtocol())
+                .isEqualTo("payroll,project=P-7 days=3i,note=\"ok\",overdue=true,ratio=0.25,workers=12i 1700000000123");
     }
 
     @Test
@@ -47,8 +46,8 @@ class InfluxPointTest {
                 .tag("site name", "Block A, gate=3")
                 .field("paid amount", 1.5);
 
-        assertThat(point.toLineProtocol()).isEqualTo(
-                "wage\\ arrears\\,v=2,site\\ name=Block\\ A\\,\\ gate\\=3 paid\\ amount=1.5 5");
+        assertThat(point.toLineProtocol())
+                .isEqualTo("wage\\ arrears\\,v=2,site\\ name=Block\\ A\\,\\ gate\\=3 paid\\ amount=1.5 5");
     }
 
     @Test
@@ -67,7 +66,11 @@ class InfluxPointTest {
 
     @Test
     void shouldOmitEmptyAndNullTagValues() {
-        InfluxPoint point = new InfluxPoint("m", 1).tag("empty", "").tag("none", null).tag("kept", "x").field("v", 1L);
+        InfluxPoint point = new InfluxPoint("m", 1)
+                .tag("empty", "")
+                .tag("none", null)
+                .tag("kept", "x")
+                .field("v", 1L);
 
         assertThat(point.toLineProtocol()).isEqualTo("m,kept=x v=1i 1");
     }
@@ -81,7 +84,10 @@ class InfluxPointTest {
 
     @Test
     void shouldSkipNullAndNonFiniteFieldValues() {
-        InfluxPoint point = new InfluxPoint("m", 1).field("nan", Double.NaN).field("none", null).field("v", 2.0);
+        InfluxPoint point = new InfluxPoint("m", 1)
+                .field("nan", Double.NaN)
+                .field("none", null)
+                .field("v", 2.0);
 
         assertThat(point.toLineProtocol()).isEqualTo("m v=2.0 1");
     }
@@ -90,7 +96,8 @@ class InfluxPointTest {
     void shouldRefuseAPointWithoutStorableFields() {
         InfluxPoint point = new InfluxPoint("m", 1).field("nan", Double.NaN);
 
-        assertThatThrownBy(point::toLineProtocol).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(point::toLineProtocol)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no field");
     }
 
@@ -118,7 +125,10 @@ class InfluxPointTest {
     void shouldTravelThroughFlinkAsAPojo() throws Exception {
         TypeInformation<InfluxPoint> type = TypeInformation.of(InfluxPoint.class);
         TypeSerializer<InfluxPoint> serializer = type.createSerializer(new SerializerConfigImpl());
-        InfluxPoint point = new InfluxPoint("欠薪预警", 7).tag("project", "P-1").field("amount", 3L).field("why", "迟发");
+        InfluxPoint point = new InfluxPoint("欠薪预警", 7)
+                .tag("project", "P-1")
+                .field("amount", 3L)
+                .field("why", "迟发");
 
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(point, out);

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -53,11 +52,13 @@ class InfluxSinkTest {
 
     @TempDir
     static Path sharedDir;
+
     static InfluxServer influx;
     static InfluxHttp http;
 
     @TempDir
     Path ownDir;
+
     String database;
     StandaloneWriterContext context = new StandaloneWriterContext();
 
@@ -118,20 +119,24 @@ class InfluxSinkTest {
             writer.flush(true);
         }
 
-        List<Map<String, Object>> rows = http.query(database, "SELECT * FROM \"欠薪 预警,v=2\"").rows();
-        assertThat(rows).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("time", 1_700_000_000_123L)
-                .containsEntry("项目", "城南 工地, 二期=B")
-                .containsEntry("原因", "连续两月未发工资 \"急\" C:\\工资\\5月\n第二行")
-                .containsEntry("金额", 12_345.67)
-                .containsEntry("workers", 42L)
-                .containsEntry("open", true)
-                .doesNotContainKey("empty"));
+        List<Map<String, Object>> rows =
+                http.query(database, "SELECT * FROM \"欠薪 预警,v=2\"").rows();
+        assertThat(rows)
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("time", 1_700_000_000_123L)
+                        .containsEntry("项目", "城南 工地, 二期=B")
+                        .containsEntry("原因", "连续两月未发工资 \"急\" C:\\工资\\5月\n第二行")
+                        .containsEntry("金额", 12_345.67)
+                        .containsEntry("workers", 42L)
+                        .containsEntry("open", true)
+                        .doesNotContainKey("empty"));
     }
 
     @Test
     void shouldStoreTheSamePointOnceWhenItIsWrittenTwice() throws Exception {
-        InfluxPoint point = new InfluxPoint("alerts", 5_000L).tag("alert_id", "A-1").field("level", 2L);
+        InfluxPoint point =
+                new InfluxPoint("alerts", 5_000L).tag("alert_id", "A-1").field("level", 2L);
 
         try (SinkWriter<InfluxPoint> writer = sink(influx).createWriter(context)) {
             writer.write(point, NO_CONTEXT);
@@ -190,8 +195,10 @@ class InfluxSinkTest {
     @Test
     void shouldRetryThenFailNamingTheUrlWhenInfluxIsDown() throws Exception {
         InfluxServer doomed = InfluxServer.start(ownDir);
-        SinkWriter<InfluxPoint> writer = sink(doomed).withMaxRetries(2)
-                .withInitialBackoff(Duration.ofMillis(100)).createWriter(context);
+        SinkWriter<InfluxPoint> writer = sink(doomed)
+                .withMaxRetries(2)
+                .withInitialBackoff(Duration.ofMillis(100))
+                .createWriter(context);
         doomed.close();
         writer.write(new InfluxPoint("payments", 1_000L).field("amount", 5L), NO_CONTEXT);
 
@@ -208,8 +215,10 @@ class InfluxSinkTest {
     void shouldRetryUntilInfluxIsBackUp() throws Exception {
         InfluxServer first = InfluxServer.start(ownDir);
         int port = URI.create(first.url()).getPort();
-        SinkWriter<InfluxPoint> writer = sink(first).withMaxRetries(6)
-                .withInitialBackoff(Duration.ofMillis(100)).createWriter(context);
+        SinkWriter<InfluxPoint> writer = sink(first)
+                .withMaxRetries(6)
+                .withInitialBackoff(Duration.ofMillis(100))
+                .createWriter(context);
         first.close();
         CompletableFuture<InfluxServer> restarted = CompletableFuture.supplyAsync(() -> {
             sleep(Duration.ofMillis(500));
@@ -223,8 +232,11 @@ class InfluxSinkTest {
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(300));
 
-            assertThat(new InfluxHttp(first.url()).query(database, "SELECT count(amount) FROM payments").rows())
-                    .singleElement().satisfies(row -> assertThat(row).containsEntry("count", 1L));
+            assertThat(new InfluxHttp(first.url())
+                            .query(database, "SELECT count(amount) FROM payments")
+                            .rows())
+                    .singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("count", 1L));
         } finally {
             restarted.join().close();
         }
@@ -236,8 +248,12 @@ class InfluxSinkTest {
         env.enableCheckpointing(200);
         long start = 1_700_000_000_000L;
         DataGeneratorSource<InfluxPoint> heartbeats = new DataGeneratorSource<>(
-                seq -> new InfluxPoint("heartbeats", start + seq).tag("source", "datagen").field("seq", seq),
-                Long.MAX_VALUE, RateLimiterStrategy.perSecond(200), TypeInformation.of(InfluxPoint.class));
+                seq -> new InfluxPoint("heartbeats", start + seq)
+                        .tag("source", "datagen")
+                        .field("seq", seq),
+                Long.MAX_VALUE,
+                RateLimiterStrategy.perSecond(200),
+                TypeInformation.of(InfluxPoint.class));
         env.fromSource(heartbeats, WatermarkStrategy.noWatermarks(), "heartbeats")
                 // A batch never fills up: only checkpoints can get points written.
                 .sinkTo(new InfluxSink(influx.url(), database).withBatchSize(1_000_000));
@@ -275,25 +291,32 @@ class InfluxSinkTest {
     private long count(String measurement) throws Exception {
         List<Map<String, Object>> rows;
         try {
-            rows = http.query(database, "SELECT count(*) FROM \"" + measurement + "\"").rows();
+            rows = http.query(database, "SELECT count(*) FROM \"" + measurement + "\"")
+                    .rows();
         } catch (IOException e) {
             if (e.getMessage().contains("database not found")) {
                 return 0; // the writer has not started yet
             }
             throw e;
         }
-        return rows.isEmpty() ? 0 : rows.get(0).entrySet().stream()
-                .filter(e -> e.getKey().startsWith("count_"))
-                .mapToLong(e -> (Long) e.getValue())
-                .max().orElse(0);
+        return rows.isEmpty()
+                ? 0
+                : rows.get(0).entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("count_"))
+                        .mapToLong(e -> (Long) e.getValue())
+                        .max()
+                        .orElse(0);
     }
 
     // InfluxDB 1.x refuses DROP over GET, and the client has no use for it otherwise.
     private void postStatement(String statement) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(influx.url() + "/query?q="
-                + URLEncoder.encode(statement, StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(influx.url() + "/query?q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        assertThat(HttpClient.newHttpClient()
+                        .send(request, HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
                 .isEqualTo(200);
     }
 

@@ -3,7 +3,6 @@ package org.paywatch.io.influx;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobInfo;
 import org.apache.flink.api.common.JobInfoImpl;
@@ -29,8 +28,8 @@ import org.apache.flink.util.UserCodeClassLoader;
 final class StandaloneWriterContext implements WriterInitContext {
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final SinkWriterMetricGroup metrics = MetricsGroupTestUtils.mockWriterMetricGroup(
-            new UnregisteredMetricsGroup() {
+    private final SinkWriterMetricGroup metrics =
+            MetricsGroupTestUtils.mockWriterMetricGroup(new UnregisteredMetricsGroup() {
                 @Override
                 public Counter counter(String name) {
                     return counter(name, new SimpleCounter());

@@ -17,20 +17,37 @@ import org.paywatch.policy.ProjectFixture;
  * before today, a balance lasting under 15 days BLUE.
  */
 class AccountBalanceShortfallTest {
-    private final AccountBalanceShortfall rule = new AccountBalanceShortfall(settings("PW04")
-            .threshold("yellowBelowCover", 1.0).threshold("redBelowCover", 0.5)
-            .threshold("forecastWindowDays", 60).threshold("blueBelowDaysOfPayouts", 15).bound(), ProjectFixture.wages(21.75));
+    private final AccountBalanceShortfall rule = new AccountBalanceShortfall(
+            settings("PW04")
+                    .threshold("yellowBelowCover", 1.0)
+                    .threshold("redBelowCover", 0.5)
+                    .threshold("forecastWindowDays", 60)
+                    .threshold("blueBelowDaysOfPayouts", 15)
+                    .bound(),
+            ProjectFixture.wages(21.75));
 
     /** Three workers at 350 yuan worked ten April days: 10,500 yuan accrued, nothing paid yet. */
     private static ProjectFixture aprilOwedWith(long depositFen) {
-        return new ProjectFixture().deposit("2025-04-03T10:00", depositFen)
-                .crew(3, "2025-04-07", "2025-04-08", "2025-04-09", "2025-04-10", "2025-04-11",
-                        "2025-04-14", "2025-04-15", "2025-04-16", "2025-04-17", "2025-04-18");
+        return new ProjectFixture()
+                .deposit("2025-04-03T10:00", depositFen)
+                .crew(
+                        3,
+                        "2025-04-07",
+                        "2025-04-08",
+                        "2025-04-09",
+                        "2025-04-10",
+                        "2025-04-11",
+                        "2025-04-14",
+                        "2025-04-15",
+                        "2025-04-16",
+                        "2025-04-17",
+                        "2025-04-18");
     }
 
     /** One payout of 60,000 yuan on 10 April (100,000 fen a day over 60 days), leaving the rest of the deposit. */
     private static ProjectFixture paidOutLeaving(long balanceFen) {
-        return new ProjectFixture().deposit("2025-03-03T10:00", 6_000_000 + balanceFen)
+        return new ProjectFixture()
+                .deposit("2025-03-03T10:00", 6_000_000 + balanceFen)
                 .payout("2025-04-10T11:00", "W1", "2025-03", 6_000_000);
     }
 
@@ -46,31 +63,41 @@ class AccountBalanceShortfallTest {
 
     @Test
     void shouldStayQuietWhenTheBalanceCoversExactlyTheUnpaidWages() {
-        assertThat(rule.assess(aprilOwedWith(1_050_000).book, new AlertMemory(), at("2025-05-02T00:00"))).isEmpty();
+        assertThat(rule.assess(aprilOwedWith(1_050_000).book, new AlertMemory(), at("2025-05-02T00:00")))
+                .isEmpty();
     }
 
     @Test
     void shouldStayYellowAtExactlyHalfTheUnpaidWages() {
-        assertThat(rule.assess(aprilOwedWith(525_000).book, new AlertMemory(), at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(aprilOwedWith(525_000).book, new AlertMemory(), at("2025-05-02T00:00"))
+                        .get("")
+                        .level())
+                .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseRedJustBelowHalfTheUnpaidWages() {
-        var f = rule.assess(aprilOwedWith(524_999).book, new AlertMemory(), at("2025-05-02T00:00")).get("");
+        var f = rule.assess(aprilOwedWith(524_999).book, new AlertMemory(), at("2025-05-02T00:00"))
+                .get("");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.metrics().get("cover")).isLessThan(0.5);
     }
 
     @Test
     void shouldNotCountTheWagesOfTheCurrentMonth() {
-        assertThat(rule.assess(aprilOwedWith(0).book, new AlertMemory(), at("2025-04-30T23:59"))).isEmpty();
+        assertThat(rule.assess(aprilOwedWith(0).book, new AlertMemory(), at("2025-04-30T23:59")))
+                .isEmpty();
     }
 
     @Test
     void shouldCountOnlyWhatIsStillUnpaid() {
         ProjectFixture p = aprilOwedWith(300_000)
                 .payout("2025-05-06T11:00", "W1", "2025-04", 350_000)
-                .payout("2025-05-06T11:00", "W2", "2025-04", 350_000); // 3,500 yuan still owed, 3,000 - 7,000 on the account
+                .payout(
+                        "2025-05-06T11:00",
+                        "W2",
+                        "2025-04",
+                        350_000); // 3,500 yuan still owed, 3,000 - 7,000 on the account
         var f = rule.assess(p.book, p.alerts, at("2025-05-07T00:00")).get("");
         assertThat(f.metrics()).containsEntry("unpaidClosedFen", 350_000.0).containsEntry("balanceFen", -400_000.0);
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
@@ -78,7 +105,8 @@ class AccountBalanceShortfallTest {
 
     @Test
     void shouldRaiseBlueWhenTheBalanceLastsJustUnderFifteenDaysOfPayouts() {
-        var f = rule.assess(paidOutLeaving(1_499_999).book, new AlertMemory(), at("2025-05-01T00:00")).get("");
+        var f = rule.assess(paidOutLeaving(1_499_999).book, new AlertMemory(), at("2025-05-01T00:00"))
+                .get("");
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.metrics()).containsEntry("dailyPayoutFen", 100_000.0).containsEntry("balanceFen", 1_499_999.0);
         assertThat(f.metrics().get("daysOfPayouts")).isLessThan(15.0);
@@ -87,24 +115,33 @@ class AccountBalanceShortfallTest {
 
     @Test
     void shouldStayQuietWhenTheBalanceLastsExactlyFifteenDaysOfPayouts() {
-        assertThat(rule.assess(paidOutLeaving(1_500_000).book, new AlertMemory(), at("2025-05-01T00:00"))).isEmpty();
+        assertThat(rule.assess(paidOutLeaving(1_500_000).book, new AlertMemory(), at("2025-05-01T00:00")))
+                .isEmpty();
     }
 
     @Test
     void shouldLeaveTodaysPayoutsOutOfTheRate() {
-        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-04-10T23:59"))).isEmpty();
-        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-04-11T00:00"))).containsKey("");
+        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-04-10T23:59")))
+                .isEmpty();
+        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-04-11T00:00")))
+                .containsKey("");
     }
 
     @Test
     void shouldForgetPayoutsOlderThanTheWindow() {
-        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-06-09T12:00"))).containsKey("");
-        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-06-10T00:00"))).isEmpty();
+        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-06-09T12:00")))
+                .containsKey("");
+        assertThat(rule.assess(paidOutLeaving(1_000_000).book, new AlertMemory(), at("2025-06-10T00:00")))
+                .isEmpty();
     }
 
     @Test
     void shouldNotForecastBeforeTheFirstPayout() {
-        assertThat(rule.assess(new ProjectFixture().deposit("2025-03-03T10:00", 1).book, new AlertMemory(), at("2025-05-01T00:00"))).isEmpty();
+        assertThat(rule.assess(
+                        new ProjectFixture().deposit("2025-03-03T10:00", 1).book,
+                        new AlertMemory(),
+                        at("2025-05-01T00:00")))
+                .isEmpty();
     }
 
     @Test

@@ -16,19 +16,22 @@ class AccountFrozenTest {
     @Test
     void shouldRaiseRedAtOnceWhenTheAccountIsFrozen() {
         ProjectFixture p = new ProjectFixture().bank(BankTransactionType.FREEZE, "2025-04-15T10:00", 0, null, null);
-        assertThat(rule.assess(p.book, p.alerts, at("2025-04-15T10:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-15T10:00")).get("").level())
+                .isEqualTo(AlertLevel.RED);
     }
 
     @Test
     void shouldClearOnUnfreeze() {
-        ProjectFixture p = new ProjectFixture().bank(BankTransactionType.FREEZE, "2025-04-15T10:00", 0, null, null)
+        ProjectFixture p = new ProjectFixture()
+                .bank(BankTransactionType.FREEZE, "2025-04-15T10:00", 0, null, null)
                 .bank(BankTransactionType.UNFREEZE, "2025-04-20T10:00", 0, null, null);
         assertThat(rule.assess(p.book, p.alerts, at("2025-04-20T10:00"))).isEmpty();
     }
 
     @Test
     void shouldKeepTheLatestStateWhenAnOldFreezeArrivesLate() {
-        ProjectFixture p = new ProjectFixture().bank(BankTransactionType.UNFREEZE, "2025-04-20T10:00", 0, null, null)
+        ProjectFixture p = new ProjectFixture()
+                .bank(BankTransactionType.UNFREEZE, "2025-04-20T10:00", 0, null, null)
                 .bank(BankTransactionType.FREEZE, "2025-04-15T10:00", 0, null, null);
         assertThat(rule.assess(p.book, p.alerts, at("2025-04-21T10:00"))).isEmpty();
     }

@@ -15,7 +15,8 @@ class AccountMisuseTest {
 
     @Test
     void shouldRaiseRedAtOnceOnATransferOut() {
-        ProjectFixture p = new ProjectFixture().bank(BankTransactionType.TRANSFER_OUT, "2025-04-15T10:00", 500_000, null, null);
+        ProjectFixture p =
+                new ProjectFixture().bank(BankTransactionType.TRANSFER_OUT, "2025-04-15T10:00", 500_000, null, null);
         var f = rule.assess(p.book, p.alerts, at("2025-04-15T10:00")).get("2025-04");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.metrics()).containsEntry("outflows", 1.0).containsEntry("outflowAmountFen", 500_000.0);
@@ -23,13 +24,18 @@ class AccountMisuseTest {
 
     @Test
     void shouldRaiseRedAtOnceOnACashWithdrawal() {
-        ProjectFixture p = new ProjectFixture().bank(BankTransactionType.CASH_WITHDRAWAL, "2025-04-15T10:00", 1, null, null);
-        assertThat(rule.assess(p.book, p.alerts, at("2025-04-15T10:00")).get("2025-04").level()).isEqualTo(AlertLevel.RED);
+        ProjectFixture p =
+                new ProjectFixture().bank(BankTransactionType.CASH_WITHDRAWAL, "2025-04-15T10:00", 1, null, null);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-15T10:00"))
+                        .get("2025-04")
+                        .level())
+                .isEqualTo(AlertLevel.RED);
     }
 
     @Test
     void shouldRaiseYellowOnAPayoutToAnUnregisteredPayee() {
-        ProjectFixture p = new ProjectFixture().crew(1, "2025-04-07").payout("2025-05-10T11:00", "STRANGER", "2025-04", 35_000);
+        ProjectFixture p =
+                new ProjectFixture().crew(1, "2025-04-07").payout("2025-05-10T11:00", "STRANGER", "2025-04", 35_000);
         var findings = rule.assess(p.book, p.alerts, at("2025-05-10T11:00"));
         assertThat(findings).containsOnlyKeys("STRANGER");
         assertThat(findings.get("STRANGER").level()).isEqualTo(AlertLevel.YELLOW);
@@ -37,13 +43,17 @@ class AccountMisuseTest {
 
     @Test
     void shouldClearTheYellowWhenThePayeeIsRegistered() {
-        ProjectFixture p = new ProjectFixture().payout("2025-05-10T11:00", "LATE", "2025-04", 35_000).register("LATE", 35_000);
+        ProjectFixture p = new ProjectFixture()
+                .payout("2025-05-10T11:00", "LATE", "2025-04", 35_000)
+                .register("LATE", 35_000);
         assertThat(rule.assess(p.book, p.alerts, at("2025-05-10T12:00"))).isEmpty();
     }
 
     @Test
     void shouldStayQuietOnDepositsAndPayoutsToRegisteredWorkers() {
-        ProjectFixture p = new ProjectFixture().deposit("2025-04-03T10:00").crew(2, "2025-04-07")
+        ProjectFixture p = new ProjectFixture()
+                .deposit("2025-04-03T10:00")
+                .crew(2, "2025-04-07")
                 .payout("2025-05-10T11:00", "W1", "2025-04", 35_000);
         assertThat(rule.assess(p.book, p.alerts, at("2025-05-10T12:00"))).isEmpty();
     }

@@ -19,8 +19,12 @@ import org.paywatch.policy.ProjectFixture;
  * (2026 Spring Festival stoppage: 7 February to 3 March).
  */
 class AttendanceInterruptedTest {
-    private final AttendanceInterrupted rule = new AttendanceInterrupted(settings("PW15")
-            .threshold("minAverageWorkers", 10).threshold("lookbackDays", 14).threshold("silentDays", 7).bound(),
+    private final AttendanceInterrupted rule = new AttendanceInterrupted(
+            settings("PW15")
+                    .threshold("minAverageWorkers", 10)
+                    .threshold("lookbackDays", 14)
+                    .threshold("silentDays", 7)
+                    .bound(),
             ProjectFixture.calendar(ProjectFixture.holiday("2026年春节停工", "2026-02-07", "2026-03-03")));
 
     /** {@code n} workers W1..Wn on every day from {@code from} to {@code to}, both included. */
@@ -40,7 +44,8 @@ class AttendanceInterruptedTest {
 
     @Test
     void shouldStayQuietAfterSixSilentDays() {
-        assertThat(rule.assess(busyUntilTheFourteenth().book, new AlertMemory(), at("2025-04-21T23:59"))).isEmpty();
+        assertThat(rule.assess(busyUntilTheFourteenth().book, new AlertMemory(), at("2025-04-21T23:59")))
+                .isEmpty();
     }
 
     @Test
@@ -48,7 +53,9 @@ class AttendanceInterruptedTest {
         var f = rule.assess(busyUntilTheFourteenth().book, new AlertMemory(), at("2025-04-22T00:00"));
         assertThat(f).containsOnlyKeys("");
         assertThat(f.get("").level()).isEqualTo(AlertLevel.BLUE);
-        assertThat(f.get("").metrics()).containsEntry("silentDays", 7.0).containsEntry("averageWorkers", 12.0)
+        assertThat(f.get("").metrics())
+                .containsEntry("silentDays", 7.0)
+                .containsEntry("averageWorkers", 12.0)
                 .containsEntry("attendedDays", 14.0);
         assertThat(f.get("").message()).startsWith("高台县城关镇测试工程").contains("2025-04-14", "7天", "12.0人", "总承包单位");
     }
@@ -56,7 +63,8 @@ class AttendanceInterruptedTest {
     @Test
     void shouldRaiseAtAnAverageOfExactlyTen() {
         ProjectFixture p = worked(new ProjectFixture(), 10, "2025-04-01", "2025-04-14");
-        assertThat(rule.assess(p.book, p.alerts, at("2025-04-22T00:00")).get("").metrics()).containsEntry("averageWorkers", 10.0);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-22T00:00")).get("").metrics())
+                .containsEntry("averageWorkers", 10.0);
     }
 
     @Test
@@ -70,7 +78,8 @@ class AttendanceInterruptedTest {
     void shouldAverageOnlyTheDaysThatHadClockIns() {
         ProjectFixture p = worked(new ProjectFixture(), 10, "2025-04-12", "2025-04-14"); // 3 busy days of 14
         assertThat(rule.assess(p.book, p.alerts, at("2025-04-22T00:00")).get("").metrics())
-                .containsEntry("averageWorkers", 10.0).containsEntry("attendedDays", 3.0);
+                .containsEntry("averageWorkers", 10.0)
+                .containsEntry("attendedDays", 3.0);
     }
 
     @Test
@@ -95,17 +104,20 @@ class AttendanceInterruptedTest {
     @Test
     void shouldStayQuietInsideTheSpringFestivalWindow() {
         ProjectFixture p = worked(new ProjectFixture(), 12, "2026-01-12", "2026-01-25");
-        assertThat(rule.assess(p.book, p.alerts, at("2026-02-02T00:00")).get("").level()).isEqualTo(AlertLevel.BLUE);
+        assertThat(rule.assess(p.book, p.alerts, at("2026-02-02T00:00")).get("").level())
+                .isEqualTo(AlertLevel.BLUE);
         assertThat(rule.assess(p.book, p.alerts, at("2026-02-07T00:00"))).isEmpty();
         assertThat(rule.assess(p.book, p.alerts, at("2026-03-03T23:59"))).isEmpty();
-        assertThat(rule.assess(p.book, p.alerts, at("2026-03-04T00:00")).get("").level()).isEqualTo(AlertLevel.BLUE);
+        assertThat(rule.assess(p.book, p.alerts, at("2026-03-04T00:00")).get("").level())
+                .isEqualTo(AlertLevel.BLUE);
     }
 
     @Test
     void shouldNotCountTheStoppageAsSilence() {
-        ProjectFixture p = worked(new ProjectFixture(), 12, "2026-01-23", "2026-02-05"); // stops the day before the window
+        ProjectFixture p =
+                worked(new ProjectFixture(), 12, "2026-01-23", "2026-02-05"); // stops the day before the window
         assertThat(rule.assess(p.book, p.alerts, at("2026-03-04T00:00"))).isEmpty();
-        assertThat(rule.assess(p.book, p.alerts, at("2026-03-09T23:59"))).isEmpty();  // 6 February and 4-8 March: 6 days
+        assertThat(rule.assess(p.book, p.alerts, at("2026-03-09T23:59"))).isEmpty(); // 6 February and 4-8 March: 6 days
         var f = rule.assess(p.book, p.alerts, at("2026-03-10T00:00")).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.BLUE);
         assertThat(f.metrics()).containsEntry("silentDays", 7.0);
@@ -114,7 +126,8 @@ class AttendanceInterruptedTest {
 
     @Test
     void shouldIgnoreAProjectWithoutClockIns() {
-        assertThat(rule.assess(new ProjectFixture().book, new AlertMemory(), at("2025-06-01T00:00"))).isEmpty();
+        assertThat(rule.assess(new ProjectFixture().book, new AlertMemory(), at("2025-06-01T00:00")))
+                .isEmpty();
     }
 
     @Test

@@ -12,7 +12,9 @@ import org.paywatch.policy.ProjectFixture;
 /** PW02 at its boundaries with the thresholds of RULES.md, set below: over 31 days YELLOW, over 62 days RED. */
 class LaborCostDepositOverdueTest {
     private final LaborCostDepositOverdue rule = new LaborCostDepositOverdue(settings("PW02")
-            .threshold("yellowAfterDays", 31).threshold("redAfterDays", 62).bound());
+            .threshold("yellowAfterDays", 31)
+            .threshold("redAfterDays", 62)
+            .bound());
 
     @Test
     void shouldStayQuietThirtyOneDaysAfterTheLastDeposit() {
@@ -33,20 +35,23 @@ class LaborCostDepositOverdueTest {
     @Test
     void shouldStayYellowSixtyTwoDaysAfterTheLastDeposit() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00");
-        assertThat(rule.assess(p.book, p.alerts, at("2025-05-04T12:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-04T12:00")).get("").level())
+                .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseRedSixtyThreeDaysAfterTheLastDeposit() {
         ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00");
-        assertThat(rule.assess(p.book, p.alerts, at("2025-05-05T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-05T00:00")).get("").level())
+                .isEqualTo(AlertLevel.RED);
     }
 
     @Test
     void shouldCountFromTheStartOfWorksWhenNothingWasEverDeposited() {
         ProjectFixture p = new ProjectFixture();
         assertThat(rule.assess(p.book, p.alerts, at("2025-04-03T12:00"))).isEmpty();
-        assertThat(rule.assess(p.book, p.alerts, at("2025-04-04T12:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-04T12:00")).get("").level())
+                .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
@@ -58,7 +63,8 @@ class LaborCostDepositOverdueTest {
 
     @Test
     void shouldStopJudgingASuspendedProject() {
-        ProjectFixture p = new ProjectFixture().deposit("2025-03-03T10:00")
+        ProjectFixture p = new ProjectFixture()
+                .deposit("2025-03-03T10:00")
                 .change(ProjectStatus.SUSPENDED, null, "2025-03-20T09:00");
         assertThat(rule.assess(p.book, p.alerts, at("2025-05-10T00:00"))).isEmpty();
     }

@@ -7,10 +7,9 @@ import static org.paywatch.policy.RuleSettingsBuilder.settings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
-import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.ProjectStatus;
-import org.paywatch.domain.Feed;
 import org.paywatch.domain.AlertEvent;
+import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.PolicyConfig;
 import org.paywatch.policy.ProjectFixture;
@@ -25,7 +24,8 @@ import org.paywatch.policy.RuleSettingsBuilder;
 class MajorArrearsTaskForceTest {
     private static final long OVERDUE = at("2025-06-01T00:00");
 
-    private static final RuleSettingsBuilder PW90 = settings("PW90").threshold("redAtOverdueFen", 50_000_000).threshold("redAtWorkers", 20);
+    private static final RuleSettingsBuilder PW90 =
+            settings("PW90").threshold("redAtOverdueFen", 50_000_000).threshold("redAtWorkers", 20);
 
     private final MajorArrearsTaskForce rule = new MajorArrearsTaskForce(PW90.bound(), ProjectFixture.wages(21.75));
 
@@ -49,7 +49,8 @@ class MajorArrearsTaskForceTest {
 
     @Test
     void shouldStayQuietWithNineteenOwedWorkers() {
-        assertThat(rule.assess(aprilOwedTo(19).book, new AlertMemory(), OVERDUE)).isEmpty();
+        assertThat(rule.assess(aprilOwedTo(19).book, new AlertMemory(), OVERDUE))
+                .isEmpty();
     }
 
     @Test
@@ -64,17 +65,20 @@ class MajorArrearsTaskForceTest {
 
     @Test
     void shouldNotCountWagesBeforeTheirDueDatePasses() {
-        assertThat(rule.assess(aprilOwedTo(25).book, new AlertMemory(), at("2025-05-31T23:59"))).isEmpty();
+        assertThat(rule.assess(aprilOwedTo(25).book, new AlertMemory(), at("2025-05-31T23:59")))
+                .isEmpty();
     }
 
     @Test
     void shouldStayQuietOneFenBelowFiveHundredThousandYuanOverdue() {
-        assertThat(rule.assess(oneWorkerOwedHalfAMillionLess(1).book, new AlertMemory(), OVERDUE)).isEmpty();
+        assertThat(rule.assess(oneWorkerOwedHalfAMillionLess(1).book, new AlertMemory(), OVERDUE))
+                .isEmpty();
     }
 
     @Test
     void shouldCallTheTaskForceAtExactlyFiveHundredThousandYuanOverdue() {
-        var f = rule.assess(oneWorkerOwedHalfAMillionLess(0).book, new AlertMemory(), OVERDUE).get("");
+        var f = rule.assess(oneWorkerOwedHalfAMillionLess(0).book, new AlertMemory(), OVERDUE)
+                .get("");
         assertThat(f.taskForce()).isTrue();
         assertThat(f.metrics()).containsEntry("overdueFen", 50_000_000.0).containsEntry("overdueWorkers", 1.0);
         assertThat(f.message()).contains("500,000.00元");
@@ -100,9 +104,11 @@ class MajorArrearsTaskForceTest {
         ProjectFixture p = aprilOwedTo(20);
 
         List<AlertEvent> events = supervision.review(p.book, p.alerts, OVERDUE).stream()
-                .filter(e -> e.ruleId.equals("PW05") || e.ruleId.equals("PW90")).toList();
+                .filter(e -> e.ruleId.equals("PW05") || e.ruleId.equals("PW90"))
+                .toList();
 
-        assertThat(events).extracting(e -> e.ruleId + " " + e.scope + " " + e.transition + " " + e.level)
+        assertThat(events)
+                .extracting(e -> e.ruleId + " " + e.scope + " " + e.transition + " " + e.level)
                 .containsExactly("PW05 2025-04 RAISED YELLOW", "PW90  RAISED RED");
         AlertEvent pw05 = events.get(0);
         AlertEvent pw90 = events.get(1);
@@ -115,8 +121,10 @@ class MajorArrearsTaskForceTest {
             p.payout("2025-06-05T11:00", "W" + i, "2025-04", 35_000);
         }
         List<AlertEvent> cleared = supervision.review(p.book, p.alerts, at("2025-06-06T00:00")).stream()
-                .filter(e -> e.ruleId.equals("PW05") || e.ruleId.equals("PW90")).toList();
-        assertThat(cleared).extracting(e -> e.ruleId + " " + e.transition + " " + e.level)
+                .filter(e -> e.ruleId.equals("PW05") || e.ruleId.equals("PW90"))
+                .toList();
+        assertThat(cleared)
+                .extracting(e -> e.ruleId + " " + e.transition + " " + e.level)
                 .containsExactly("PW05 CLEARED YELLOW", "PW90 CLEARED RED");
         assertThat(cleared.get(1).alertId).isEqualTo(pw90.alertId);
     }

@@ -12,8 +12,8 @@ import org.paywatch.policy.ProjectFixture;
 
 /** PW06 at its boundaries with the threshold of RULES.md, set below: any attended worker unpaid YELLOW, above 10% RED. */
 class PayrollHeadcountShortTest {
-    private final PayrollHeadcountShort rule = new PayrollHeadcountShort(settings("PW06")
-            .threshold("redUnpaidShare", 0.10).bound(), ProjectFixture.wages(21.75));
+    private final PayrollHeadcountShort rule = new PayrollHeadcountShort(
+            settings("PW06").threshold("redUnpaidShare", 0.10).bound(), ProjectFixture.wages(21.75));
 
     /** Ten workers attend April; the first {@code paid} of them are paid on 10 May. */
     private ProjectFixture tenWorkedAndPaid(int paid) {
@@ -26,25 +26,32 @@ class PayrollHeadcountShortTest {
 
     @Test
     void shouldStayQuietWhenEveryAttendedWorkerIsPaid() {
-        assertThat(rule.assess(tenWorkedAndPaid(10).book, new AlertMemory(), at("2025-06-01T00:00"))).isEmpty();
+        assertThat(rule.assess(tenWorkedAndPaid(10).book, new AlertMemory(), at("2025-06-01T00:00")))
+                .isEmpty();
     }
 
     @Test
     void shouldNotJudgeBeforeThePeriodIsPastDue() {
-        assertThat(rule.assess(tenWorkedAndPaid(5).book, new AlertMemory(), at("2025-05-31T23:59"))).isEmpty();
+        assertThat(rule.assess(tenWorkedAndPaid(5).book, new AlertMemory(), at("2025-05-31T23:59")))
+                .isEmpty();
     }
 
     @Test
     void shouldRaiseYellowWhenTenPercentAreUnpaid() {
-        var f = rule.assess(tenWorkedAndPaid(9).book, new AlertMemory(), at("2025-06-01T00:00")).get("2025-04");
+        var f = rule.assess(tenWorkedAndPaid(9).book, new AlertMemory(), at("2025-06-01T00:00"))
+                .get("2025-04");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
-        assertThat(f.metrics()).containsEntry("unpaidWorkers", 1.0).containsEntry("attendedWorkers", 10.0)
+        assertThat(f.metrics())
+                .containsEntry("unpaidWorkers", 1.0)
+                .containsEntry("attendedWorkers", 10.0)
                 .containsEntry("unpaidShare", 0.1);
     }
 
     @Test
     void shouldRaiseRedAboveTenPercentUnpaid() {
-        assertThat(rule.assess(tenWorkedAndPaid(8).book, new AlertMemory(), at("2025-06-01T00:00")).get("2025-04").level())
+        assertThat(rule.assess(tenWorkedAndPaid(8).book, new AlertMemory(), at("2025-06-01T00:00"))
+                        .get("2025-04")
+                        .level())
                 .isEqualTo(AlertLevel.RED);
     }
 
@@ -52,7 +59,10 @@ class PayrollHeadcountShortTest {
     void shouldCountAReturnedPayoutAsUnpaid() {
         ProjectFixture p = tenWorkedAndPaid(10)
                 .bank(BankTransactionType.PAYOUT_RETURNED, "2025-05-12T09:00", 35_000, "W10", "2025-04");
-        assertThat(rule.assess(p.book, p.alerts, at("2025-06-01T00:00")).get("2025-04").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-06-01T00:00"))
+                        .get("2025-04")
+                        .level())
+                .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
@@ -64,6 +74,7 @@ class PayrollHeadcountShortTest {
 
     @Test
     void shouldLeaveAPeriodWithoutAnyPayoutToPw05() {
-        assertThat(rule.assess(tenWorkedAndPaid(0).book, new AlertMemory(), at("2025-06-10T00:00"))).isEmpty();
+        assertThat(rule.assess(tenWorkedAndPaid(0).book, new AlertMemory(), at("2025-06-10T00:00")))
+                .isEmpty();
     }
 }

@@ -18,8 +18,11 @@ import org.paywatch.policy.ProjectFixture;
  */
 class PlatformOnboardingOverdueTest {
     private final PlatformOnboardingOverdue rule = new PlatformOnboardingOverdue(settings("PW12")
-            .threshold("minContractValueFen", 300_000_000).threshold("minDurationMonths", 3)
-            .threshold("yellowAtDays", 30).threshold("redAtDays", 60).bound());
+            .threshold("minContractValueFen", 300_000_000)
+            .threshold("minDurationMonths", 3)
+            .threshold("yellowAtDays", 30)
+            .threshold("redAtDays", 60)
+            .bound());
 
     private static ProjectFixture notOnboarded() {
         return new ProjectFixture().registry("2025-02-25T09:00", p -> p.onboardedDate = null);
@@ -27,7 +30,8 @@ class PlatformOnboardingOverdueTest {
 
     @Test
     void shouldStayQuietTwentyNineDaysAfterTheStart() {
-        assertThat(rule.assess(notOnboarded().book, new AlertMemory(), at("2025-04-01T23:59"))).isEmpty();
+        assertThat(rule.assess(notOnboarded().book, new AlertMemory(), at("2025-04-01T23:59")))
+                .isEmpty();
     }
 
     @Test
@@ -42,12 +46,18 @@ class PlatformOnboardingOverdueTest {
 
     @Test
     void shouldStayYellowFiftyNineDaysAfterTheStart() {
-        assertThat(rule.assess(notOnboarded().book, new AlertMemory(), at("2025-05-01T23:59")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(notOnboarded().book, new AlertMemory(), at("2025-05-01T23:59"))
+                        .get("")
+                        .level())
+                .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseRedSixtyDaysAfterTheStart() {
-        assertThat(rule.assess(notOnboarded().book, new AlertMemory(), at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(notOnboarded().book, new AlertMemory(), at("2025-05-02T00:00"))
+                        .get("")
+                        .level())
+                .isEqualTo(AlertLevel.RED);
     }
 
     @Test
@@ -60,7 +70,8 @@ class PlatformOnboardingOverdueTest {
 
     @Test
     void shouldCountAnOnboardingDateStillToComeAsNotOnboarded() {
-        ProjectFixture p = new ProjectFixture().registry("2025-02-25T09:00", x -> x.onboardedDate = LocalDate.of(2025, 4, 10));
+        ProjectFixture p =
+                new ProjectFixture().registry("2025-02-25T09:00", x -> x.onboardedDate = LocalDate.of(2025, 4, 10));
         assertThat(rule.assess(p.book, p.alerts, at("2025-04-02T00:00"))).containsKey("");
         assertThat(rule.assess(p.book, p.alerts, at("2025-04-10T00:00"))).isEmpty();
     }
@@ -86,7 +97,8 @@ class PlatformOnboardingOverdueTest {
             x.onboardedDate = null;
             x.contractValueFen = 300_000_000L;
         });
-        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00")).get("").level())
+                .isEqualTo(AlertLevel.RED);
     }
 
     /** Both days counted (RULES.md, Definitions): 3 March to 1 June is three months less a day. */
@@ -106,7 +118,8 @@ class PlatformOnboardingOverdueTest {
             x.onboardedDate = null;
             x.plannedEndDate = LocalDate.of(2025, 6, 2);
         });
-        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-05-02T00:00")).get("").level())
+                .isEqualTo(AlertLevel.RED);
     }
 
     /** The Definitions' own example: works planned from 1 January to 31 March last three months. */
@@ -117,7 +130,8 @@ class PlatformOnboardingOverdueTest {
             x.startDate = LocalDate.of(2025, 1, 1);
             x.plannedEndDate = LocalDate.of(2025, 3, 31);
         });
-        assertThat(rule.assess(p.book, p.alerts, at("2025-01-31T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-01-31T00:00")).get("").level())
+                .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test

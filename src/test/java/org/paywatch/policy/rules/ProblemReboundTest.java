@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.contract.AlertTransition;
 import org.paywatch.contract.BankTransactionType;
-import org.paywatch.domain.Feed;
 import org.paywatch.domain.AlertEvent;
+import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertLifecycle;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
@@ -33,8 +33,11 @@ class ProblemReboundTest {
     private static final RuleInfo PW05 = new RuleInfo("PW05", "工资未按月发放", "按月足额支付");
     private static final long DAY = 86_400_000L;
 
-    private static final RuleSettingsBuilder PW91 = settings("PW91").threshold("reboundWithinDays", 90)
-            .threshold("firstFollowUpDays", 30).threshold("secondFollowUpDays", 60).threshold("thirdFollowUpDays", 90);
+    private static final RuleSettingsBuilder PW91 = settings("PW91")
+            .threshold("reboundWithinDays", 90)
+            .threshold("firstFollowUpDays", 30)
+            .threshold("secondFollowUpDays", 60)
+            .threshold("thirdFollowUpDays", 90);
 
     private final PolicyConfig policy = withPw91(ProjectFixture.policy());
     private final ProblemRebound rule = new ProblemRebound(PW91.bound());
@@ -51,8 +54,8 @@ class ProblemReboundTest {
 
     /** PW05 finds {@code level} for the scope (null: nothing) at the instant. */
     private void pw05(String scope, AlertLevel level, long when) {
-        Map<String, Finding> findings = level == null ? Map.of()
-                : Map.of(scope, new Finding(level, Map.of(), "PW05 " + level));
+        Map<String, Finding> findings =
+                level == null ? Map.of() : Map.of(scope, new Finding(level, Map.of(), "PW05 " + level));
         lifecycle.reconcile(book, alerts, PW05, findings, when);
     }
 
@@ -131,8 +134,11 @@ class ProblemReboundTest {
         Map<String, Finding> rebound = Map.of("PW05", new Finding(AlertLevel.RED, Map.of(), "PW91 RED"));
         lifecycle.reconcile(book, alerts, pw91, rebound, at("2025-08-01T00:00"));
         lifecycle.reconcile(book, alerts, pw91, Map.of(), at("2025-08-20T00:00"));
-        lifecycle.reconcile(book, alerts, pw91, rebound, at("2025-09-01T00:00")); // PW91's own, raised 12 days after its clearing
-        assertThat(alerts.openAlerts()).singleElement().satisfies(own -> assertThat(own.raisedAfterClearingAt).isNotNull());
+        lifecycle.reconcile(
+                book, alerts, pw91, rebound, at("2025-09-01T00:00")); // PW91's own, raised 12 days after its clearing
+        assertThat(alerts.openAlerts())
+                .singleElement()
+                .satisfies(own -> assertThat(own.raisedAfterClearingAt).isNotNull());
         assertThat(rule.assess(book, alerts, at("2025-09-02T00:00"))).isEmpty();
     }
 
@@ -145,20 +151,28 @@ class ProblemReboundTest {
     /** Three workers attend April; nobody is paid until 5 July 11:00: PW05 RED from 1 July, cleared by the payroll. */
     private static List<AlertEvent> aprilPaidOnFifthOfJuly(ProjectSupervision supervision, ProjectFixture p) {
         List<AlertEvent> events = new ArrayList<>(supervision.review(p.book, p.alerts, at("2025-07-01T00:00")));
-        events.addAll(supervision.apply(p.book, p.alerts, List.of(
-                ProjectFixture.bankEvent(BankTransactionType.WAGE_PAYOUT, "2025-07-05T11:00", 70_000, "W1", "2025-04"),
-                ProjectFixture.bankEvent(BankTransactionType.WAGE_PAYOUT, "2025-07-05T11:00", 70_000, "W2", "2025-04"),
-                ProjectFixture.bankEvent(BankTransactionType.WAGE_PAYOUT, "2025-07-05T11:00", 70_000, "W3", "2025-04")),
+        events.addAll(supervision.apply(
+                p.book,
+                p.alerts,
+                List.of(
+                        ProjectFixture.bankEvent(
+                                BankTransactionType.WAGE_PAYOUT, "2025-07-05T11:00", 70_000, "W1", "2025-04"),
+                        ProjectFixture.bankEvent(
+                                BankTransactionType.WAGE_PAYOUT, "2025-07-05T11:00", 70_000, "W2", "2025-04"),
+                        ProjectFixture.bankEvent(
+                                BankTransactionType.WAGE_PAYOUT, "2025-07-05T11:00", 70_000, "W3", "2025-04")),
                 at("2025-07-05T11:00")));
         return events;
     }
 
     /** Runs the daily review at every midnight from {@code first} to {@code last}; PW05's and PW91's events. */
-    private static List<AlertEvent> reviewDaily(ProjectSupervision supervision, ProjectFixture p, String first, String last) {
+    private static List<AlertEvent> reviewDaily(
+            ProjectSupervision supervision, ProjectFixture p, String first, String last) {
         List<AlertEvent> out = new ArrayList<>();
         for (var d = java.time.LocalDate.parse(first); !d.isAfter(java.time.LocalDate.parse(last)); d = d.plusDays(1)) {
             supervision.review(p.book, p.alerts, BusinessCalendar.startOfDay(d)).stream()
-                    .filter(e -> e.ruleId.equals("PW05") || e.ruleId.equals("PW91")).forEach(out::add);
+                    .filter(e -> e.ruleId.equals("PW05") || e.ruleId.equals("PW91"))
+                    .forEach(out::add);
         }
         return out;
     }
@@ -167,17 +181,24 @@ class ProblemReboundTest {
     void shouldEmitFollowUpsThirtySixtyAndNinetyDaysAfterARedAlertClears() {
         ProjectSupervision supervision = new ProjectSupervision(RuleCatalog.from(policy), policy.routing);
         ProjectFixture p = new ProjectFixture().crew(3, "2025-04-07", "2025-04-08");
-        List<AlertEvent> before = aprilPaidOnFifthOfJuly(supervision, p).stream().filter(e -> e.ruleId.equals("PW05")).toList();
+        List<AlertEvent> before = aprilPaidOnFifthOfJuly(supervision, p).stream()
+                .filter(e -> e.ruleId.equals("PW05"))
+                .toList();
         assertThat(before).extracting(e -> e.transition + " " + e.level).containsExactly("RAISED RED", "CLEARED RED");
         long cleared = at("2025-07-05T11:00");
         String alertId = before.get(1).alertId;
 
-        assertThat(reviewDaily(supervision, p, "2025-07-06", "2025-08-04")).as("nothing before the 30th day has passed").isEmpty();
+        assertThat(reviewDaily(supervision, p, "2025-07-06", "2025-08-04"))
+                .as("nothing before the 30th day has passed")
+                .isEmpty();
         List<AlertEvent> followUps = reviewDaily(supervision, p, "2025-08-05", "2025-12-31");
 
-        assertThat(followUps).extracting(e -> e.ruleId + " " + e.scope + " " + e.transition + " " + e.level)
-                .containsExactly("PW05 2025-04 FOLLOW_UP RED", "PW05 2025-04 FOLLOW_UP RED", "PW05 2025-04 FOLLOW_UP RED");
-        assertThat(followUps).extracting(e -> e.eventTime)
+        assertThat(followUps)
+                .extracting(e -> e.ruleId + " " + e.scope + " " + e.transition + " " + e.level)
+                .containsExactly(
+                        "PW05 2025-04 FOLLOW_UP RED", "PW05 2025-04 FOLLOW_UP RED", "PW05 2025-04 FOLLOW_UP RED");
+        assertThat(followUps)
+                .extracting(e -> e.eventTime)
                 .containsExactly(cleared + 30 * DAY, cleared + 60 * DAY, cleared + 90 * DAY);
         assertThat(followUps).extracting(e -> e.alertId).containsOnly(alertId);
         assertThat(followUps.get(0).message).startsWith("高台县城关镇测试工程").contains("满30天", "第1次跟踪回访");
@@ -193,7 +214,8 @@ class ProblemReboundTest {
         supervision.review(p.book, p.alerts, at("2025-06-01T00:00")); // PW05 YELLOW
         p.payout("2025-06-05T11:00", "W1", "2025-04", 35_000);
         assertThat(reviewDaily(supervision, p, "2025-06-06", "2025-10-31"))
-                .extracting(e -> e.transition).containsExactly(AlertTransition.CLEARED);
+                .extracting(e -> e.transition)
+                .containsExactly(AlertTransition.CLEARED);
     }
 
     @Test
@@ -205,12 +227,20 @@ class ProblemReboundTest {
         p.payout("2025-09-05T11:00", "W1", "2025-07", 35_000);
         events.addAll(reviewDaily(supervision, p, "2025-09-06", "2025-09-06"));
         // The fixture's account is never funded, so other rules (PW04) speak too: only PW05's story matters here.
-        events = events.stream().filter(e -> e.ruleId.equals("PW05") || e.scope.equals("PW05")).collect(java.util.stream.Collectors.toList());
+        events = events.stream()
+                .filter(e -> e.ruleId.equals("PW05") || e.scope.equals("PW05"))
+                .collect(java.util.stream.Collectors.toList());
 
-        assertThat(events).extracting(e -> e.ruleId + " " + e.scope + " " + e.transition + " " + e.level)
-                .containsExactly("PW05 2025-04 FOLLOW_UP RED", "PW05 2025-07 RAISED BLUE",
-                        "PW05 2025-07 ESCALATED YELLOW", "PW91 PW05 RAISED RED", "PW05 2025-04 FOLLOW_UP RED",
-                        "PW05 2025-07 CLEARED YELLOW", "PW91 PW05 CLEARED RED");
+        assertThat(events)
+                .extracting(e -> e.ruleId + " " + e.scope + " " + e.transition + " " + e.level)
+                .containsExactly(
+                        "PW05 2025-04 FOLLOW_UP RED",
+                        "PW05 2025-07 RAISED BLUE",
+                        "PW05 2025-07 ESCALATED YELLOW",
+                        "PW91 PW05 RAISED RED",
+                        "PW05 2025-04 FOLLOW_UP RED",
+                        "PW05 2025-07 CLEARED YELLOW",
+                        "PW91 PW05 CLEARED RED");
         AlertEvent rebound = events.get(3);
         assertThat(rebound.rebound).isTrue();
         assertThat(rebound.taskForce).isFalse();

@@ -16,7 +16,9 @@ import org.paywatch.policy.ProjectFixture;
  */
 class ProgressPaymentShortfallTest {
     private final ProgressPaymentShortfall rule = new ProgressPaymentShortfall(settings("PW03")
-            .threshold("yellowBelowPaidShare", 0.8).threshold("redBelowPaidShare", 0.6).bound());
+            .threshold("yellowBelowPaidShare", 0.8)
+            .threshold("redBelowPaidShare", 0.6)
+            .bound());
 
     private static ProjectFixture government() {
         return new ProjectFixture().registry("2025-02-25T09:00", p -> p.governmentInvested = true);
@@ -32,24 +34,33 @@ class ProgressPaymentShortfallTest {
         assertThat(findings).containsOnlyKeys("");
         var f = findings.get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
-        assertThat(f.metrics()).containsEntry("paidShare", 0.799).containsEntry("completedValueFen", 40_000_000.0)
+        assertThat(f.metrics())
+                .containsEntry("paidShare", 0.799)
+                .containsEntry("completedValueFen", 40_000_000.0)
                 .containsEntry("progressPaymentFen", 31_960_000.0);
         assertThat(f.message()).contains("高台县城关镇测试工程", "400,000.00元", "319,600.00元", "79.9%", "80%", "建设单位");
     }
 
     @Test
     void shouldStayQuietAtExactlyEightyPercentPaid() {
-        assertThat(rule.assess(marchPaid(32_000_000).book, new AlertMemory(), at("2025-04-01T00:00"))).isEmpty();
+        assertThat(rule.assess(marchPaid(32_000_000).book, new AlertMemory(), at("2025-04-01T00:00")))
+                .isEmpty();
     }
 
     @Test
     void shouldStayYellowAtExactlySixtyPercentPaid() {
-        assertThat(rule.assess(marchPaid(24_000_000).book, new AlertMemory(), at("2025-04-01T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(marchPaid(24_000_000).book, new AlertMemory(), at("2025-04-01T00:00"))
+                        .get("")
+                        .level())
+                .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldRaiseRedJustBelowSixtyPercentPaid() {
-        assertThat(rule.assess(marchPaid(23_960_000).book, new AlertMemory(), at("2025-04-01T00:00")).get("").level()).isEqualTo(AlertLevel.RED);
+        assertThat(rule.assess(marchPaid(23_960_000).book, new AlertMemory(), at("2025-04-01T00:00"))
+                        .get("")
+                        .level())
+                .isEqualTo(AlertLevel.RED);
     }
 
     @Test
@@ -68,7 +79,11 @@ class ProgressPaymentShortfallTest {
 
     @Test
     void shouldStayQuietWhileNothingIsCompleted() {
-        assertThat(rule.assess(government().progress("2025-03", 0, 0, "2025-03-31T18:00").book, new AlertMemory(), at("2025-04-01T00:00"))).isEmpty();
+        assertThat(rule.assess(
+                        government().progress("2025-03", 0, 0, "2025-03-31T18:00").book,
+                        new AlertMemory(),
+                        at("2025-04-01T00:00")))
+                .isEmpty();
     }
 
     @Test

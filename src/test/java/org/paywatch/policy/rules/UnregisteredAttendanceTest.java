@@ -19,7 +19,9 @@ class UnregisteredAttendanceTest {
     private static final String DAY = "2025-04-07";
 
     private final UnregisteredAttendance rule = new UnregisteredAttendance(settings("PW14")
-            .threshold("yellowShareOfDay", 0.05).threshold("windowDays", 7).bound());
+            .threshold("yellowShareOfDay", 0.05)
+            .threshold("windowDays", 7)
+            .bound());
 
     /** {@code registered} registered workers and {@code unregistered} unregistered ones clock in on the day. */
     private static ProjectFixture day(ProjectFixture p, String day, int registered, int unregistered) {
@@ -44,8 +46,10 @@ class UnregisteredAttendanceTest {
         var f = rule.assess(p.book, p.alerts, at("2025-04-08T00:00"));
         assertThat(f).containsOnlyKeys("");
         assertThat(f.get("").level()).isEqualTo(AlertLevel.BLUE);
-        assertThat(f.get("").metrics()).containsEntry("unregisteredWorkers", 1.0)
-                .containsEntry("shareOfDay", 1.0 / 21).containsEntry("day", 20250407.0);
+        assertThat(f.get("").metrics())
+                .containsEntry("unregisteredWorkers", 1.0)
+                .containsEntry("shareOfDay", 1.0 / 21)
+                .containsEntry("day", 20250407.0);
         assertThat(f.get("").message()).startsWith("高台县城关镇测试工程").contains("2025-04-07", "1名", "21名", "4.8%", "总承包单位");
     }
 
@@ -69,7 +73,8 @@ class UnregisteredAttendanceTest {
     void shouldCountAWorkerOnceADay() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 20, 1);
         p.clockIn("X1", DAY); // clocks in twice
-        assertThat(rule.assess(p.book, p.alerts, at("2025-04-08T00:00")).get("").metrics()).containsEntry("unregisteredWorkers", 1.0);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-08T00:00")).get("").metrics())
+                .containsEntry("unregisteredWorkers", 1.0);
     }
 
     @Test
@@ -81,7 +86,8 @@ class UnregisteredAttendanceTest {
     @Test
     void shouldStillHoldOnTheSeventhDayAfter() {
         ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2);
-        assertThat(rule.assess(p.book, p.alerts, at("2025-04-14T23:59")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(p.book, p.alerts, at("2025-04-14T23:59")).get("").level())
+                .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
@@ -93,8 +99,8 @@ class UnregisteredAttendanceTest {
 
     @Test
     void shouldTakeTheWorstDayOfTheWindow() {
-        ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2);  // YELLOW day
-        day(p, "2025-04-09", 30, 1);                               // BLUE day: 1 of 31
+        ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2); // YELLOW day
+        day(p, "2025-04-09", 30, 1); // BLUE day: 1 of 31
         var f = rule.assess(p.book, p.alerts, at("2025-04-10T00:00")).get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("day", 20250407.0);
@@ -119,7 +125,8 @@ class UnregisteredAttendanceTest {
 
     @Test
     void shouldStopJudgingASuspendedProject() {
-        ProjectFixture p = day(new ProjectFixture(), DAY, 10, 2).change(ProjectStatus.SUSPENDED, null, "2025-04-07T18:00");
+        ProjectFixture p =
+                day(new ProjectFixture(), DAY, 10, 2).change(ProjectStatus.SUSPENDED, null, "2025-04-07T18:00");
         assertThat(rule.assess(p.book, p.alerts, at("2025-04-08T00:00"))).isEmpty();
     }
 }

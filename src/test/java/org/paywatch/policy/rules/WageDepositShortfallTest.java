@@ -17,8 +17,10 @@ import org.paywatch.policy.ProjectFixture;
  */
 class WageDepositShortfallTest {
     private final WageDepositShortfall rule = new WageDepositShortfall(settings("PW13")
-            .threshold("minShareOfContract", 0.01).threshold("exemptBelowContractValueFen", 300_000_000)
-            .threshold("yellowAtDays", 30).bound());
+            .threshold("minShareOfContract", 0.01)
+            .threshold("exemptBelowContractValueFen", 300_000_000)
+            .threshold("yellowAtDays", 30)
+            .bound());
 
     private static ProjectFixture deposit(long contractFen, long depositFen) {
         return new ProjectFixture().registry("2025-02-25T09:00", p -> {
@@ -29,7 +31,8 @@ class WageDepositShortfallTest {
 
     @Test
     void shouldStayQuietTwentyNineDaysAfterTheStart() {
-        assertThat(rule.assess(deposit(400_000_000, 0).book, new AlertMemory(), at("2025-04-01T23:59"))).isEmpty();
+        assertThat(rule.assess(deposit(400_000_000, 0).book, new AlertMemory(), at("2025-04-01T23:59")))
+                .isEmpty();
     }
 
     @Test
@@ -38,29 +41,38 @@ class WageDepositShortfallTest {
         assertThat(findings).containsOnlyKeys("");
         var f = findings.get("");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
-        assertThat(f.metrics()).containsEntry("wageDepositFen", 3_999_999.0).containsEntry("requiredFen", 4_000_000.0)
+        assertThat(f.metrics())
+                .containsEntry("wageDepositFen", 3_999_999.0)
+                .containsEntry("requiredFen", 4_000_000.0)
                 .containsEntry("daysSinceStart", 30.0);
         assertThat(f.message()).contains("高台县城关镇测试工程", "39,999.99元", "40,000.00元", "1%", "30天", "总承包单位");
     }
 
     @Test
     void shouldStayQuietAtExactlyOnePercent() {
-        assertThat(rule.assess(deposit(400_000_000, 4_000_000).book, new AlertMemory(), at("2025-04-02T00:00"))).isEmpty();
+        assertThat(rule.assess(deposit(400_000_000, 4_000_000).book, new AlertMemory(), at("2025-04-02T00:00")))
+                .isEmpty();
     }
 
     @Test
     void shouldStayYellowLongAfterTheStart() {
-        assertThat(rule.assess(deposit(400_000_000, 0).book, new AlertMemory(), at("2025-09-01T00:00")).get("").level()).isEqualTo(AlertLevel.YELLOW);
+        assertThat(rule.assess(deposit(400_000_000, 0).book, new AlertMemory(), at("2025-09-01T00:00"))
+                        .get("")
+                        .level())
+                .isEqualTo(AlertLevel.YELLOW);
     }
 
     @Test
     void shouldExemptAContractJustBelowThreeMillionYuan() {
-        assertThat(rule.assess(deposit(299_999_999, 0).book, new AlertMemory(), at("2025-04-02T00:00"))).isEmpty();
+        assertThat(rule.assess(deposit(299_999_999, 0).book, new AlertMemory(), at("2025-04-02T00:00")))
+                .isEmpty();
     }
 
     @Test
     void shouldJudgeAContractOfExactlyThreeMillionYuan() {
-        assertThat(rule.assess(deposit(300_000_000, 2_999_999).book, new AlertMemory(), at("2025-04-02T00:00")).get("").level())
+        assertThat(rule.assess(deposit(300_000_000, 2_999_999).book, new AlertMemory(), at("2025-04-02T00:00"))
+                        .get("")
+                        .level())
                 .isEqualTo(AlertLevel.YELLOW);
     }
 

@@ -20,8 +20,8 @@ import org.paywatch.policy.ProjectFixture;
 class WagesBelowMinimumTest {
     private static final long JUDGED = at("2025-06-11T00:00"); // the end of the payroll day, 10 June
 
-    private final WagesBelowMinimum rule = new WagesBelowMinimum(settings("PW07")
-            .table("minimumWageFen", "default", 191_000).bound(), ProjectFixture.wages(21.75));
+    private final WagesBelowMinimum rule = new WagesBelowMinimum(
+            settings("PW07").table("minimumWageFen", "default", 191_000).bound(), ProjectFixture.wages(21.75));
 
     private static ProjectFixture mayPaid(long w1, long w2, long w3) {
         ProjectFixture p = new ProjectFixture();
@@ -44,28 +44,37 @@ class WagesBelowMinimumTest {
 
     @Test
     void shouldStayQuietWhenEveryWorkerGetsTheProRatedMinimum() {
-        assertThat(rule.assess(mayPaid(254_667, 254_667, 254_667).book, new AlertMemory(), JUDGED)).isEmpty();
+        assertThat(rule.assess(mayPaid(254_667, 254_667, 254_667).book, new AlertMemory(), JUDGED))
+                .isEmpty();
     }
 
     @Test
     void shouldRaiseYellowForAWorkerOneFenBelowTheProRatedMinimum() {
-        var f = rule.assess(mayPaid(254_666, 400_000, 400_000).book, new AlertMemory(), JUDGED).get("2025-05");
+        var f = rule.assess(mayPaid(254_666, 400_000, 400_000).book, new AlertMemory(), JUDGED)
+                .get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
-        assertThat(f.metrics()).containsEntry("paidWorkers", 3.0).containsEntry("belowMinimumWorkers", 1.0)
-                .containsEntry("minimumWageFen", 191_000.0).containsEntry("shortfallFen", 1.0);
-        assertThat(f.message()).startsWith("高台县城关镇测试工程").contains("2025-05", "1,910.00元", "折合满月1,909.99元", "0.01元", "总承包单位");
+        assertThat(f.metrics())
+                .containsEntry("paidWorkers", 3.0)
+                .containsEntry("belowMinimumWorkers", 1.0)
+                .containsEntry("minimumWageFen", 191_000.0)
+                .containsEntry("shortfallFen", 1.0);
+        assertThat(f.message())
+                .startsWith("高台县城关镇测试工程")
+                .contains("2025-05", "1,910.00元", "折合满月1,909.99元", "0.01元", "总承包单位");
     }
 
     @Test
     void shouldStayYellowNotRedAtExactlyTheMinimumWagePerCapita() {
-        var f = rule.assess(mayPaid(254_667, 254_667, 254_666).book, new AlertMemory(), JUDGED).get("2025-05");
+        var f = rule.assess(mayPaid(254_667, 254_667, 254_666).book, new AlertMemory(), JUDGED)
+                .get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.YELLOW);
         assertThat(f.metrics()).containsEntry("perCapitaMonthlyPayFen", 191_000.0);
     }
 
     @Test
     void shouldRaiseRedOneFenBelowTheMinimumWagePerCapita() {
-        var f = rule.assess(mayPaid(254_667, 254_667, 254_665).book, new AlertMemory(), JUDGED).get("2025-05");
+        var f = rule.assess(mayPaid(254_667, 254_667, 254_665).book, new AlertMemory(), JUDGED)
+                .get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.message()).contains("人均月工资", "低于最低工资标准1,910.00元");
     }
@@ -73,7 +82,8 @@ class WagesBelowMinimumTest {
     @Test
     void shouldJudgeOnlyTheWorkersPaidForThePeriod() {
         // W3 attended and got nothing: that is PW06's business, not a pay below the minimum
-        assertThat(rule.assess(mayPaid(300_000, 300_000, 0).book, new AlertMemory(), JUDGED)).isEmpty();
+        assertThat(rule.assess(mayPaid(300_000, 300_000, 0).book, new AlertMemory(), JUDGED))
+                .isEmpty();
     }
 
     @Test
@@ -91,7 +101,9 @@ class WagesBelowMinimumTest {
 
     @Test
     void shouldProRateAShortMonthByAttendedDays() {
-        ProjectFixture p = new ProjectFixture().register("W1", 35_000).clockInDays("W1", "2025-05-05", "2025-05-14")
+        ProjectFixture p = new ProjectFixture()
+                .register("W1", 35_000)
+                .clockInDays("W1", "2025-05-05", "2025-05-14")
                 .payout("2025-06-10T11:00", "W1", "2025-05", 87_816); // 10 days: 191000 x 10 / 21.75 = 87,816.09
         assertThat(rule.assess(p.book, p.alerts, JUDGED).get("2025-05").level()).isEqualTo(AlertLevel.RED);
         p.payout("2025-06-10T12:00", "W1", "2025-05", 1);
@@ -100,9 +112,15 @@ class WagesBelowMinimumTest {
 
     @Test
     void shouldUseTheMinimumWageOfTheProjectsTown() {
-        WagesBelowMinimum firstTier = new WagesBelowMinimum(settings("PW07")
-                .table("minimumWageFen", "default", 191_000).table("minimumWageFen", "城关镇", 202_000).bound(), ProjectFixture.wages(21.75));
-        var f = firstTier.assess(mayPaid(254_667, 254_667, 254_667).book, new AlertMemory(), JUDGED).get("2025-05");
+        WagesBelowMinimum firstTier = new WagesBelowMinimum(
+                settings("PW07")
+                        .table("minimumWageFen", "default", 191_000)
+                        .table("minimumWageFen", "城关镇", 202_000)
+                        .bound(),
+                ProjectFixture.wages(21.75));
+        var f = firstTier
+                .assess(mayPaid(254_667, 254_667, 254_667).book, new AlertMemory(), JUDGED)
+                .get("2025-05");
         assertThat(f.level()).isEqualTo(AlertLevel.RED);
         assertThat(f.metrics()).containsEntry("minimumWageFen", 202_000.0);
     }

@@ -19,8 +19,10 @@ public class LoopbackPrometheusReporter extends AbstractPrometheusReporter {
         try {
             server = new HTTPServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), registry, true);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve Prometheus metrics on 127.0.0.1:" + port
-                    + " (is another paywatch run using it? set monitoring.prometheusPort)", e);
+            throw new UncheckedIOException(
+                    "cannot serve Prometheus metrics on 127.0.0.1:" + port
+                            + " (is another paywatch run using it? set monitoring.prometheusPort)",
+                    e);
         }
         log.info("Prometheus metrics on http://127.0.0.1:{}/metrics", server.getPort());
     }
