@@ -85,12 +85,21 @@ public final class Descriptors {
 
     /** ProjectMonitor: records ahead of the watermark, by event time. */
     static MapStateDescriptor<Long, List<FeedEvent>> pendingRecords() {
-        return new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(TypeInformation.of(FeedEvent.class)));
+        return new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(projectMonitorRecord()));
     }
 
     /** ProjectMonitor: records of a project not registered yet. */
     static ListStateDescriptor<FeedEvent> awaitingProject() {
-        return new ListStateDescriptor<>("awaiting-project", FeedEvent.class);
+        return new ListStateDescriptor<>("awaiting-project", projectMonitorRecord());
+    }
+
+    /**
+     * A record as the project monitor keeps it: its dates typed by Flink, not Kryo (StatePojo). The directories
+     * keep theirs as they were: their uids are released and a serializer change there would need a migration.
+     */
+    @SuppressWarnings("unchecked")
+    static TypeInformation<FeedEvent> projectMonitorRecord() {
+        return (TypeInformation<FeedEvent>) StatePojo.typeOf(FeedEvent.class);
     }
 
     /** Every operator's totals of what became of its records (operator state, not keyed). */

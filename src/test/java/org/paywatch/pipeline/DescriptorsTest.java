@@ -19,6 +19,9 @@ import org.paywatch.policy.ProjectBook;
  */
 class DescriptorsTest {
     private static final TypeInformation<List<FeedEvent>> RECORDS = Types.LIST(TypeInformation.of(FeedEvent.class));
+    /** The project monitor's records, under the unreleased uid project-monitor-v2: dates without Kryo. */
+    private static final TypeInformation<List<FeedEvent>> PROJECT_MONITOR_RECORDS =
+            Types.LIST(Descriptors.projectMonitorRecord());
 
     @Test
     void shouldKeepTheStateNamesAndSerializersThatSavepointsOfThisReleaseHold() {
@@ -39,8 +42,13 @@ class DescriptorsTest {
         assertState(Descriptors.recentTaxChanges(), "recent-tax-changes", StateDescriptor.Type.LIST, RECORDS);
         assertState(Descriptors.projectBook(), "book", StateDescriptor.Type.VALUE, StatePojo.of(ProjectBook.class));
         assertState(Descriptors.alertMemory(), "alerts", StateDescriptor.Type.VALUE, StatePojo.of(AlertMemory.class));
-        assertState(Descriptors.pendingRecords(), "pending", StateDescriptor.Type.MAP, Types.MAP(Types.LONG, RECORDS));
-        assertState(Descriptors.awaitingProject(), "awaiting-project", StateDescriptor.Type.LIST, RECORDS);
+        assertState(
+                Descriptors.pendingRecords(),
+                "pending",
+                StateDescriptor.Type.MAP,
+                Types.MAP(Types.LONG, PROJECT_MONITOR_RECORDS));
+        assertState(
+                Descriptors.awaitingProject(), "awaiting-project", StateDescriptor.Type.LIST, PROJECT_MONITOR_RECORDS);
         assertState(
                 Descriptors.recordCounts(),
                 "record-counts",
