@@ -49,6 +49,16 @@ class StateTypesTest {
     }
 
     @Test
+    void shouldSendAlertsSnapshotsAndRejectionsBetweenOperatorsWithoutKryo() {
+        // FeedEvent and Received still carry Flink's GenericType<LocalDate> between operators: the directories'
+        // released state keeps FeedEvent as Flink types it, so only the project monitor's own state is typed.
+        for (Class<?> type : new Class<?>[] {AlertEvent.class, RiskSnapshot.class, Rejection.class}) {
+            assertThat(kryoTypesIn(TypeInformation.of(type), type.getSimpleName()))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void shouldFindAKryoTypeDeepInsideAListInAMap() {
         // The walk must see through maps, lists and POJO fields, or the test above could not fail.
         TypeInformation<?> withKryo = Types.MAP(Types.STRING, Types.LIST(TypeInformation.of(KryoInside.class)));
