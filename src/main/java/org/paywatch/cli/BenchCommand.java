@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +209,7 @@ public final class BenchCommand implements Callable<Integer> {
                     preloaded.activeWorkers,
                     stateBytes / Math.max(1, county.projectCount()),
                     county.projectCount());
+            out.printf("bench: state by task: %s%n", stateByTask(jobUrl));
             out.flush();
 
             Latencies latencies = alertLatencies(county, job, key);
@@ -428,6 +430,33 @@ public final class BenchCommand implements Callable<Integer> {
         return completed
                 .path("state_size")
                 .asLong(completed.path("checkpointed_size").asLong());
+    }
+
+    /**
+     * The last completed checkpoint's bytes per task (chained operators together), largest first: where the state per
+     * worker goes.
+     */
+    private static String stateByTask(String jobUrl) throws IOException, InterruptedException {
+        long id = get(jobUrl + "/checkpoints").path("latest").path("completed").path("id").asLong(-1);
+        if (id < 0) {
+            return "no completed checkpoint";
+        }
+        Map<String, String> names = new HashMap<>();
+        for (JsonNode v : get(jobUrl).path("vertices")) {
+            names.put(v.path("id").asText(), v.path("name").asText());
+        }
+        List<Map.Entry<String, Long>> sizes = new ArrayList<>();
+        get(jobUrl + "/checkpoints/details/" + id).path("tasks").fields().forEachRemaining(task -> {
+            JsonNode t = task.getValue();
+            long bytes = t.path("state_size").asLong(t.path("checkpointed_size").asLong());
+            sizes.add(Map.entry(names.getOrDefault(task.getKey(), task.getKey()), bytes));
+        });
+        sizes.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Long> e : sizes) {
+            parts.add(e.getKey() + " " + e.getValue());
+        }
+        return String.join("; ", parts);
     }
 
     /** Probe latencies in milliseconds, from a probe's sending to its alert read by a read_committed consumer. */
