@@ -437,7 +437,11 @@ public final class BenchCommand implements Callable<Integer> {
      * worker goes.
      */
     private static String stateByTask(String jobUrl) throws IOException, InterruptedException {
-        long id = get(jobUrl + "/checkpoints").path("latest").path("completed").path("id").asLong(-1);
+        long id = get(jobUrl + "/checkpoints")
+                .path("latest")
+                .path("completed")
+                .path("id")
+                .asLong(-1);
         if (id < 0) {
             return "no completed checkpoint";
         }
