@@ -29,7 +29,10 @@ public final class AlertLifecycle {
     public List<AlertEvent> reconcile(
             ProjectBook book, AlertMemory alerts, RuleInfo rule, Map<String, Finding> findings, long now) {
         List<AlertEvent> out = new ArrayList<>();
-        for (Map.Entry<String, Finding> e : new TreeMap<>(findings).entrySet()) {
+        // In scope order, for deterministic output; most assessments find nothing or one scope.
+        Map<String, Finding> inOrder =
+                findings.size() > 1 && !(findings instanceof TreeMap) ? new TreeMap<>(findings) : findings;
+        for (Map.Entry<String, Finding> e : inOrder.entrySet()) {
             String scope = e.getKey();
             Finding f = e.getValue();
             OpenAlert open = alerts.open(rule.id(), scope);

@@ -76,8 +76,7 @@ public final class PayMonths {
                 pm.unpaidWorkers++;
             }
         }
-        pm.paidFen =
-                book.paid(period).values().stream().mapToLong(Long::longValue).sum();
+        pm.paidFen = book.paidTotalFen(period);
         pm.daysPastDue = pm.overdueFen > 0 ? BusinessCalendar.daysBetween(due, today) : 0;
         return pm;
     }

@@ -1,12 +1,17 @@
 package org.paywatch.policy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.paywatch.contract.Direction;
 import org.paywatch.contract.ProjectStatus;
@@ -31,11 +36,18 @@ import org.paywatch.domain.WorkerRegistration;
  */
 public class ProjectBook {
     private org.paywatch.domain.Project project;
-    private Map<String, WorkerRegistration> workers = new HashMap<>();
-    /** period "YYYY-MM" -> worker -> days attended, bit (d-1) for day d. */
-    private Map<String, Map<String, Integer>> attendance = new HashMap<>();
-    /** period "YYYY-MM" -> worker -> net fen paid for that period (payouts less returns). */
-    private Map<String, Map<String, Long>> paid = new HashMap<>();
+    /**
+     * Every worker the book has met (registered, clocked in or paid), by pseudonym, in order of first appearance: a
+     * worker's place here is their number in the maps and arrays below. A pseudonym is 26 characters; kept once, not
+     * once per worker and month, it makes the book a third of its size in checkpoints (docs/performance.md).
+     */
+    private List<String> roster = new ArrayList<>();
+    /** Worker number -> real-name registration, as much of it as the rules read (see {@link #kept}). */
+    private Map<Integer, WorkerRegistration> workers = new HashMap<>();
+    /** period "YYYY-MM" -> days attended by worker number, bit (d-1) for day d; 0 beyond the array's end. */
+    private Map<String, int[]> attendance = new HashMap<>();
+    /** period "YYYY-MM" -> worker number -> net fen paid for that period (payouts less returns). */
+    private Map<String, Map<Integer, Long>> paid = new HashMap<>();
     /** month "YYYY-MM" of booking -> labour-cost deposits booked in it, fen. */
     private Map<String, Long> deposits = new HashMap<>();
 
@@ -53,12 +65,15 @@ public class ProjectBook {
     private long frozenChangedAt = Long.MIN_VALUE;
     /** period "YYYY-MM" -> the latest progress report for it. */
     private Map<String, ProgressReport> progress = new HashMap<>();
-    /** worker -> month "YYYY-MM" of booking -> gross wage payouts booked to them that month, fen (PW08). */
-    private Map<String, Map<String, Long>> payoutsBooked = new HashMap<>();
+    /** month "YYYY-MM" of booking -> worker number -> gross wage payouts booked to them that month, fen (PW08). */
+    private Map<String, Map<Integer, Long>> payoutsBooked = new HashMap<>();
     /** day "YYYY-MM-DD" of booking -> gross wage payouts booked that day, fen (PW04's payout rate). */
     private Map<String, Long> payoutsByDay = new HashMap<>();
     /** enterprise credit code -> tax-change type -> its latest signal (PW16); RECOVERED clears what came before it. */
     private Map<String, Map<String, TaxChange>> taxSignals = new HashMap<>();
+
+    /** Pseudonym -> worker number; rebuilt from the roster after a restore or a state copy. */
+    private transient Map<String, Integer> rosterIndex;
 
     public boolean isRegistered() {
         return project != null;
@@ -73,9 +88,10 @@ public class ProjectBook {
                 }
             }
             case WORKERS -> {
-                WorkerRegistration known = workers.get(e.worker.workerId);
+                int n = number(e.worker.workerId);
+                WorkerRegistration known = workers.get(n);
                 if (known == null || e.worker.updatedAt >= known.updatedAt) {
-                    workers.put(e.worker.workerId, e.worker);
+                    workers.put(n, kept(e.worker));
                 }
             }
             case CLOCKINS -> attend(e.clockIn);
@@ -102,14 +118,76 @@ public class ProjectBook {
         }
     }
 
+    /**
+     * What the book keeps of a registration: what the rules read. The project is the book's own, and the employer
+     * and team are read by no rule; leaving them out keeps a county's registrations out of every checkpoint twice.
+     */
+    private static WorkerRegistration kept(WorkerRegistration w) {
+        WorkerRegistration k = new WorkerRegistration();
+        k.workerId = w.workerId;
+        k.wageType = w.wageType;
+        k.wageRateFen = w.wageRateFen;
+        k.entryDate = w.entryDate;
+        k.exitDate = w.exitDate;
+        k.updatedAt = w.updatedAt;
+        return k;
+    }
+
     private void attend(ClockIn c) {
         if (c.direction != Direction.IN) {
             return;
         }
         LocalDate day = BusinessCalendar.date(c.eventTime);
-        attendance
-                .computeIfAbsent(day.toString().substring(0, 7), p -> new HashMap<>())
-                .merge(c.workerId, 1 << (day.getDayOfMonth() - 1), (a, b) -> a | b);
+        int n = number(c.workerId);
+        String period = PayPeriod.of(day);
+        int[] days = attendance.get(period);
+        if (days == null || days.length <= n) {
+            days = days == null ? new int[roster.size()] : Arrays.copyOf(days, roster.size());
+            attendance.put(period, days);
+        }
+        days[n] |= 1 << (day.getDayOfMonth() - 1);
+    }
+
+    /** The worker's number, given on first sight. */
+    private int number(String workerId) {
+        Integer n = index().get(workerId);
+        if (n == null) {
+            n = roster.size();
+            roster.add(workerId);
+            rosterIndex.put(workerId, n);
+        }
+        return n;
+    }
+
+    /** The worker's number, or -1 for a worker the book has never met. */
+    private int numberOf(String workerId) {
+        Integer n = index().get(workerId);
+        return n == null ? -1 : n;
+    }
+
+    private Map<String, Integer> index() {
+        if (rosterIndex == null) {
+            rosterIndex = new HashMap<>(roster.size() * 2);
+            for (int i = 0; i < roster.size(); i++) {
+                rosterIndex.put(roster.get(i), i);
+            }
+        }
+        return rosterIndex;
+    }
+
+    /** The mask of the worker's days in a period's array; 0 where none. */
+    private static int mask(int[] days, int n) {
+        return days == null || n < 0 || n >= days.length ? 0 : days[n];
+    }
+
+    /** A worker-number map of a period or month, by pseudonym, read-only; sorted, as rules report in order. */
+    private Map<String, Long> byPseudonym(Map<Integer, Long> byNumber) {
+        if (byNumber == null || byNumber.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> out = new TreeMap<>();
+        byNumber.forEach((n, fen) -> out.put(roster.get(n), fen));
+        return Collections.unmodifiableMap(out);
     }
 
     private void book(BankTransaction t) {
@@ -121,15 +199,16 @@ public class ProjectBook {
                 ledgerBalanceFen += t.amountFen;
             }
             case WAGE_PAYOUT -> {
+                int n = number(t.workerId);
                 paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new HashMap<>())
-                        .merge(t.workerId, t.amountFen, Long::sum);
-                payoutsBooked.computeIfAbsent(t.workerId, w -> new HashMap<>()).merge(month, t.amountFen, Long::sum);
+                        .merge(n, t.amountFen, Long::sum);
+                payoutsBooked.computeIfAbsent(month, m -> new HashMap<>()).merge(n, t.amountFen, Long::sum);
                 payoutsByDay.merge(BusinessCalendar.date(t.eventTime).toString(), t.amountFen, Long::sum);
                 ledgerBalanceFen -= t.amountFen;
             }
             case PAYOUT_RETURNED -> {
                 paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new HashMap<>())
-                        .merge(t.workerId, -t.amountFen, Long::sum);
+                        .merge(number(t.workerId), -t.amountFen, Long::sum);
                 ledgerBalanceFen += t.amountFen;
             }
             case TRANSFER_OUT, CASH_WITHDRAWAL -> {
@@ -162,9 +241,20 @@ public class ProjectBook {
         return project;
     }
 
-    /** Real-name registrations by worker. */
+    /**
+     * Real-name registrations by worker, sorted, read-only (as much of each as the book keeps: {@link #kept}). Built
+     * for the call: the daily review asks it once per rule that needs it.
+     */
     public Map<String, WorkerRegistration> workers() {
-        return Collections.unmodifiableMap(workers);
+        Map<String, WorkerRegistration> out = new TreeMap<>();
+        workers.forEach((n, w) -> out.put(roster.get(n), w));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Whether the worker has a real-name registration on the project. */
+    public boolean isRegistered(String workerId) {
+        int n = numberOf(workerId);
+        return n >= 0 && workers.containsKey(n);
     }
 
     /** Pay periods "YYYY-MM" with attendance. */
@@ -177,9 +267,21 @@ public class ProjectBook {
         return Collections.unmodifiableSet(paid.keySet());
     }
 
-    /** Worker -> net fen paid for the period (payouts less returns); empty if nothing was. */
+    /** Worker -> net fen paid for the period (payouts less returns), sorted; empty if nothing was. */
     public Map<String, Long> paid(String period) {
-        return inner(paid, period);
+        return byPseudonym(paid.get(period));
+    }
+
+    /** Net fen paid for the period, all workers together. */
+    public long paidTotalFen(String period) {
+        Map<Integer, Long> p = paid.get(period);
+        long fen = 0;
+        if (p != null) {
+            for (long f : p.values()) {
+                fen += f;
+            }
+        }
+        return fen;
     }
 
     /** Labour-cost deposits booked in the month "YYYY-MM", fen. */
@@ -216,14 +318,26 @@ public class ProjectBook {
         return Collections.unmodifiableCollection(progress.values());
     }
 
-    /** Workers with gross wage payouts booked to them (PW08). */
+    /** Workers with gross wage payouts booked to them (PW08), sorted. */
     public Set<String> bookedPayees() {
-        return Collections.unmodifiableSet(payoutsBooked.keySet());
+        Set<String> out = new TreeSet<>();
+        for (Map<Integer, Long> byWorker : payoutsBooked.values()) {
+            byWorker.keySet().forEach(n -> out.add(roster.get(n)));
+        }
+        return Collections.unmodifiableSet(out);
     }
 
-    /** Month "YYYY-MM" of booking -> gross wage payouts booked to the worker in it, fen; empty if none (PW08). */
+    /** Month "YYYY-MM" of booking -> gross wage payouts booked to the worker in it, fen, sorted; empty if none (PW08). */
     public Map<String, Long> payoutsBooked(String workerId) {
-        return inner(payoutsBooked, workerId);
+        int n = numberOf(workerId);
+        Map<String, Long> out = new TreeMap<>();
+        payoutsBooked.forEach((month, byWorker) -> {
+            Long fen = byWorker.get(n);
+            if (fen != null) {
+                out.put(month, fen);
+            }
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** Whether any wage payout is booked on a day the book still holds (PW04's payout rate). */
@@ -268,13 +382,21 @@ public class ProjectBook {
 
     /** Workers with at least one attended day in the period, sorted (deterministic output). */
     public Set<String> attendedWorkers(String period) {
-        Map<String, Integer> days = attendance.get(period);
-        return days == null ? Set.of() : new TreeSet<>(days.keySet());
+        int[] days = attendance.get(period);
+        if (days == null) {
+            return Set.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (int n = 0; n < days.length; n++) {
+            if (days[n] != 0) {
+                out.add(roster.get(n));
+            }
+        }
+        return out;
     }
 
     public int attendedDays(String period, String workerId) {
-        Map<String, Integer> days = attendance.get(period);
-        return days == null ? 0 : Integer.bitCount(days.getOrDefault(workerId, 0));
+        return Integer.bitCount(mask(attendance.get(period), numberOf(workerId)));
     }
 
     /** Whether at least one payout for the period has been booked (even if later returned). */
@@ -283,8 +405,12 @@ public class ProjectBook {
     }
 
     public long paidFen(String period, String workerId) {
-        Map<String, Long> p = paid.get(period);
-        return p == null ? 0 : p.getOrDefault(workerId, 0L);
+        return paidFen(period, numberOf(workerId));
+    }
+
+    private long paidFen(String period, int n) {
+        Map<Integer, Long> p = paid.get(period);
+        return p == null ? 0 : p.getOrDefault(n, 0L);
     }
 
     /**
@@ -293,8 +419,12 @@ public class ProjectBook {
      * registration (rate unknown).
      */
     public long accruedFen(String period, String workerId, WageAccrual wages) {
-        WorkerRegistration w = workers.get(workerId);
-        int days = attendedDays(period, workerId);
+        return accruedFen(
+                numberOf(workerId), Integer.bitCount(mask(attendance.get(period), numberOf(workerId))), wages);
+    }
+
+    private long accruedFen(int n, int days, WageAccrual wages) {
+        WorkerRegistration w = n < 0 ? null : workers.get(n);
         if (w == null || days == 0) {
             return 0;
         }
@@ -306,13 +436,21 @@ public class ProjectBook {
         return Math.max(0, accruedFen(period, workerId, wages) - paidFen(period, workerId));
     }
 
+    /** Accrued and unpaid of worker number {@code n} in a period whose attendance array is {@code days}. */
+    private long unpaidFen(String period, int[] days, int n, WageAccrual wages) {
+        return Math.max(0, accruedFen(n, Integer.bitCount(days[n]), wages) - paidFen(period, n));
+    }
+
     /** Workers paid for any period who have no real-name registration on the project. */
     public Set<String> unregisteredPayees() {
         Set<String> payees = new TreeSet<>();
-        for (Map<String, Long> byWorker : paid.values()) {
-            payees.addAll(byWorker.keySet());
+        for (Map<Integer, Long> byWorker : paid.values()) {
+            for (int n : byWorker.keySet()) {
+                if (!workers.containsKey(n)) {
+                    payees.add(roster.get(n));
+                }
+            }
         }
-        payees.removeIf(workers::containsKey);
         return payees;
     }
 
@@ -326,60 +464,70 @@ public class ProjectBook {
     /** Overdue wages (RULES.md): accrued in periods whose due date has passed, less what was paid for them. */
     public Overdue overdue(LocalDate today, WageAccrual wages) {
         long fen = 0;
-        Set<String> owed = new HashSet<>();
-        for (String period : attendance.keySet()) {
-            if (!today.isAfter(PayPeriod.dueDate(period, payDay()))) {
+        BitSet owed = new BitSet();
+        for (Map.Entry<String, int[]> e : attendance.entrySet()) {
+            if (!today.isAfter(PayPeriod.dueDate(e.getKey(), payDay()))) {
                 continue;
             }
-            for (String worker : attendance.get(period).keySet()) {
-                long unpaid = unpaidFen(period, worker, wages);
-                if (unpaid > 0) {
-                    fen += unpaid;
-                    owed.add(worker);
+            int[] days = e.getValue();
+            for (int n = 0; n < days.length; n++) {
+                if (days[n] != 0) {
+                    long unpaid = unpaidFen(e.getKey(), days, n, wages);
+                    if (unpaid > 0) {
+                        fen += unpaid;
+                        owed.set(n);
+                    }
                 }
             }
         }
-        return new Overdue(fen, owed.size());
+        return new Overdue(fen, owed.cardinality());
     }
 
     /** Accrued and unpaid wages of the periods that have ended by {@code today} (PW04). */
     public long unpaidClosedFen(LocalDate today, WageAccrual wages) {
-        String current = today.toString().substring(0, 7);
+        String current = PayPeriod.of(today);
         long fen = 0;
-        for (Map.Entry<String, Map<String, Integer>> e : attendance.entrySet()) {
+        for (Map.Entry<String, int[]> e : attendance.entrySet()) {
             if (e.getKey().compareTo(current) < 0) {
-                for (String worker : e.getValue().keySet()) {
-                    fen += unpaidFen(e.getKey(), worker, wages);
+                int[] days = e.getValue();
+                for (int n = 0; n < days.length; n++) {
+                    if (days[n] != 0) {
+                        fen += unpaidFen(e.getKey(), days, n, wages);
+                    }
                 }
             }
         }
         return fen;
     }
 
-    /** Distinct workers with an IN clock-in on the day, sorted. */
-    public Set<String> workersOn(LocalDate day) {
-        Map<String, Integer> days = attendance.get(day.toString().substring(0, 7));
-        Set<String> out = new TreeSet<>();
+    /** Who clocked in on the day: how many workers, and how many of them have no registration on the project (PW11). */
+    public Headcount headcountOn(LocalDate day) {
+        int[] days = attendance.get(PayPeriod.of(day));
+        int present = 0;
+        int unregistered = 0;
         if (days != null) {
             int bit = 1 << (day.getDayOfMonth() - 1);
-            days.forEach((worker, mask) -> {
-                if ((mask & bit) != 0) {
-                    out.add(worker);
+            for (int n = 0; n < days.length; n++) {
+                if ((days[n] & bit) != 0) {
+                    present++;
+                    if (!workers.containsKey(n)) {
+                        unregistered++;
+                    }
                 }
-            });
+            }
         }
-        return out;
+        return new Headcount(present, unregistered);
     }
 
-    /** How many workers clocked in on the day: {@link #workersOn}'s size, without building the set. */
+    /** How many workers clocked in on the day. */
     public int workerCountOn(LocalDate day) {
-        Map<String, Integer> days = attendance.get(day.toString().substring(0, 7));
+        int[] days = attendance.get(PayPeriod.of(day));
         if (days == null) {
             return 0;
         }
         int bit = 1 << (day.getDayOfMonth() - 1);
         int n = 0;
-        for (int mask : days.values()) {
+        for (int mask : days) {
             if ((mask & bit) != 0) {
                 n++;
             }
@@ -400,25 +548,27 @@ public class ProjectBook {
     private LocalDate lastDay(String workerId) {
         // "YYYY-MM" keys sort as their months do: the last day lies in the latest period with attendance. Parsing that
         // one key, not every key, matters: PW09 asks for every worker of the project at every daily review.
+        int n = workerId == null ? -1 : numberOf(workerId);
+        if (workerId != null && n < 0) {
+            return null;
+        }
         String latest = null;
         int latestMask = 0;
-        for (Map.Entry<String, Map<String, Integer>> e : attendance.entrySet()) {
+        for (Map.Entry<String, int[]> e : attendance.entrySet()) {
             int mask = 0;
             if (workerId == null) {
-                for (int m : e.getValue().values()) {
+                for (int m : e.getValue()) {
                     mask |= m;
                 }
             } else {
-                mask = e.getValue().getOrDefault(workerId, 0);
+                mask = mask(e.getValue(), n);
             }
             if (mask != 0 && (latest == null || e.getKey().compareTo(latest) > 0)) {
                 latest = e.getKey();
                 latestMask = mask;
             }
         }
-        return latest == null
-                ? null
-                : java.time.YearMonth.parse(latest).atDay(32 - Integer.numberOfLeadingZeros(latestMask));
+        return latest == null ? null : PayPeriod.day(latest, 32 - Integer.numberOfLeadingZeros(latestMask));
     }
 
     /**
@@ -428,26 +578,29 @@ public class ProjectBook {
      * is never forgotten.
      */
     public void forgetSettledBefore(LocalDate day, WageAccrual wages, AlertMemory alerts) {
-        String month = day.toString().substring(0, 7);
+        String month = PayPeriod.of(day);
         Set<String> alerted = new HashSet<>();
         alerts.openAlerts().forEach(a -> alerted.add(a.scope));
-        for (String period : new TreeSet<>(periods())) {
+        for (String period : periods()) {
             if (period.compareTo(month) >= 0) {
                 break;
             }
             boolean settled = !alerted.contains(period);
-            for (String worker : attendedWorkers(period)) {
-                settled &= unpaidFen(period, worker, wages) == 0;
+            int[] days = attendance.get(period);
+            for (int n = 0; days != null && n < days.length && settled; n++) {
+                settled = days[n] == 0 || unpaidFen(period, days, n, wages) == 0;
             }
             if (settled) {
                 attendance.remove(period);
                 paid.remove(period);
             }
         }
-        payoutsBooked.values().forEach(byMonth -> byMonth.keySet().removeIf(m -> m.compareTo(month) < 0));
-        payoutsBooked.values().removeIf(Map::isEmpty);
+        payoutsBooked.keySet().removeIf(m -> m.compareTo(month) < 0);
         payoutsByDay.keySet().removeIf(d -> d.compareTo(day.toString()) < 0);
     }
+
+    /** Workers who clocked in on a day, and those of them not registered on the project. */
+    public record Headcount(int present, int unregistered) {}
 
     /** Overdue wages of a project: the amount and how many distinct workers are owed. */
     public record Overdue(long fen, int workers) {}

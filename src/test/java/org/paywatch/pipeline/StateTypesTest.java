@@ -9,12 +9,15 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.CompositeType;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.api.java.typeutils.MapTypeInfo;
 import org.apache.flink.api.java.typeutils.PojoField;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.FeedEvent;
@@ -25,6 +28,7 @@ import org.paywatch.domain.RiskSnapshot;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.OpenAlert;
 import org.paywatch.policy.ProjectBook;
+import org.paywatch.policy.ProjectFixture;
 
 /**
  * What the job keeps in state and sends between operators are Flink POJOs: Flink serializes them
@@ -38,6 +42,43 @@ class StateTypesTest {
             assertThat(state.getSerializer()).as(state.getName()).isInstanceOf(PojoSerializer.class);
         }
         assertThat(Descriptors.projectBook().getName()).isEqualTo("book");
+    }
+
+    @Test
+    void shouldReadTheBookByPseudonymAfterARestoreAndAStateCopy() throws Exception {
+        ValueStateDescriptor<ProjectBook> state = Descriptors.projectBook();
+        state.initializeSerializerUnlessSet(new ExecutionConfig());
+        TypeSerializer<ProjectBook> serializer = state.getSerializer();
+        ProjectFixture p = new ProjectFixture().crew(2, "2025-04-01", "2025-04-10");
+        p.payout("2025-05-10T11:00", "W2", "2025-04", 35_000);
+        int w2Days = p.book.attendedDays("2025-04", "W2");
+
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        serializer.serialize(p.book, out);
+        ProjectBook restored = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        ProjectBook copied = serializer.copy(restored);
+
+        for (ProjectBook b : List.of(restored, copied)) {
+            assertThat(b.attendedWorkers("2025-04")).containsExactly("W1", "W2");
+            assertThat(b.paidFen("2025-04", "W2")).isEqualTo(35_000);
+            assertThat(b.workers()).containsOnlyKeys("W1", "W2");
+        }
+        // a worker already on the roster keeps their number: a clock-in after the restore lands on them
+        restored.apply(clockIn("W2", "2025-04-11T08:00:00+08:00"));
+        assertThat(restored.attendedDays("2025-04", "W2")).isEqualTo(w2Days + 1);
+        assertThat(restored.attendedWorkers("2025-04")).containsExactly("W1", "W2");
+        assertThat(copied.attendedDays("2025-04", "W2"))
+                .as("the copy is the state's own")
+                .isEqualTo(w2Days);
+    }
+
+    private static FeedEvent clockIn(String workerId, String at) {
+        org.paywatch.domain.ClockIn c = new org.paywatch.domain.ClockIn();
+        c.projectId = ProjectFixture.PROJECT;
+        c.workerId = workerId;
+        c.direction = org.paywatch.contract.Direction.IN;
+        c.eventTime = java.time.OffsetDateTime.parse(at).toInstant().toEpochMilli();
+        return FeedEvent.of(new org.paywatch.domain.Origin("test", 0, 0), c);
     }
 
     @Test

@@ -61,17 +61,58 @@ class ProjectBookTest {
     }
 
     @Test
-    void shouldHandOutViewsThatFollowTheBookButCannotWriteIt() {
+    void shouldHandOutWhatItHoldsReadOnly() {
         ProjectFixture p = marchPaidAprilOwed();
-        Map<String, Long> april = p.book.paid("2025-04");
         p.payout("2025-05-12T11:00", "W2", "2025-04", 35_000);
+        Map<String, Long> april = p.book.paid("2025-04");
 
-        assertThat(april).as("a view, not a copy").containsEntry("W2", 35_000L);
+        assertThat(april).containsEntry("W2", 35_000L);
         assertThatThrownBy(() -> april.put("W2", 0L)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> p.book.attendedPeriods().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> p.book.workers().remove("W1")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> p.book.payoutsBooked("W1").clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(p.book.unpaidFen("2025-04", "W2", ProjectFixture.wages(21.75)))
                 .isZero();
+    }
+
+    @Test
+    void shouldCountAWorkerFirstMetAfterThePeriodBegan() {
+        ProjectFixture p = new ProjectFixture().crew(1, "2025-04-01", "2025-04-10");
+        int w1Days = p.book.attendedDays("2025-04", "W1");
+        p.clockIn("W9", "2025-04-11").clockIn("W9", "2025-04-14");
+
+        assertThat(p.book.attendedWorkers("2025-04")).containsExactly("W1", "W9");
+        assertThat(p.book.attendedDays("2025-04", "W9")).isEqualTo(2);
+        assertThat(p.book.attendedDays("2025-04", "W1")).isEqualTo(w1Days).isPositive();
+        assertThat(p.book.lastClockInDay("W9")).isEqualTo(LocalDate.of(2025, 4, 14));
+        assertThat(p.book.headcountOn(LocalDate.of(2025, 4, 11))).isEqualTo(new ProjectBook.Headcount(1, 1));
+    }
+
+    @Test
+    void shouldStillNameAPayeeAsUnregisteredAfterTheirPayoutWasReturned() {
+        ProjectFixture p = new ProjectFixture().crew(1, "2025-04-01", "2025-04-10");
+        p.payout("2025-05-10T11:00", "X1", "2025-04", 10_000)
+                .bank(
+                        org.paywatch.contract.BankTransactionType.PAYOUT_RETURNED,
+                        "2025-05-11T11:00",
+                        10_000,
+                        "X1",
+                        "2025-04");
+
+        assertThat(p.book.paidFen("2025-04", "X1")).isZero();
+        assertThat(p.book.unregisteredPayees()).containsExactly("X1");
+        assertThat(p.book.paid("2025-04")).containsEntry("X1", 0L);
+    }
+
+    @Test
+    void shouldKnowNothingOfAWorkerItNeverMet() {
+        ProjectFixture p = marchPaidAprilOwed();
+
+        assertThat(p.book.attendedDays("2025-04", "NOBODY")).isZero();
+        assertThat(p.book.paidFen("2025-04", "NOBODY")).isZero();
+        assertThat(p.book.lastClockInDay("NOBODY")).isNull();
+        assertThat(p.book.payoutsBooked("NOBODY")).isEmpty();
+        assertThat(p.book.isRegistered("NOBODY")).isFalse();
+        assertThat(p.book.isRegistered("W1")).isTrue();
     }
 }

@@ -2,10 +2,8 @@ package org.paywatch.policy.rules;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
-import org.paywatch.domain.WorkerRegistration;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Finding;
@@ -41,18 +39,16 @@ public final class UnregisteredAttendance extends ConfiguredRule {
     @Override
     protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Day worst = null;
-        Map<String, WorkerRegistration> registered = book.workers();
         for (int back = windowDays; back >= 1; back--) {
             LocalDate day = today.minusDays(back);
-            Set<String> present = book.workersOn(day);
-            long unregistered =
-                    present.stream().filter(w -> !registered.containsKey(w)).count();
+            ProjectBook.Headcount count = book.headcountOn(day);
+            int unregistered = count.unregistered();
             if (unregistered == 0) {
                 continue;
             }
-            double share = (double) unregistered / present.size();
+            double share = (double) unregistered / count.present();
             AlertLevel level = share >= yellowShareOfDay ? AlertLevel.YELLOW : AlertLevel.BLUE;
-            Day d = new Day(day, level, (int) unregistered, present.size(), share);
+            Day d = new Day(day, level, unregistered, count.present(), share);
             if (worst == null || d.isWorseThan(worst)) {
                 worst = d;
             }
