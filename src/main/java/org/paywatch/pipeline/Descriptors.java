@@ -38,14 +38,12 @@ public final class Descriptors {
 
     private Descriptors() {}
 
-    /** TransactionDeduplication: a txnId seen, written by versions before conflicts were told apart. */
-    static ValueStateDescriptor<Boolean> seenTransaction() {
-        return new ValueStateDescriptor<>("seen", Boolean.class);
-    }
-
-    /** TransactionDeduplication: one hash per field of what a txnId carried first. */
-    static ValueStateDescriptor<int[]> transactionContent() {
-        return new ValueStateDescriptor<>("content", PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO);
+    /**
+     * TransactionDeduplication (uid deduplicate-transactions-v2): what a txnId carried first, as {a fingerprint of its
+     * content, its fields' 7-bit hashes}.
+     */
+    static ValueStateDescriptor<long[]> transactionContent() {
+        return new ValueStateDescriptor<>("content", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
     }
 
     /** AccountDirectory: the project an account is bound to. */

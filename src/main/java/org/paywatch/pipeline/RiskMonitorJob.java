@@ -40,9 +40,9 @@ public final class RiskMonitorJob {
                 .name("entry: check contract, pseudonymise");
 
         SingleOutputStreamOperator<FeedEvent> bank = entered.getSideOutput(Descriptors.BANK)
-                .keyBy(TransactionDeduplication::key, Types.STRING)
+                .keyBy(TransactionDeduplication::key, Types.LONG)
                 .process(new TransactionDeduplication(retention.toMillis()))
-                .uid("deduplicate-transactions")
+                .uid("deduplicate-transactions-v2")
                 .name("apply each txnId once");
 
         SingleOutputStreamOperator<FeedEvent> resolvedBank = bank.keyBy(e -> e.bank.accountNo, Types.STRING)

@@ -25,12 +25,12 @@ class DescriptorsTest {
 
     @Test
     void shouldKeepTheStateNamesAndSerializersThatSavepointsOfThisReleaseHold() {
-        assertState(Descriptors.seenTransaction(), "seen", StateDescriptor.Type.VALUE, Types.BOOLEAN);
+        // under the unreleased uid deduplicate-transactions-v2: {content fingerprint, field hashes}
         assertState(
                 Descriptors.transactionContent(),
                 "content",
                 StateDescriptor.Type.VALUE,
-                PrimitiveArrayTypeInfo.INT_PRIMITIVE_ARRAY_TYPE_INFO);
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
         assertState(Descriptors.accountProject(), "project", StateDescriptor.Type.VALUE, Types.STRING);
         assertState(Descriptors.awaitingAccount(), "awaiting-account", StateDescriptor.Type.LIST, RECORDS);
         assertState(
