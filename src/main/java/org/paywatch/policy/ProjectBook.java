@@ -65,8 +65,8 @@ public class ProjectBook {
     private long frozenChangedAt = Long.MIN_VALUE;
     /** period "YYYY-MM" -> the latest progress report for it. */
     private Map<String, ProgressReport> progress = new HashMap<>();
-    /** month "YYYY-MM" of booking -> worker number -> gross wage payouts booked to them that month, fen (PW08). */
-    private Map<String, Map<Integer, Long>> payoutsBooked = new HashMap<>();
+    /** month "YYYY-MM" of booking -> gross wage payouts booked to each worker that month by number, fen (PW08). */
+    private Map<String, long[]> payoutsBooked = new HashMap<>();
     /** day "YYYY-MM-DD" of booking -> gross wage payouts booked that day, fen (PW04's payout rate). */
     private Map<String, Long> payoutsByDay = new HashMap<>();
     /** enterprise credit code -> tax-change type -> its latest signal (PW16); RECOVERED clears what came before it. */
@@ -119,15 +119,14 @@ public class ProjectBook {
     }
 
     /**
-     * What the book keeps of a registration: what the rules read. The project is the book's own, and the employer
-     * and team are read by no rule; leaving them out keeps a county's registrations out of every checkpoint twice.
+     * What the book keeps of a registration: what the rules read (wage type and rate, exit date, when it was updated).
+     * The worker is the roster's, the project the book's own, and employer, team and entry date are read by no rule:
+     * left out, they are not written into every checkpoint.
      */
     private static WorkerRegistration kept(WorkerRegistration w) {
         WorkerRegistration k = new WorkerRegistration();
-        k.workerId = w.workerId;
         k.wageType = w.wageType;
         k.wageRateFen = w.wageRateFen;
-        k.entryDate = w.entryDate;
         k.exitDate = w.exitDate;
         k.updatedAt = w.updatedAt;
         return k;
@@ -202,7 +201,12 @@ public class ProjectBook {
                 int n = number(t.workerId);
                 paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new HashMap<>())
                         .merge(n, t.amountFen, Long::sum);
-                payoutsBooked.computeIfAbsent(month, m -> new HashMap<>()).merge(n, t.amountFen, Long::sum);
+                long[] booked = payoutsBooked.get(month);
+                if (booked == null || booked.length <= n) {
+                    booked = booked == null ? new long[roster.size()] : Arrays.copyOf(booked, roster.size());
+                    payoutsBooked.put(month, booked);
+                }
+                booked[n] += t.amountFen;
                 payoutsByDay.merge(BusinessCalendar.date(t.eventTime).toString(), t.amountFen, Long::sum);
                 ledgerBalanceFen -= t.amountFen;
             }
@@ -242,8 +246,8 @@ public class ProjectBook {
     }
 
     /**
-     * Real-name registrations by worker, sorted, read-only (as much of each as the book keeps: {@link #kept}). Built
-     * for the call: the daily review asks it once per rule that needs it.
+     * Real-name registrations by worker, sorted, read-only, as much of each as the book keeps ({@link #kept}: the
+     * worker is the key, not a field). Built for the call: the daily review asks it once per rule that needs it.
      */
     public Map<String, WorkerRegistration> workers() {
         Map<String, WorkerRegistration> out = new TreeMap<>();
@@ -318,11 +322,15 @@ public class ProjectBook {
         return Collections.unmodifiableCollection(progress.values());
     }
 
-    /** Workers with gross wage payouts booked to them (PW08), sorted. */
+    /** Workers with gross wage payouts booked to them (PW08), sorted; payouts of 0 fen count as none. */
     public Set<String> bookedPayees() {
         Set<String> out = new TreeSet<>();
-        for (Map<Integer, Long> byWorker : payoutsBooked.values()) {
-            byWorker.keySet().forEach(n -> out.add(roster.get(n)));
+        for (long[] byWorker : payoutsBooked.values()) {
+            for (int n = 0; n < byWorker.length; n++) {
+                if (byWorker[n] != 0) {
+                    out.add(roster.get(n));
+                }
+            }
         }
         return Collections.unmodifiableSet(out);
     }
@@ -332,9 +340,8 @@ public class ProjectBook {
         int n = numberOf(workerId);
         Map<String, Long> out = new TreeMap<>();
         payoutsBooked.forEach((month, byWorker) -> {
-            Long fen = byWorker.get(n);
-            if (fen != null) {
-                out.put(month, fen);
+            if (n >= 0 && n < byWorker.length && byWorker[n] != 0) {
+                out.put(month, byWorker[n]);
             }
         });
         return Collections.unmodifiableMap(out);

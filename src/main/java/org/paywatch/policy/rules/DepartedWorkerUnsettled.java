@@ -45,10 +45,12 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
     @Override
     protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
-        for (WorkerRegistration w : new TreeMap<>(book.workers()).values()) {
+        for (Map.Entry<String, WorkerRegistration> registered : book.workers().entrySet()) {
+            String workerId = registered.getKey();
+            WorkerRegistration w = registered.getValue();
             LocalDate reference = w.exitDate;
             if (reference == null) {
-                LocalDate last = book.lastClockInDay(w.workerId);
+                LocalDate last = book.lastClockInDay(workerId);
                 if (last == null || BusinessCalendar.daysBetween(last, today) < absentDays) {
                     continue;
                 }
@@ -62,8 +64,8 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
             long unpaidFen = 0;
             int periods = 0;
             for (String period : book.attendedPeriods()) {
-                if (book.attendedDays(period, w.workerId) > 0) {
-                    long unpaid = book.unpaidFen(period, w.workerId, wages);
+                if (book.attendedDays(period, workerId) > 0) {
+                    long unpaid = book.unpaidFen(period, workerId, wages);
                     if (unpaid > 0) {
                         unpaidFen += unpaid;
                         periods++;
@@ -80,7 +82,7 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
                     "%s一名工人%s，仍有%d个月的工资共%s未结清，超过退场后%d天的结清期限，请总承包单位会同用工单位立即足额结清。",
                     book.project().name, left, periods, Money.yuan(unpaidFen), yellowAfterDays);
             findings.put(
-                    w.workerId,
+                    workerId,
                     new Finding(
                             level,
                             Map.of(
