@@ -223,6 +223,14 @@ public final class BenchCommand implements Callable<Integer> {
                     latencies.percentile(99),
                     latencies.percentile(100),
                     job.time.maxOutOfOrderness);
+            out.printf("bench: checkpoints during the latency phase: %s%n", recentCheckpoints(jobUrl));
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "bench: latency by decile (ms): %s%n",
+                            java.util.stream.IntStream.rangeClosed(1, 10)
+                                    .mapToObj(d -> String.valueOf(latencies.percentile(d * 10)))
+                                    .collect(java.util.stream.Collectors.joining(" ")));
             BenchLine line = new BenchLine(
                     preloaded.events,
                     jobEps,
@@ -461,6 +469,26 @@ public final class BenchCommand implements Callable<Integer> {
             parts.add(e.getKey() + " " + e.getValue());
         }
         return String.join("; ", parts);
+    }
+
+    /**
+     * How long the last checkpoints took from trigger to completion: an alert reaches read_committed consumers when the
+     * checkpoint after it completes, so this is the part of the latency that the checkpoint interval does not explain.
+     */
+    private static String recentCheckpoints(String jobUrl) throws IOException, InterruptedException {
+        List<Long> durations = new ArrayList<>();
+        for (JsonNode c : get(jobUrl + "/checkpoints").path("history")) {
+            if ("COMPLETED".equals(c.path("status").asText())) {
+                durations.add(c.path("end_to_end_duration").asLong());
+            }
+        }
+        if (durations.isEmpty()) {
+            return "none completed";
+        }
+        Collections.sort(durations);
+        return String.format(
+                "%d completed, trigger to completion p50 %d ms, max %d ms",
+                durations.size(), durations.get(durations.size() / 2), durations.get(durations.size() - 1));
     }
 
     /** Probe latencies in milliseconds, from a probe's sending to its alert read by a read_committed consumer. */

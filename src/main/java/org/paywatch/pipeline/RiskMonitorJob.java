@@ -73,7 +73,12 @@ public final class RiskMonitorJob {
                         resolvedBank.getSideOutput(Descriptors.REJECTED),
                         alerts.getSideOutput(Descriptors.REJECTED));
 
-        alerts.sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts");
+        // One writer for the alerts: a read_committed consumer reads a partition only up to its oldest open
+        // transaction, so with a writer per subtask an alert committed by one waits behind the other's next
+        // transaction, one checkpoint more (docs/performance.md, latency). Alerts are transitions, a few a project a
+        // day: one writer carries a province's. A project's alerts still arrive in order (one monitor subtask, one
+        // channel).
+        alerts.sinkTo(sinks.alerts()).setParallelism(1).uid("alerts-sink").name("alerts");
         rejected.sinkTo(sinks.rejected()).uid("dead-letter-sink").name("dead letters");
         if (sinks.influx() != null) {
             DataStream<InfluxPoint> points = alerts.map(RiskPoints::alert)
