@@ -21,7 +21,6 @@ import org.paywatch.domain.ClockIn;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.ProgressReport;
 import org.paywatch.domain.TaxChange;
-import org.paywatch.domain.WorkerRegistration;
 
 /**
  * Everything paywatch knows about one project, as the "Definitions" of RULES.md use it: the
@@ -42,8 +41,8 @@ public class ProjectBook {
      * once per worker and month, it makes the book a third of its size in checkpoints (docs/performance.md).
      */
     private List<String> roster = new ArrayList<>();
-    /** Worker number -> real-name registration, as much of it as the rules read (see {@link #kept}). */
-    private Map<Integer, WorkerRegistration> workers = new HashMap<>();
+    /** Worker number -> what the book keeps of their real-name registration. */
+    private Map<Integer, Enrolment> workers = new HashMap<>();
     /** period "YYYY-MM" -> days attended by worker number, bit (d-1) for day d; 0 beyond the array's end. */
     private Map<String, int[]> attendance = new HashMap<>();
     /** period "YYYY-MM" -> worker number -> net fen paid for that period (payouts less returns). */
@@ -89,9 +88,9 @@ public class ProjectBook {
             }
             case WORKERS -> {
                 int n = number(e.worker.workerId);
-                WorkerRegistration known = workers.get(n);
+                Enrolment known = workers.get(n);
                 if (known == null || e.worker.updatedAt >= known.updatedAt) {
-                    workers.put(n, kept(e.worker));
+                    workers.put(n, Enrolment.of(e.worker));
                 }
             }
             case CLOCKINS -> attend(e.clockIn);
@@ -116,20 +115,6 @@ public class ProjectBook {
         if (known == null || t.eventTime >= known.eventTime) {
             signals.put(t.changeType.name(), t);
         }
-    }
-
-    /**
-     * What the book keeps of a registration: what the rules read (wage type and rate, exit date, when it was updated).
-     * The worker is the roster's, the project the book's own, and employer, team and entry date are read by no rule:
-     * left out, they are not written into every checkpoint.
-     */
-    private static WorkerRegistration kept(WorkerRegistration w) {
-        WorkerRegistration k = new WorkerRegistration();
-        k.wageType = w.wageType;
-        k.wageRateFen = w.wageRateFen;
-        k.exitDate = w.exitDate;
-        k.updatedAt = w.updatedAt;
-        return k;
     }
 
     private void attend(ClockIn c) {
@@ -246,11 +231,11 @@ public class ProjectBook {
     }
 
     /**
-     * Real-name registrations by worker, sorted, read-only, as much of each as the book keeps ({@link #kept}: the
-     * worker is the key, not a field). Built for the call: the daily review asks it once per rule that needs it.
+     * Real-name registrations by worker, sorted, read-only, as much of each as the book keeps. Built for the call: the
+     * daily review asks it once per rule that needs it.
      */
-    public Map<String, WorkerRegistration> workers() {
-        Map<String, WorkerRegistration> out = new TreeMap<>();
+    public Map<String, Enrolment> workers() {
+        Map<String, Enrolment> out = new TreeMap<>();
         workers.forEach((n, w) -> out.put(roster.get(n), w));
         return Collections.unmodifiableMap(out);
     }
@@ -431,7 +416,7 @@ public class ProjectBook {
     }
 
     private long accruedFen(int n, int days, WageAccrual wages) {
-        WorkerRegistration w = n < 0 ? null : workers.get(n);
+        Enrolment w = n < 0 ? null : workers.get(n);
         if (w == null || days == 0) {
             return 0;
         }

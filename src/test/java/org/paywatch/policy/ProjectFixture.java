@@ -242,14 +242,14 @@ public final class ProjectFixture {
     /** The worker's registration updated at {@code when} with an exit date (退场). */
     public ProjectFixture exit(String workerId, String exitDate, String when) {
         WorkerRegistration w = new WorkerRegistration();
-        WorkerRegistration known = book.workers().get(workerId);
+        Enrolment known = book.workers().get(workerId);
         w.projectId = PROJECT;
         w.workerId = workerId;
-        w.employerCreditCode = known.employerCreditCode;
-        w.team = known.team;
+        w.employerCreditCode = "91620724SC0000001X";
+        w.team = "木工班";
         w.wageType = known.wageType;
         w.wageRateFen = known.wageRateFen;
-        w.entryDate = known.entryDate;
+        w.entryDate = LocalDate.of(2025, 3, 3);
         w.exitDate = LocalDate.parse(exitDate);
         w.updatedAt = at(when);
         book.apply(FeedEvent.of(origin(), w));

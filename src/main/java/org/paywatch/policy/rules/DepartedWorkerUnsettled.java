@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
-import org.paywatch.domain.WorkerRegistration;
 import org.paywatch.policy.AlertMemory;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.ConfiguredRule;
+import org.paywatch.policy.Enrolment;
 import org.paywatch.policy.Finding;
 import org.paywatch.policy.Money;
 import org.paywatch.policy.ProjectBook;
@@ -45,9 +45,9 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
     @Override
     protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
-        for (Map.Entry<String, WorkerRegistration> registered : book.workers().entrySet()) {
+        for (Map.Entry<String, Enrolment> registered : book.workers().entrySet()) {
             String workerId = registered.getKey();
-            WorkerRegistration w = registered.getValue();
+            Enrolment w = registered.getValue();
             LocalDate reference = w.exitDate;
             if (reference == null) {
                 LocalDate last = book.lastClockInDay(workerId);
