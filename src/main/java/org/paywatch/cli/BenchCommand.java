@@ -263,9 +263,6 @@ public final class BenchCommand implements Callable<Integer> {
         // The pre-loaded county lies months back: event time follows the data alone, or the wall clock would
         // overtake the backlog while it is read (the demo does the same).
         job.time.followWallClock = false;
-        // The registry topics fall silent after their first records; until a partition counts as idle it holds the
-        // watermark, and with it every record, back. Live, the wall clock moves it on; here a short idleness does.
-        job.time.idleness = Duration.ofSeconds(2);
         JobConfigFile.validate(job);
         return job;
     }

@@ -110,8 +110,8 @@ public class JobConfig implements Serializable {
     }
 
     public static class Time implements Serializable {
-        public Duration maxOutOfOrderness = Duration.ofSeconds(30);
-        public Duration idleness = Duration.ofSeconds(20);
+        public Duration maxOutOfOrderness = Duration.ofMillis(500);
+        public Duration idleness = Duration.ofSeconds(2);
         public boolean followWallClock = true;
         public Duration heartbeat = Duration.ofSeconds(5);
         public Duration maxClockSkew = Duration.ofHours(1);

@@ -70,7 +70,6 @@ class RunCommandTest {
                 Files.readString(Path.of("jobs/risk-monitor.yaml"))
                         .replace("pseudonymKeyFile: /etc/paywatch/hmac.key", "pseudonymKeyFile: " + key)
                         .replace("checkpointInterval: 30s", "checkpointInterval: 1s")
-                        .replace("idleness: 20s", "idleness: 2s")
                         .replace("heartbeat: 5s", "heartbeat: 1s")
                         .replace("delay: 20s", "delay: 1s")
                         .replace("webUiPort: 8081", "webUiPort: " + webUiPort)
