@@ -4,9 +4,9 @@ import java.util.List;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.util.OutputTag;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Rejection;
@@ -39,11 +39,11 @@ public final class Descriptors {
     private Descriptors() {}
 
     /**
-     * TransactionDeduplication (uid deduplicate-transactions-v2): what a txnId carried first, as {a fingerprint of its
-     * content, its fields' 7-bit hashes}.
+     * TransactionDeduplication (uid deduplicate-transactions-v2): what a txnId carried first, as (a fingerprint of its
+     * content, its fields' 7-bit hashes): a tuple of two longs is 16 bytes, an array of them 20.
      */
-    static ValueStateDescriptor<long[]> transactionContent() {
-        return new ValueStateDescriptor<>("content", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+    static ValueStateDescriptor<Tuple2<Long, Long>> transactionContent() {
+        return new ValueStateDescriptor<>("content", Types.TUPLE(Types.LONG, Types.LONG));
     }
 
     /** AccountDirectory: the project an account is bound to. */

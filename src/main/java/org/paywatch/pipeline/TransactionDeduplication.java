@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -56,7 +57,7 @@ public class TransactionDeduplication extends KeyedProcessFunction<Long, FeedEve
 
     private final long retentionMillis;
     /** What the txnId carried first: {content fingerprint, field hashes}; absent for a txnId not seen. */
-    private transient ValueState<long[]> content;
+    private transient ValueState<Tuple2<Long, Long>> content;
 
     private transient RecordCounts counts;
 
@@ -87,16 +88,16 @@ public class TransactionDeduplication extends KeyedProcessFunction<Long, FeedEve
 
     @Override
     public void processElement(FeedEvent e, Context ctx, Collector<FeedEvent> out) throws Exception {
-        long[] first = content.value();
+        Tuple2<Long, Long> kept = content.value();
         long[] now = fingerprint(e.bank);
-        if (first == null) {
-            content.update(now);
+        if (kept == null) {
+            content.update(Tuple2.of(now[0], now[1]));
             ctx.timerService().registerEventTimeTimer(e.eventTime() + retentionMillis);
             out.collect(e);
-        } else if (first[0] == now[0]) {
+        } else if (kept.f0 == now[0]) {
             counts.add(Outcome.DUPLICATE, e.feed);
         } else {
-            String differs = firstDifference(first[1], now[1]);
+            String differs = firstDifference(kept.f1, now[1]);
             counts.deadLettered(e.feed, RejectionCause.CONFLICT);
             ctx.output(
                     Descriptors.REJECTED,

@@ -45,8 +45,8 @@ public class ProjectBook {
     private Map<Integer, Enrolment> workers = new HashMap<>();
     /** period "YYYY-MM" -> days attended by worker number, bit (d-1) for day d; 0 beyond the array's end. */
     private Map<String, int[]> attendance = new HashMap<>();
-    /** period "YYYY-MM" -> worker number -> net fen paid for that period (payouts less returns). */
-    private Map<String, Map<Integer, Long>> paid = new HashMap<>();
+    /** period "YYYY-MM" -> what was paid for it, by worker number. */
+    private Map<String, PeriodPay> paid = new HashMap<>();
     /** month "YYYY-MM" of booking -> labour-cost deposits booked in it, fen. */
     private Map<String, Long> deposits = new HashMap<>();
 
@@ -164,16 +164,6 @@ public class ProjectBook {
         return days == null || n < 0 || n >= days.length ? 0 : days[n];
     }
 
-    /** A worker-number map of a period or month, by pseudonym, read-only; sorted, as rules report in order. */
-    private Map<String, Long> byPseudonym(Map<Integer, Long> byNumber) {
-        if (byNumber == null || byNumber.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Long> out = new TreeMap<>();
-        byNumber.forEach((n, fen) -> out.put(roster.get(n), fen));
-        return Collections.unmodifiableMap(out);
-    }
-
     private void book(BankTransaction t) {
         String month = BusinessCalendar.period(t.eventTime).toString();
         switch (t.type) {
@@ -184,8 +174,8 @@ public class ProjectBook {
             }
             case WAGE_PAYOUT -> {
                 int n = number(t.workerId);
-                paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new HashMap<>())
-                        .merge(n, t.amountFen, Long::sum);
+                paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new PeriodPay())
+                        .book(n, t.amountFen, roster.size());
                 long[] booked = payoutsBooked.get(month);
                 if (booked == null || booked.length <= n) {
                     booked = booked == null ? new long[roster.size()] : Arrays.copyOf(booked, roster.size());
@@ -196,8 +186,8 @@ public class ProjectBook {
                 ledgerBalanceFen -= t.amountFen;
             }
             case PAYOUT_RETURNED -> {
-                paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new HashMap<>())
-                        .merge(number(t.workerId), -t.amountFen, Long::sum);
+                paid.computeIfAbsent(PayPeriod.ofPayout(t.wagePeriod, t.eventTime), p -> new PeriodPay())
+                        .book(number(t.workerId), -t.amountFen, roster.size());
                 ledgerBalanceFen += t.amountFen;
             }
             case TRANSFER_OUT, CASH_WITHDRAWAL -> {
@@ -258,15 +248,25 @@ public class ProjectBook {
 
     /** Worker -> net fen paid for the period (payouts less returns), sorted; empty if nothing was. */
     public Map<String, Long> paid(String period) {
-        return byPseudonym(paid.get(period));
+        PeriodPay p = paid.get(period);
+        if (p == null) {
+            return Map.of();
+        }
+        Map<String, Long> out = new TreeMap<>();
+        for (int n = 0; n < p.size(); n++) {
+            if (p.paidTo(n)) {
+                out.put(roster.get(n), p.fen(n));
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Net fen paid for the period, all workers together. */
     public long paidTotalFen(String period) {
-        Map<Integer, Long> p = paid.get(period);
+        PeriodPay p = paid.get(period);
         long fen = 0;
         if (p != null) {
-            for (long f : p.values()) {
+            for (long f : p.fen) {
                 fen += f;
             }
         }
@@ -401,8 +401,8 @@ public class ProjectBook {
     }
 
     private long paidFen(String period, int n) {
-        Map<Integer, Long> p = paid.get(period);
-        return p == null ? 0 : p.getOrDefault(n, 0L);
+        PeriodPay p = paid.get(period);
+        return p == null ? 0 : p.fen(n);
     }
 
     /**
@@ -436,9 +436,9 @@ public class ProjectBook {
     /** Workers paid for any period who have no real-name registration on the project. */
     public Set<String> unregisteredPayees() {
         Set<String> payees = new TreeSet<>();
-        for (Map<Integer, Long> byWorker : paid.values()) {
-            for (int n : byWorker.keySet()) {
-                if (!workers.containsKey(n)) {
+        for (PeriodPay p : paid.values()) {
+            for (int n = 0; n < p.size(); n++) {
+                if (p.paidTo(n) && !workers.containsKey(n)) {
                     payees.add(roster.get(n));
                 }
             }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.state.StateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.junit.jupiter.api.Test;
@@ -25,12 +24,12 @@ class DescriptorsTest {
 
     @Test
     void shouldKeepTheStateNamesAndSerializersThatSavepointsOfThisReleaseHold() {
-        // under the unreleased uid deduplicate-transactions-v2: {content fingerprint, field hashes}
+        // under the unreleased uid deduplicate-transactions-v2: (content fingerprint, field hashes)
         assertState(
                 Descriptors.transactionContent(),
                 "content",
                 StateDescriptor.Type.VALUE,
-                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+                Types.TUPLE(Types.LONG, Types.LONG));
         assertState(Descriptors.accountProject(), "project", StateDescriptor.Type.VALUE, Types.STRING);
         assertState(Descriptors.awaitingAccount(), "awaiting-account", StateDescriptor.Type.LIST, RECORDS);
         assertState(

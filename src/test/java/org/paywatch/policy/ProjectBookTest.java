@@ -115,4 +115,21 @@ class ProjectBookTest {
         assertThat(p.book.isRegistered("NOBODY")).isFalse();
         assertThat(p.book.isRegistered("W1")).isTrue();
     }
+
+    @Test
+    void shouldKeepWhoWasPaidApartForCrewsOfMoreThanSixtyFourWorkers() {
+        ProjectFixture p = new ProjectFixture().crew(70, "2025-04-01", "2025-04-03");
+        p.payout("2025-05-10T11:00", "X65", "2025-04", 10_000)
+                .bank(
+                        org.paywatch.contract.BankTransactionType.PAYOUT_RETURNED,
+                        "2025-05-11T11:00",
+                        10_000,
+                        "X65",
+                        "2025-04")
+                .payout("2025-05-10T11:00", "W70", "2025-04", 20_000);
+
+        assertThat(p.book.unregisteredPayees()).containsExactly("X65");
+        assertThat(p.book.paid("2025-04")).containsOnly(Map.entry("X65", 0L), Map.entry("W70", 20_000L));
+        assertThat(p.book.paidTotalFen("2025-04")).isEqualTo(20_000);
+    }
 }
