@@ -111,7 +111,7 @@ public class JobConfig implements Serializable {
 
     public static class Time implements Serializable {
         public Duration maxOutOfOrderness = Duration.ofMillis(500);
-        public Duration idleness = Duration.ofSeconds(2);
+        public Duration idleness = Duration.ofSeconds(1);
         public boolean followWallClock = true;
         public Duration heartbeat = Duration.ofSeconds(5);
         public Duration maxClockSkew = Duration.ofHours(1);

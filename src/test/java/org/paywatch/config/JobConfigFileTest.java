@@ -291,7 +291,7 @@ class JobConfigFileTest {
 
     @Test
     void shouldRejectAnEmptyDuration() throws Exception {
-        assertThat(problemWith(shippedWith("idleness: 2s ", "idleness: ")))
+        assertThat(problemWith(shippedWith("idleness: 1s ", "idleness: ")))
                 .isEqualTo("time.idleness is empty: write a number and a unit, e.g. 30s, 10m, 24h or 400d");
     }
 
