@@ -110,7 +110,7 @@ public class JobConfig implements Serializable {
     }
 
     public static class Time implements Serializable {
-        public Duration maxOutOfOrderness = Duration.ofMillis(300);
+        public Duration maxOutOfOrderness = Duration.ofMillis(500);
         public Duration idleness = Duration.ofSeconds(1);
         public boolean followWallClock = true;
         public Duration heartbeat = Duration.ofSeconds(5);
