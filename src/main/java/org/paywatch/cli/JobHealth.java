@@ -19,7 +19,8 @@ import org.paywatch.policy.BusinessCalendar;
  * (from the Prometheus endpoint, as Prometheus would read it).
  */
 final class JobHealth implements AutoCloseable {
-    private static final Duration POLL = Duration.ofSeconds(2);
+    /** Often enough to see each failure while the job restarts, even with a restart delay of a second. */
+    private static final Duration POLL = Duration.ofMillis(500);
     // Text from exceptions is not ours: any run of 8 or more digits could be an account or ID-card number.
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -164,5 +165,14 @@ final class JobHealth implements AutoCloseable {
     public void close() {
         closed = true;
         watcher.interrupt();
+        try {
+            watcher.join(5_000);
+            // A job can fail again and stop between two polls: tell every failure before run says it stopped.
+            reportRestarts();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the REST API is gone with the job: nothing more to tell
+        }
     }
 }
