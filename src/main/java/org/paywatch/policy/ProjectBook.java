@@ -320,6 +320,34 @@ public class ProjectBook {
         return Collections.unmodifiableSet(out);
     }
 
+    /**
+     * The largest gross wage payouts booked to any one worker in one month of booking and in one calendar year, fen
+     * (PW08): in one pass over the book, so that the daily review looks at each worker's months only when one of them
+     * can be over a limit.
+     */
+    public PayoutPeaks payoutPeaks() {
+        long month = 0;
+        Map<String, long[]> byYear = new HashMap<>();
+        for (Map.Entry<String, long[]> e : payoutsBooked.entrySet()) {
+            long[] fen = e.getValue();
+            long[] year = byYear.computeIfAbsent(e.getKey().substring(0, 4), y -> new long[roster.size()]);
+            for (int n = 0; n < fen.length; n++) {
+                month = Math.max(month, fen[n]);
+                year[n] += fen[n];
+            }
+        }
+        long year = 0;
+        for (long[] fen : byYear.values()) {
+            for (long f : fen) {
+                year = Math.max(year, f);
+            }
+        }
+        return new PayoutPeaks(month, year);
+    }
+
+    /** The largest gross payouts booked to one worker in one month and in one calendar year, fen. */
+    public record PayoutPeaks(long monthFen, long yearFen) {}
+
     /** Month "YYYY-MM" of booking -> gross wage payouts booked to the worker in it, fen, sorted; empty if none (PW08). */
     public Map<String, Long> payoutsBooked(String workerId) {
         int n = numberOf(workerId);

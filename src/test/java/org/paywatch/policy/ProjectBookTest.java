@@ -132,4 +132,16 @@ class ProjectBookTest {
         assertThat(p.book.paid("2025-04")).containsOnly(Map.entry("X65", 0L), Map.entry("W70", 20_000L));
         assertThat(p.book.paidTotalFen("2025-04")).isEqualTo(20_000);
     }
+
+    @Test
+    void shouldFindTheLargestPayoutsToOneWorkerByMonthAndByCalendarYear() {
+        ProjectFixture p = new ProjectFixture().crew(2, "2025-04-01", "2025-04-03");
+        p.payout("2025-05-10T11:00", "W1", "2025-04", 30_000)
+                .payout("2025-05-20T11:00", "W1", "2025-04", 5_000)
+                .payout("2025-06-10T11:00", "W1", "2025-05", 20_000)
+                .payout("2025-06-10T11:00", "W2", "2025-05", 40_000)
+                .payout("2026-01-10T11:00", "W2", "2025-12", 50_000);
+
+        assertThat(p.book.payoutPeaks()).isEqualTo(new ProjectBook.PayoutPeaks(50_000, 55_000));
+    }
 }

@@ -44,6 +44,10 @@ public final class OversizedPayout extends ConfiguredRule {
 
     @Override
     protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
+        ProjectBook.PayoutPeaks peaks = book.payoutPeaks();
+        if (peaks.monthFen() <= redAboveMonthFen && peaks.yearFen() <= redAboveYearFen) {
+            return Map.of(); // nobody near a limit: no need to look at anyone's months
+        }
         Map<String, Finding> findings = new TreeMap<>();
         for (String worker : new TreeSet<>(book.bookedPayees())) {
             Map<String, Long> byMonth = new TreeMap<>(book.payoutsBooked(worker));
