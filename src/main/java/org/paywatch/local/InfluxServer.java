@@ -57,7 +57,18 @@ public final class InfluxServer implements AutoCloseable {
 
     /** Starts {@code influxd} on a free loopback port and waits until {@code /ping} answers. */
     public static InfluxServer start(Path dataDir) {
-        return start(dataDir, FreePort.onLoopback());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(dataDir, FreePort.onLoopback());
+            } catch (IllegalStateException e) {
+                // A port found free can be taken by another process before influxd binds it: pick others.
+                boolean taken = e.getMessage() != null && e.getMessage().contains("address already in use");
+                if (!taken || attempt == 3) {
+                    throw e;
+                }
+                LOG.warn("influxd found its port taken, trying other ports: {}", e.getMessage());
+            }
+        }
     }
 
     /** As {@link #start(Path)}, on a given HTTP port: to restart a server where clients expect it. */
