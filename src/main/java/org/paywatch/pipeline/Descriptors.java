@@ -1,6 +1,5 @@
 package org.paywatch.pipeline;
 
-import java.util.List;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -81,9 +80,12 @@ public final class Descriptors {
         return new ValueStateDescriptor<>("alerts", StatePojo.of(AlertMemory.class));
     }
 
-    /** ProjectMonitor: records ahead of the watermark, by event time. */
-    static MapStateDescriptor<Long, List<FeedEvent>> pendingRecords() {
-        return new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(projectMonitorRecord()));
+    /**
+     * ProjectMonitor: the records ahead of the watermark at a checkpoint, every project's (operator union state: a
+     * restored subtask keeps those of its key groups). Between checkpoints the monitor holds them on the heap.
+     */
+    static ListStateDescriptor<FeedEvent> pendingRecords() {
+        return new ListStateDescriptor<>("pending", projectMonitorRecord());
     }
 
     /** ProjectMonitor: records of a project not registered yet. */

@@ -1,13 +1,16 @@
 package org.paywatch.pipeline;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -35,13 +38,6 @@ import org.paywatch.policy.RuleCatalog;
  */
 public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, AlertEvent>
         implements CheckpointedFunction {
-    /** Records of one instant: registry before account and attendance, then in log order. */
-    private static final Comparator<FeedEvent> IN_ORDER = Comparator.<FeedEvent, org.paywatch.domain.Feed>comparing(
-                    e -> e.feed)
-            .thenComparing(e -> e.origin.topic)
-            .thenComparingInt(e -> e.origin.partition)
-            .thenComparingLong(e -> e.origin.offset);
-
     private final PolicyConfig policy;
     private final long graceMillis;
     private final long timeLimit;
@@ -51,8 +47,14 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     private transient ValueState<ProjectBook> book;
     private transient ValueState<AlertMemory> alerts;
     private transient AwaitingRegistry awaiting;
-    /** Records ahead of the watermark, by event time. */
-    private transient MapState<Long, List<FeedEvent>> pending;
+    /**
+     * Records ahead of the watermark, by project (the subtask's keys). Held on the heap, not in keyed state, and
+     * written to operator state at checkpoints: a keyed map entry and a timer per record were a quarter of the
+     * monitor's time. A project has one timer at its earliest record, not one per record.
+     */
+    private transient Map<String, PendingRecords> pending;
+
+    private transient ListState<FeedEvent> pendingAtCheckpoint;
 
     private transient RecordCounts counts;
 
@@ -70,6 +72,20 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         counts = RecordCounts.restore(context, getRuntimeContext());
+        pending = new HashMap<>();
+        // Union state: after rescaling, each subtask keeps the records of its own key groups (keyed by project id).
+        pendingAtCheckpoint = context.getOperatorStateStore().getUnionListState(Descriptors.pendingRecords());
+        if (context.isRestored()) {
+            TaskInfo task = getRuntimeContext().getTaskInfo();
+            for (FeedEvent e : pendingAtCheckpoint.get()) {
+                int subtask = KeyGroupRangeAssignment.assignKeyToParallelOperator(
+                        e.projectId, task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks());
+                if (subtask == task.getIndexOfThisSubtask()) {
+                    pending.computeIfAbsent(e.projectId, k -> new PendingRecords())
+                            .add(e);
+                }
+            }
+        }
     }
 
     @Override
@@ -79,13 +95,26 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         book = getRuntimeContext().getState(Descriptors.projectBook());
         alerts = getRuntimeContext().getState(Descriptors.alertMemory());
         awaiting = new AwaitingRegistry(getRuntimeContext(), Descriptors.awaitingProject(), graceMillis, timeLimit);
-        pending = getRuntimeContext().getMapState(Descriptors.pendingRecords());
         counts.open();
+    }
+
+    /** How many records wait for the watermark on this subtask. */
+    int recordsAhead() {
+        int n = 0;
+        for (PendingRecords p : pending.values()) {
+            n += p.size();
+        }
+        return n;
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         counts.snapshot();
+        List<FeedEvent> all = new ArrayList<>();
+        for (PendingRecords p : pending.values()) {
+            p.forEach(all::add);
+        }
+        pendingAtCheckpoint.update(all);
     }
 
     @Override
@@ -93,12 +122,16 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
         long watermark = ctx.timerService().currentWatermark();
         if (e.eventTime() > watermark) {
             // Applied when the watermark passes it, in event-time order with the deadlines around it.
-            List<FeedEvent> atSameTime = pending.get(e.eventTime());
-            atSameTime = atSameTime == null ? new ArrayList<>() : atSameTime;
-            atSameTime.add(e);
-            pending.put(e.eventTime(), atSameTime);
-            ctx.timerService().registerEventTimeTimer(e.eventTime());
-            countWaiting(List.of(e), +1);
+            String project = ctx.getCurrentKey();
+            PendingRecords ahead = pending.get(project);
+            if (ahead == null) {
+                ahead = new PendingRecords();
+                pending.put(project, ahead);
+            }
+            if (ahead.add(e)) {
+                ctx.timerService().registerEventTimeTimer(e.eventTime());
+            }
+            countWaiting(e, +1);
         } else {
             process(List.of(e), watermark, ctx, out); // late: applied now, never dropped
         }
@@ -106,19 +139,14 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
-        List<FeedEvent> due = pending.get(timestamp);
-        if (due != null) {
-            pending.remove(timestamp);
-            due.sort(IN_ORDER);
-            countWaiting(due, -1);
-            process(due, timestamp, ctx, out);
-        }
+        PendingRecords ahead = pending.get(ctx.getCurrentKey());
+        applyDue(ahead, timestamp, ctx, out);
         List<FeedEvent> givenUp = awaiting.expire(timestamp);
-        countWaiting(givenUp, -1);
         for (FeedEvent e : givenUp) {
             if (e.feed == Feed.TAX) {
                 continue; // counted where it fanned out to projects
             }
+            countWaiting(e, -1);
             counts.deadLettered(e.feed, RejectionCause.UNREGISTERED);
             ctx.output(
                     Descriptors.REJECTED,
@@ -137,6 +165,34 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
             book.update(b);
             remember(memory, transitions);
             scheduleReview(timestamp, ctx);
+        }
+        if (ahead != null) {
+            if (book.value() != null) {
+                // A registered project's only deadline before the next midnight is that midnight's review (records
+                // of a project still waiting for its registration also wait for their give-up timers, one by one).
+                long upTo =
+                        Math.min(ctx.timerService().currentWatermark(), BusinessCalendar.nextMidnight(timestamp) - 1);
+                applyDue(ahead, upTo, ctx, out);
+            }
+            if (ahead.isEmpty()) {
+                pending.remove(ctx.getCurrentKey());
+            } else {
+                ctx.timerService().registerEventTimeTimer(ahead.earliest());
+            }
+        }
+    }
+
+    /** Applies the project's records up to {@code upTo}, one instant at a time. */
+    private void applyDue(PendingRecords ahead, long upTo, Context ctx, Collector<AlertEvent> out) throws Exception {
+        if (ahead == null) {
+            return;
+        }
+        for (List<FeedEvent> due = ahead.takeInstant(upTo); !due.isEmpty(); due = ahead.takeInstant(upTo)) {
+            long instant = due.get(0).eventTime();
+            for (FeedEvent e : due) {
+                countWaiting(e, -1);
+            }
+            process(due, instant, ctx, out);
         }
     }
 
@@ -207,9 +263,13 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     /** Tax changes are counted where they fan out to projects, not in each project they reach. */
     private void countWaiting(List<FeedEvent> events, int change) {
         for (FeedEvent e : events) {
-            if (e.feed != Feed.TAX) {
-                counts.waiting(e.feed, change);
-            }
+            countWaiting(e, change);
+        }
+    }
+
+    private void countWaiting(FeedEvent e, int change) {
+        if (e.feed != Feed.TAX) {
+            counts.waiting(e.feed, change);
         }
     }
 

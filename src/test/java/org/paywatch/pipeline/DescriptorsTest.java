@@ -41,11 +41,7 @@ class DescriptorsTest {
         assertState(Descriptors.recentTaxChanges(), "recent-tax-changes", StateDescriptor.Type.LIST, RECORDS);
         assertState(Descriptors.projectBook(), "book", StateDescriptor.Type.VALUE, StatePojo.of(ProjectBook.class));
         assertState(Descriptors.alertMemory(), "alerts", StateDescriptor.Type.VALUE, StatePojo.of(AlertMemory.class));
-        assertState(
-                Descriptors.pendingRecords(),
-                "pending",
-                StateDescriptor.Type.MAP,
-                Types.MAP(Types.LONG, PROJECT_MONITOR_RECORDS));
+        assertState(Descriptors.pendingRecords(), "pending", StateDescriptor.Type.LIST, PROJECT_MONITOR_RECORDS);
         assertState(
                 Descriptors.awaitingProject(), "awaiting-project", StateDescriptor.Type.LIST, PROJECT_MONITOR_RECORDS);
         assertState(

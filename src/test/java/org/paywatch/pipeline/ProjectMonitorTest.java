@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import org.paywatch.domain.BankTransaction;
 import org.paywatch.domain.ClockIn;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Origin;
+import org.paywatch.domain.Project;
 import org.paywatch.domain.Rejection;
 import org.paywatch.domain.RiskSnapshot;
 import org.paywatch.domain.WorkerRegistration;
@@ -57,6 +60,17 @@ class ProjectMonitorTest {
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> newHarness(
+            int maxParallelism, int parallelism, int subtask) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ProjectMonitor(ProjectFixture.policy(), GRACE, Long.MAX_VALUE, 800)),
+                e -> e.projectId,
+                Types.STRING,
+                maxParallelism,
+                parallelism,
+                subtask);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, FeedEvent, AlertEvent> newHarness(
             long settledHistoryDays) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(
@@ -67,16 +81,24 @@ class ProjectMonitorTest {
 
     /** The project's book as the monitor keeps it in keyed state. */
     private ProjectBook book() throws Exception {
+        return book(ProjectFixture.PROJECT);
+    }
+
+    private ProjectBook book(String project) throws Exception {
         KeyedStateBackend<String> state = harness.getOperator().getKeyedStateBackend();
-        state.setCurrentKey(ProjectFixture.PROJECT);
+        state.setCurrentKey(project);
         return state.getPartitionedState(
                         VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, Descriptors.projectBook())
                 .value();
     }
 
     private void send(Object payload) throws Exception {
+        send(ProjectFixture.PROJECT, payload);
+    }
+
+    private void send(String project, Object payload) throws Exception {
         FeedEvent e = FeedEvent.of(new Origin("t", 0, offset++), payload);
-        e.projectId = ProjectFixture.PROJECT;
+        e.projectId = project;
         harness.processElement(new StreamRecord<>(e, e.eventTime()));
     }
 
@@ -243,6 +265,89 @@ class ProjectMonitorTest {
 
         assertThat(transitions()).contains("PW05 RAISED BLUE", "PW05 ESCALATED YELLOW");
         assertThat(alerts()).allMatch(a -> a.projectName.equals("高台县城关镇测试工程"));
+    }
+
+    @Test
+    void shouldApplyTheRecordsAheadOfTheWatermarkAfterRestoringFromASnapshot() throws Exception {
+        registerAndWorkApril(); // no watermark yet: every record waits on the heap
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
+
+        assertThat(transitions()).contains("PW05 RAISED BLUE", "PW05 ESCALATED YELLOW");
+        assertThat(book().attendedWorkers("2025-04")).containsExactly("W1");
+    }
+
+    @Test
+    void shouldGiveEachSubtaskTheRecordsOfItsOwnProjectsWhenRestoredAtAnotherParallelism() throws Exception {
+        int maxParallelism = 128;
+        harness.close();
+        harness = newHarness(maxParallelism, 1, 0);
+        harness.open();
+        List<String> projects = List.of(projectOnSubtask(0, maxParallelism), projectOnSubtask(1, maxParallelism));
+        for (String id : projects) {
+            Project p = ProjectFixture.project(ProjectStatus.ACTIVE, null);
+            p.projectId = id;
+            send(id, p);
+        }
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        for (int subtask = 0; subtask < 2; subtask++) {
+            harness = newHarness(maxParallelism, 2, subtask);
+            harness.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(
+                    snapshot, maxParallelism, 1, 2, subtask));
+            harness.open();
+            assertThat(monitor().recordsAhead())
+                    .as("subtask %d: the registration of its own project", subtask)
+                    .isEqualTo(1);
+            harness.processWatermark(new Watermark(at("2025-02-22T12:00")));
+
+            assertThat(monitor().recordsAhead()).isZero();
+            assertThat(harness.numKeyedStateEntries())
+                    .as("subtask %d: the book of its own project alone", subtask)
+                    .isEqualTo(1);
+            assertThat(book(projects.get(subtask)).isRegistered()).isTrue();
+            harness.close();
+        }
+        harness = newHarness();
+        harness.open();
+    }
+
+    private ProjectMonitor monitor() {
+        return (ProjectMonitor) ((KeyedProcessOperator<?, ?, ?>) harness.getOperator()).getUserFunction();
+    }
+
+    private static String projectOnSubtask(int subtask, int maxParallelism) {
+        for (int i = 0; ; i++) {
+            String id = "GT-TEST-" + i;
+            if (KeyGroupRangeAssignment.assignKeyToParallelOperator(id, maxParallelism, 2) == subtask) {
+                return id;
+            }
+        }
+    }
+
+    @Test
+    void shouldHoldARecordAfterMidnightForThatMidnightsReviewWhenOneWatermarkPassesBoth() throws Exception {
+        registerAndWorkApril();
+        harness.processWatermark(new Watermark(at("2025-06-01T12:00")));
+        send(clockIn("2025-06-01T23:00"));
+        send(payout("2025-06-02T00:00:01", "2025-04", 35_000)); // April's wages, one second after midnight
+
+        harness.processWatermark(new Watermark(at("2025-06-02T01:00")));
+
+        List<RiskSnapshot> snapshots = harness.getSideOutput(Descriptors.SNAPSHOTS).stream()
+                .map(StreamRecord::getValue)
+                .toList();
+        assertThat(snapshots)
+                .filteredOn(r -> r.time == at("2025-06-02T00:00"))
+                .singleElement()
+                .satisfies(midnight -> assertThat(midnight.overdueFen).isEqualTo(35_000));
+        assertThat(snapshots.get(snapshots.size() - 1).overdueFen).isZero();
     }
 
     @Test
