@@ -26,6 +26,14 @@ final class RecordCounts {
     private final Map<String, Total> totals = new TreeMap<>();
     private final Map<String, Counter> metrics = new TreeMap<>();
     private final Map<Outcome, LongCounter> accumulators = new EnumMap<>(Outcome.class);
+    /** Each total with its metric and accumulator, by outcome, feed and cause: a record counts without a lookup. */
+    private final Slot[] slots = new Slot[Outcome.values().length * FEEDS * CAUSES];
+
+    private static final int FEEDS = Feed.values().length + 1;
+    private static final int CAUSES = RejectionCause.values().length + 1;
+
+    private record Slot(Total total, Counter metric, LongCounter accumulator) {}
+
     private final RuntimeContext context;
 
     private RecordCounts(ListState<Total> state, RuntimeContext context) {
@@ -76,10 +84,17 @@ final class RecordCounts {
     }
 
     private void change(Outcome outcome, Feed feed, RejectionCause cause, int by) {
-        Total t = total(outcome, feed, cause);
-        t.count += by;
-        metric(t).inc(by);
-        accumulator(outcome).add((long) by);
+        int i = (outcome.ordinal() * FEEDS + (feed == null ? 0 : feed.ordinal() + 1)) * CAUSES
+                + (cause == null ? 0 : cause.ordinal() + 1);
+        Slot slot = slots[i];
+        if (slot == null) {
+            Total t = total(outcome, feed, cause);
+            slot = new Slot(t, metric(t), accumulator(outcome));
+            slots[i] = slot;
+        }
+        slot.total.count += by;
+        slot.metric.inc(by);
+        slot.accumulator.add((long) by);
     }
 
     private Total total(Outcome outcome, Feed feed, RejectionCause cause) {
