@@ -1,6 +1,7 @@
 package org.paywatch.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -8,8 +9,8 @@ import org.paywatch.domain.FeedEvent;
 
 /**
  * One project's records ahead of the watermark, in the order the monitor applies them: by event time, and records
- * of one instant registry before account and attendance, then in log order. Records arrive nearly in order, so one
- * is put in place by looking back from the end, and taken from the front.
+ * of one instant registry before account and attendance, then in log order. Records of several partitions
+ * interleave: one is put in place by a binary search over the times, kept in an array beside the records.
  */
 final class PendingRecords {
     /** Records of one instant: registry before account and attendance, then in log order. */
@@ -18,63 +19,106 @@ final class PendingRecords {
             .thenComparingInt(e -> e.origin.partition)
             .thenComparingLong(e -> e.origin.offset);
 
-    private final ArrayList<FeedEvent> records = new ArrayList<>(4);
-    /** Index of the first record not taken yet; the taken ones are dropped when they are half the list. */
+    private FeedEvent[] records = new FeedEvent[4];
+    /** Each record's event time, for the search. */
+    private long[] times = new long[4];
+    /** The records not taken yet are at [head, tail). */
     private int head;
+
+    private int tail;
 
     /** Adds a record; true if it is now the earliest (its time is when the project's records are next due). */
     boolean add(FeedEvent e) {
         long time = e.eventTime();
-        int i = records.size();
-        while (i > head && placedAfter(i - 1, time, e)) {
+        // Records of several partitions interleave, each partition in order: search, do not walk back.
+        int i = firstAfter(time);
+        while (i > head && times[i - 1] == time && IN_ORDER.compare(records[i - 1], e) > 0) {
             i--;
         }
-        records.add(i, e);
+        if (tail == records.length) {
+            makeRoom();
+            i = firstAfter(time);
+            while (i > head && times[i - 1] == time && IN_ORDER.compare(records[i - 1], e) > 0) {
+                i--;
+            }
+        }
+        System.arraycopy(records, i, records, i + 1, tail - i);
+        System.arraycopy(times, i, times, i + 1, tail - i);
+        records[i] = e;
+        times[i] = time;
+        tail++;
         return i == head;
     }
 
-    private boolean placedAfter(int i, long time, FeedEvent e) {
-        long t = records.get(i).eventTime();
-        return t > time || (t == time && IN_ORDER.compare(records.get(i), e) > 0);
+    /** Index of the first record later than {@code time}. */
+    private int firstAfter(long time) {
+        int low = head;
+        int high = tail;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (times[mid] <= time) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Moves the records to the front, or doubles the arrays when they are more than half full. */
+    private void makeRoom() {
+        int n = tail - head;
+        FeedEvent[] r = records;
+        long[] t = times;
+        if (n * 2 > records.length) {
+            r = new FeedEvent[records.length * 2];
+            t = new long[records.length * 2];
+        }
+        System.arraycopy(records, head, r, 0, n);
+        System.arraycopy(times, head, t, 0, n);
+        if (r == records) {
+            Arrays.fill(records, n, tail, null);
+        }
+        records = r;
+        times = t;
+        head = 0;
+        tail = n;
     }
 
     boolean isEmpty() {
-        return head == records.size();
+        return head == tail;
     }
 
     int size() {
-        return records.size() - head;
+        return tail - head;
     }
 
     /** Event time of the earliest record; only when not empty. */
     long earliest() {
-        return records.get(head).eventTime();
+        return times[head];
     }
 
     /** Takes the records of the earliest instant if it is at or before {@code upTo}, in order; else none. */
     List<FeedEvent> takeInstant(long upTo) {
-        if (isEmpty() || earliest() > upTo) {
+        if (isEmpty() || times[head] > upTo) {
             return List.of();
         }
-        long time = earliest();
+        long time = times[head];
         List<FeedEvent> instant = new ArrayList<>(1);
-        while (head < records.size() && records.get(head).eventTime() == time) {
-            instant.add(records.set(head, null));
-            head++;
+        while (head < tail && times[head] == time) {
+            instant.add(records[head]);
+            records[head++] = null;
         }
-        if (head == records.size()) {
-            records.clear();
+        if (head == tail) {
             head = 0;
-        } else if (head > 16 && head * 2 > records.size()) {
-            records.subList(0, head).clear();
-            head = 0;
+            tail = 0;
         }
         return instant;
     }
 
     void forEach(Consumer<FeedEvent> action) {
-        for (int i = head; i < records.size(); i++) {
-            action.accept(records.get(i));
+        for (int i = head; i < tail; i++) {
+            action.accept(records[i]);
         }
     }
 }

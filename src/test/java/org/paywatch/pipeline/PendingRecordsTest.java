@@ -3,7 +3,9 @@ package org.paywatch.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.paywatch.domain.ClockIn;
 import org.paywatch.domain.FeedEvent;
@@ -11,6 +13,9 @@ import org.paywatch.domain.Origin;
 import org.paywatch.domain.Project;
 
 class PendingRecordsTest {
+    private static final Comparator<FeedEvent> ORDER =
+            Comparator.comparingLong(FeedEvent::eventTime).thenComparing(PendingRecords.IN_ORDER);
+
     private final PendingRecords pending = new PendingRecords();
 
     private static FeedEvent clockIn(long at, long offset) {
@@ -90,5 +95,32 @@ class PendingRecordsTest {
         }
 
         assertThat(taken).hasSize(2_000).isSorted();
+    }
+
+    @Test
+    void shouldTakeWhatASortedListWouldGiveHoweverRecordsArriveAndAreTaken() {
+        SplittableRandom random = new SplittableRandom(7);
+        List<FeedEvent> model = new ArrayList<>();
+        long offset = 0;
+        for (int step = 0; step < 20_000; step++) {
+            if (random.nextInt(3) > 0) {
+                long at = random.nextLong(500);
+                FeedEvent e = random.nextBoolean() ? clockIn(at, offset++) : registration(at, offset++);
+                boolean earliest = model.stream().allMatch(m -> ORDER.compare(e, m) < 0);
+                assertThat(pending.add(e)).isEqualTo(earliest);
+                model.add(e);
+            } else {
+                long upTo = random.nextLong(500);
+                model.sort(ORDER);
+                List<FeedEvent> expected = model.isEmpty() || model.get(0).eventTime() > upTo
+                        ? List.of()
+                        : model.stream()
+                                .filter(m -> m.eventTime() == model.get(0).eventTime())
+                                .toList();
+                assertThat(pending.takeInstant(upTo)).containsExactlyElementsOf(expected);
+                model.removeAll(expected);
+            }
+            assertThat(pending.size()).isEqualTo(model.size());
+        }
     }
 }
