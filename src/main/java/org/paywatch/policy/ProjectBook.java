@@ -366,8 +366,18 @@ public class ProjectBook {
     }
 
     /** Gross wage payouts booked on the day, fen (PW04's payout rate). */
-    public long payoutsOn(LocalDate day) {
-        return payoutsByDay.getOrDefault(day.toString(), 0L);
+    /** Fen paid out on the days from {@code from} up to, not including, {@code until}. */
+    public long payoutsBetween(LocalDate from, LocalDate until) {
+        String first = from.toString();
+        String end = until.toString();
+        long fen = 0;
+        for (Map.Entry<String, Long> day : payoutsByDay.entrySet()) {
+            // ISO dates compare as the days do
+            if (day.getKey().compareTo(first) >= 0 && day.getKey().compareTo(end) < 0) {
+                fen += day.getValue();
+            }
+        }
+        return fen;
     }
 
     /** Tax-change type -> the latest signal about the enterprise (PW16); empty if none stands. */
@@ -413,6 +423,27 @@ public class ProjectBook {
             }
         }
         return out;
+    }
+
+    /**
+     * PW06's count for a period: its workers with attendance, those of them without a payout, and what those have
+     * accrued; by worker number, without building the set of pseudonyms (every daily review asks it of every period).
+     */
+    public PayrollGap payrollGap(String period, WageAccrual wages) {
+        int[] days = attendance.get(period);
+        int attended = 0;
+        int unpaid = 0;
+        long accruedFen = 0;
+        for (int n = 0; days != null && n < days.length; n++) {
+            if (days[n] != 0) {
+                attended++;
+                if (paidFen(period, n) <= 0) {
+                    unpaid++;
+                    accruedFen += accruedFen(n, Integer.bitCount(days[n]), wages);
+                }
+            }
+        }
+        return new PayrollGap(attended, unpaid, accruedFen);
     }
 
     public int attendedDays(String period, String workerId) {
@@ -621,6 +652,9 @@ public class ProjectBook {
 
     /** Workers who clocked in on a day, and those of them not registered on the project. */
     public record Headcount(int present, int unregistered) {}
+
+    /** Workers with attendance in a period, those of them without a payout for it, and the fen those have accrued. */
+    public record PayrollGap(int attended, int unpaid, long unpaidAccruedFen) {}
 
     /** Overdue wages of a project: the amount and how many distinct workers are owed. */
     public record Overdue(long fen, int workers) {}

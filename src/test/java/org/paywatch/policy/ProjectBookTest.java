@@ -56,8 +56,39 @@ class ProjectBookTest {
         p.book.forgetSettledBefore(LocalDate.of(2025, 5, 1), ProjectFixture.wages(21.75), p.alerts);
         assertThat(p.book.payoutsBooked("W1")).containsOnlyKeys("2025-05");
         assertThat(p.book.bookedPayees()).containsOnly("W1");
-        assertThat(p.book.payoutsOn(LocalDate.of(2025, 4, 10))).isZero();
-        assertThat(p.book.payoutsOn(LocalDate.of(2025, 5, 10))).isEqualTo(35_000);
+        assertThat(p.book.payoutsBetween(LocalDate.of(2025, 4, 10), LocalDate.of(2025, 4, 11)))
+                .isZero();
+        assertThat(p.book.payoutsBetween(LocalDate.of(2025, 5, 10), LocalDate.of(2025, 5, 11)))
+                .isEqualTo(35_000);
+    }
+
+    @Test
+    void shouldSumThePayoutsOfAWindowFromItsFirstDayUpToNotIncludingItsEnd() {
+        ProjectFixture p = marchPaidAprilOwed(); // 35 000 fen paid out on 10 May
+        p.payout("2025-05-09T11:00", "W2", "2025-04", 1_000);
+        p.payout("2025-05-11T11:00", "W2", "2025-04", 100);
+
+        assertThat(p.book.payoutsBetween(LocalDate.of(2025, 5, 10), LocalDate.of(2025, 5, 11)))
+                .isEqualTo(35_000);
+        assertThat(p.book.payoutsBetween(LocalDate.of(2025, 5, 9), LocalDate.of(2025, 5, 11)))
+                .isEqualTo(36_000);
+        assertThat(p.book.payoutsBetween(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 6, 1)))
+                .isEqualTo(36_100);
+        assertThat(p.book.payoutsBetween(LocalDate.of(2025, 4, 10), LocalDate.of(2025, 4, 11)))
+                .as("March's wages, paid on 10 April")
+                .isEqualTo(70_000);
+    }
+
+    @Test
+    void shouldCountAPeriodsAttendedWorkersThoseWithoutPayoutAndWhatTheyAccrued() {
+        ProjectFixture p = marchPaidAprilOwed(); // both worked in March and April, W2 is not paid for April
+        WageAccrual wages = ProjectFixture.wages(21.75);
+
+        assertThat(p.book.payrollGap("2025-03", wages)).isEqualTo(new ProjectBook.PayrollGap(2, 0, 0));
+        assertThat(p.book.payrollGap("2025-04", wages))
+                .isEqualTo(new ProjectBook.PayrollGap(2, 1, p.book.accruedFen("2025-04", "W2", wages)));
+        assertThat(p.book.accruedFen("2025-04", "W2", wages)).isPositive();
+        assertThat(p.book.payrollGap("2025-06", wages)).isEqualTo(new ProjectBook.PayrollGap(0, 0, 0));
     }
 
     @Test

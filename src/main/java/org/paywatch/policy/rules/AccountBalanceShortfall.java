@@ -77,10 +77,7 @@ public final class AccountBalanceShortfall extends ConfiguredRule {
         if (!book.hasDailyPayouts()) {
             return Map.of(); // no forecast before the first payout
         }
-        long windowFen = 0;
-        for (LocalDate d = today.minusDays(forecastWindowDays); d.isBefore(today); d = d.plusDays(1)) {
-            windowFen += book.payoutsOn(d);
-        }
+        long windowFen = book.payoutsBetween(today.minusDays(forecastWindowDays), today);
         if (windowFen <= 0) {
             return Map.of();
         }

@@ -2,7 +2,6 @@ package org.paywatch.policy.rules;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
@@ -42,29 +41,23 @@ public final class PayrollHeadcountShort extends ConfiguredRule {
             if (!today.isAfter(due)) {
                 continue;
             }
-            Set<String> attended = book.attendedWorkers(period);
-            int unpaid = 0;
-            long unpaidFen = 0;
-            for (String worker : attended) {
-                if (book.paidFen(period, worker) <= 0) {
-                    unpaid++;
-                    unpaidFen += book.accruedFen(period, worker, wages);
-                }
-            }
+            ProjectBook.PayrollGap count = book.payrollGap(period, wages);
+            int unpaid = count.unpaid();
+            long unpaidFen = count.unpaidAccruedFen();
             if (unpaid == 0) {
                 continue;
             }
-            double share = (double) unpaid / attended.size();
+            double share = (double) unpaid / count.attended();
             AlertLevel level = share > redUnpaidShare ? AlertLevel.RED : AlertLevel.YELLOW;
             String message = String.format(
                     "%s %s有考勤的%d名工人中%d名（%.1f%%）没有代发工资记录，应发约%s，请总承包单位补发并核对代发名单。",
-                    book.project().name, period, attended.size(), unpaid, share * 100, Money.yuan(unpaidFen));
+                    book.project().name, period, count.attended(), unpaid, share * 100, Money.yuan(unpaidFen));
             findings.put(
                     period,
                     new Finding(
                             level,
                             Map.of(
-                                    "attendedWorkers", (double) attended.size(),
+                                    "attendedWorkers", (double) count.attended(),
                                     "unpaidWorkers", (double) unpaid,
                                     "unpaidShare", share,
                                     "unpaidAmountFen", (double) unpaidFen),

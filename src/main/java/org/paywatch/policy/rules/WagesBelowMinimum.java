@@ -51,7 +51,7 @@ public final class WagesBelowMinimum extends ConfiguredRule {
             int below = 0;
             double shortfall = 0;
             long lowestFullMonth = Long.MAX_VALUE;
-            for (Map.Entry<String, Long> w : new TreeMap<>(book.paid(period)).entrySet()) {
+            for (Map.Entry<String, Long> w : book.paid(period).entrySet()) { // by pseudonym
                 long pay = w.getValue();
                 if (pay <= 0) {
                     continue;
