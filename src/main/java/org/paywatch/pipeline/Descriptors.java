@@ -22,10 +22,10 @@ import org.paywatch.policy.ProjectBook;
  * first job that registers it, and several jobs with their own configurations may run in one JVM (tests, the demo).
  */
 public final class Descriptors {
-    /** Bank records, on to deduplication and the account directory. */
-    public static final OutputTag<FeedEvent> BANK = new OutputTag<>("bank") {};
+    /** Bank records, on to deduplication and the account directory (FeedEventType, as every stream of them). */
+    public static final OutputTag<FeedEvent> BANK = new OutputTag<>("bank", FeedEventType.INSTANCE);
     /** Tax changes, on to the enterprise directory. */
-    public static final OutputTag<FeedEvent> TAX = new OutputTag<>("tax") {};
+    public static final OutputTag<FeedEvent> TAX = new OutputTag<>("tax", FeedEventType.INSTANCE);
     /** A registered project's dedicated account, for the account directory. */
     public static final OutputTag<AccountBinding> ACCOUNT_BINDINGS = new OutputTag<>("account-bindings") {};
     /** The enterprises with a role on a registered project, for the enterprise directory. */

@@ -34,27 +34,29 @@ public final class RiskMonitorJob {
         Duration retention = config.entry.transactionIdRetention;
         long settledHistoryDays = config.entry.settledHistory.toDays();
 
+        // Every stream of FeedEvents is a FeedEventType (Descriptors.BANK and TAX too): Flink's POJO type of it would
+        // build all six payloads of each record it reads.
         SingleOutputStreamOperator<FeedEvent> entered = received.process(
-                        new Entry(pseudonymKey, config.entry.deadLetterPayloadBytes))
+                        new Entry(pseudonymKey, config.entry.deadLetterPayloadBytes), FeedEventType.INSTANCE)
                 .uid("entry")
                 .name("entry: check contract, pseudonymise");
 
         SingleOutputStreamOperator<FeedEvent> bank = entered.getSideOutput(Descriptors.BANK)
                 .keyBy(TransactionDeduplication::key, Types.LONG)
-                .process(new TransactionDeduplication(retention.toMillis()))
+                .process(new TransactionDeduplication(retention.toMillis()), FeedEventType.INSTANCE)
                 .uid("deduplicate-transactions-v2")
                 .name("apply each txnId once");
 
         SingleOutputStreamOperator<FeedEvent> resolvedBank = bank.keyBy(e -> e.bank.accountNo, Types.STRING)
                 .connect(entered.getSideOutput(Descriptors.ACCOUNT_BINDINGS).keyBy(b -> b.accountNo, Types.STRING))
-                .process(new AccountDirectory(grace, timeLimit))
+                .process(new AccountDirectory(grace, timeLimit), FeedEventType.INSTANCE)
                 .uid("resolve-accounts")
                 .name("resolve account -> project");
 
         SingleOutputStreamOperator<FeedEvent> resolvedTax = entered.getSideOutput(Descriptors.TAX)
                 .keyBy(e -> e.tax.creditCode, Types.STRING)
                 .connect(entered.getSideOutput(Descriptors.ENTERPRISE_ROLES).keyBy(r -> r.creditCode, Types.STRING))
-                .process(new EnterpriseDirectory(grace, timeLimit))
+                .process(new EnterpriseDirectory(grace, timeLimit), FeedEventType.INSTANCE)
                 .uid("resolve-enterprises")
                 .name("resolve enterprise -> projects");
 

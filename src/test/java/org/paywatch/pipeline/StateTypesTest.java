@@ -91,8 +91,9 @@ class StateTypesTest {
 
     @Test
     void shouldSendAlertsSnapshotsAndRejectionsBetweenOperatorsWithoutKryo() {
-        // FeedEvent and Received still carry Flink's GenericType<LocalDate> between operators: the directories'
-        // released state keeps FeedEvent as Flink types it, so only the project monitor's own state is typed.
+        // Received still carries Flink's GenericType<LocalDate>. FeedEvent travels as FeedEventType, typed as the
+        // project monitor's state (FeedEventSerializerTest); the directories' released state keeps it as Flink types
+        // it.
         for (Class<?> type : new Class<?>[] {AlertEvent.class, RiskSnapshot.class, Rejection.class}) {
             assertThat(kryoTypesIn(TypeInformation.of(type), type.getSimpleName()))
                     .isEmpty();
