@@ -111,6 +111,11 @@ public final class JobConfigFile {
         present("entry.settledHistory", c.entry.settledHistory);
         present("time.maxOutOfOrderness", c.time.maxOutOfOrderness);
         present("time.idleness", c.time.idleness);
+        present("time.watermarkInterval", c.time.watermarkInterval);
+        if (c.time.watermarkInterval.toMillis() < 1) {
+            throw new ConfigurationProblem("time.watermarkInterval = " + DurationText.format(c.time.watermarkInterval)
+                    + " would stop event time (no watermark, no deadline, no record applied): use e.g. 100ms");
+        }
         present("time.heartbeat", c.time.heartbeat);
         present("time.maxClockSkew", c.time.maxClockSkew);
         present("job.restarts.interval", c.job.restarts.interval);

@@ -61,6 +61,8 @@ public final class KafkaRiskMonitor {
         // chained consumer either is its record's only reader (entry, after the source) or only reads it (the alert
         // and snapshot points after the monitor), and records from the network are always fresh objects.
         env.getConfig().enableObjectReuse();
+        // How often the sources' watermarks move: a record waits up to this long after maxOutOfOrderness has passed.
+        env.getConfig().setAutoWatermarkInterval(config.time.watermarkInterval.toMillis());
         env.enableCheckpointing(config.job.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig()
                 .setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);

@@ -254,6 +254,14 @@ class JobConfigFileTest {
     }
 
     @Test
+    void shouldRefuseAWatermarkIntervalThatWouldStopEventTime() throws Exception {
+        assertThat(problemWith(shippedWith("watermarkInterval: 100ms", "watermarkInterval: 0s")))
+                .startsWith("time.watermarkInterval = 0")
+                .endsWith("would stop event time (no watermark, no deadline, no record applied): use e.g. 100ms");
+        assertThat(JobConfigFile.load(SHIPPED).time.watermarkInterval).isEqualTo(java.time.Duration.ofMillis(100));
+    }
+
+    @Test
     void shouldKeepAtLeastTheSettledHistoryTheRulesReadBack() throws Exception {
         assertThat(problemWith(shippedWith("settledHistory: 800d", "settledHistory: 365d")))
                 .isEqualTo("entry.settledHistory = 365d is too short: PW08 looks back 366 days, keep at least 366d");
