@@ -79,6 +79,15 @@ class ProjectMonitorTest {
                 Types.STRING);
     }
 
+    /** Snapshots the monitor, and goes on with a new one restored from that snapshot. */
+    private void restartFromASnapshot() throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+    }
+
     /** The project's book as the monitor keeps it in keyed state. */
     private ProjectBook book() throws Exception {
         return book(ProjectFixture.PROJECT);
@@ -255,12 +264,7 @@ class ProjectMonitorTest {
     void shouldFireTheDeadlineAfterRestoringFromASnapshot() throws Exception {
         registerAndWorkApril();
         harness.processWatermark(new Watermark(at("2025-05-20T00:00")));
-        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-        harness.close();
-
-        harness = newHarness();
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFromASnapshot();
         harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
 
         assertThat(transitions()).contains("PW05 RAISED BLUE", "PW05 ESCALATED YELLOW");
@@ -270,12 +274,7 @@ class ProjectMonitorTest {
     @Test
     void shouldApplyTheRecordsAheadOfTheWatermarkAfterRestoringFromASnapshot() throws Exception {
         registerAndWorkApril(); // no watermark yet: every record waits on the heap
-        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-        harness.close();
-
-        harness = newHarness();
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFromASnapshot();
         harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
 
         assertThat(transitions()).contains("PW05 RAISED BLUE", "PW05 ESCALATED YELLOW");
@@ -354,12 +353,7 @@ class ProjectMonitorTest {
     void shouldNotRepeatAnAlertAfterRestoreWhenTheLevelIsUnchanged() throws Exception {
         registerAndWorkApril();
         harness.processWatermark(new Watermark(at("2025-06-01T00:00")));
-        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
-        harness.close();
-
-        harness = newHarness();
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFromASnapshot();
         harness.processWatermark(new Watermark(at("2025-06-20T00:00")));
 
         assertThat(transitions()).noneMatch(t -> t.startsWith("PW05"));
