@@ -230,6 +230,37 @@ public class ProjectBook {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * The registered workers, each with the last day they clocked in on the project (null if never), in no particular
+     * order. PW09 asks this of every worker at every daily review: one pass over the periods, not one per worker.
+     */
+    public List<Enrolled> enrolled() {
+        int size = roster.size();
+        String[] latest = new String[size];
+        int[] latestMask = new int[size];
+        for (Map.Entry<String, int[]> e : attendance.entrySet()) {
+            int[] days = e.getValue();
+            for (int n = 0; n < Math.min(days.length, size); n++) {
+                // "YYYY-MM" keys sort as their months do
+                if (days[n] != 0 && (latest[n] == null || e.getKey().compareTo(latest[n]) > 0)) {
+                    latest[n] = e.getKey();
+                    latestMask[n] = days[n];
+                }
+            }
+        }
+        List<Enrolled> out = new ArrayList<>(workers.size());
+        workers.forEach((n, w) -> out.add(new Enrolled(
+                roster.get(n),
+                w,
+                latest[n] == null
+                        ? null
+                        : PayPeriod.day(latest[n], 32 - Integer.numberOfLeadingZeros(latestMask[n])))));
+        return out;
+    }
+
+    /** A registered worker: pseudonym, what the rules read of the registration, the last day clocked in or null. */
+    public record Enrolled(String workerId, Enrolment enrolment, LocalDate lastClockIn) {}
+
     /** Whether the worker has a real-name registration on the project. */
     public boolean isRegistered(String workerId) {
         int n = numberOf(workerId);

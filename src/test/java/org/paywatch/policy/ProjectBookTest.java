@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.paywatch.contract.AlertLevel;
@@ -89,6 +90,26 @@ class ProjectBookTest {
                 .isEqualTo(new ProjectBook.PayrollGap(2, 1, p.book.accruedFen("2025-04", "W2", wages)));
         assertThat(p.book.accruedFen("2025-04", "W2", wages)).isPositive();
         assertThat(p.book.payrollGap("2025-06", wages)).isEqualTo(new ProjectBook.PayrollGap(0, 0, 0));
+    }
+
+    @Test
+    void shouldGiveEveryRegisteredWorkerWithTheLastDayTheyClockedIn() {
+        ProjectFixture p = new ProjectFixture().crew(2, "2025-03-10", "2025-04-10");
+        p.clockIn("W2", "2025-05-02").clockIn("W9", "2025-05-03"); // W9 is not registered
+        p.register("W3", 35_000); // registered, never clocked in
+
+        Map<String, LocalDate> last = new HashMap<>();
+        for (ProjectBook.Enrolled e : p.book.enrolled()) {
+            last.put(e.workerId(), e.lastClockIn());
+            assertThat(e.enrolment()).isSameAs(p.book.workers().get(e.workerId()));
+        }
+
+        assertThat(last)
+                .containsOnlyKeys("W1", "W2", "W3")
+                .containsEntry("W1", LocalDate.of(2025, 4, 10))
+                .containsEntry("W2", LocalDate.of(2025, 5, 2))
+                .containsEntry("W3", null);
+        assertThat(last.get("W2")).isEqualTo(p.book.lastClockInDay("W2"));
     }
 
     @Test

@@ -45,12 +45,12 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
     @Override
     protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
-        for (Map.Entry<String, Enrolment> registered : book.workers().entrySet()) {
-            String workerId = registered.getKey();
-            Enrolment w = registered.getValue();
+        for (ProjectBook.Enrolled registered : book.enrolled()) {
+            String workerId = registered.workerId();
+            Enrolment w = registered.enrolment();
             LocalDate reference = w.exitDate;
             if (reference == null) {
-                LocalDate last = book.lastClockInDay(workerId);
+                LocalDate last = registered.lastClockIn();
                 if (last == null || BusinessCalendar.daysBetween(last, today) < absentDays) {
                     continue;
                 }
