@@ -35,9 +35,10 @@ class BenchRunTest {
         double rawEps = Double.parseDouble(m.group(3));
         assertThat(jobEps).isPositive();
         assertThat(rawEps).isPositive();
+        // Two decimals: a small county's ratio can print as 0.00 (its job is mostly start-up and the final wait).
         assertThat(Double.parseDouble(m.group(4)))
-                .isPositive()
-                .isCloseTo(jobEps / rawEps, org.assertj.core.data.Offset.offset(0.01));
+                .as(out.toString())
+                .isCloseTo(jobEps / rawEps, org.assertj.core.data.Offset.offset(0.006));
         long p50 = Long.parseLong(m.group(5));
         long p99 = Long.parseLong(m.group(6));
         assertThat(p50).as("an alert comes after its record").isPositive();
