@@ -70,14 +70,17 @@ public final class Descriptors {
         return new ListStateDescriptor<>("recent-tax-changes", FeedEvent.class);
     }
 
-    /** ProjectMonitor: the project's book (a Flink POJO of its private fields, see StatePojo). */
+    /**
+     * ProjectMonitor: the project's book (a Flink POJO of its private fields, see StatePojo). The project monitor's
+     * states are written to checkpoints a value at a time (WholeValueWrites: the same bytes, the same snapshot).
+     */
     static ValueStateDescriptor<ProjectBook> projectBook() {
-        return new ValueStateDescriptor<>("book", StatePojo.of(ProjectBook.class));
+        return new ValueStateDescriptor<>("book", WholeValueWrites.of(StatePojo.of(ProjectBook.class)));
     }
 
     /** ProjectMonitor: what the alert lifecycle remembers of the project; absent while there is nothing to remember. */
     static ValueStateDescriptor<AlertMemory> alertMemory() {
-        return new ValueStateDescriptor<>("alerts", StatePojo.of(AlertMemory.class));
+        return new ValueStateDescriptor<>("alerts", WholeValueWrites.of(StatePojo.of(AlertMemory.class)));
     }
 
     /**
@@ -85,12 +88,12 @@ public final class Descriptors {
      * restored subtask keeps those of its key groups). Between checkpoints the monitor holds them on the heap.
      */
     static ListStateDescriptor<FeedEvent> pendingRecords() {
-        return new ListStateDescriptor<>("pending", projectMonitorRecord());
+        return new ListStateDescriptor<>("pending", WholeValueWrites.of(projectMonitorRecord()));
     }
 
     /** ProjectMonitor: records of a project not registered yet. */
     static ListStateDescriptor<FeedEvent> awaitingProject() {
-        return new ListStateDescriptor<>("awaiting-project", projectMonitorRecord());
+        return new ListStateDescriptor<>("awaiting-project", WholeValueWrites.of(projectMonitorRecord()));
     }
 
     /**

@@ -20,7 +20,7 @@ class DescriptorsTest {
     private static final TypeInformation<List<FeedEvent>> RECORDS = Types.LIST(TypeInformation.of(FeedEvent.class));
     /** The project monitor's records, under the unreleased uid project-monitor-v2: dates without Kryo. */
     private static final TypeInformation<List<FeedEvent>> PROJECT_MONITOR_RECORDS =
-            Types.LIST(Descriptors.projectMonitorRecord());
+            Types.LIST(WholeValueWrites.of(Descriptors.projectMonitorRecord()));
 
     @Test
     void shouldKeepTheStateNamesAndSerializersThatSavepointsOfThisReleaseHold() {
@@ -39,8 +39,16 @@ class DescriptorsTest {
                 Types.MAP(Types.STRING, Types.BOOLEAN));
         assertState(Descriptors.awaitingEnterprise(), "awaiting-enterprise", StateDescriptor.Type.LIST, RECORDS);
         assertState(Descriptors.recentTaxChanges(), "recent-tax-changes", StateDescriptor.Type.LIST, RECORDS);
-        assertState(Descriptors.projectBook(), "book", StateDescriptor.Type.VALUE, StatePojo.of(ProjectBook.class));
-        assertState(Descriptors.alertMemory(), "alerts", StateDescriptor.Type.VALUE, StatePojo.of(AlertMemory.class));
+        assertState(
+                Descriptors.projectBook(),
+                "book",
+                StateDescriptor.Type.VALUE,
+                WholeValueWrites.of(StatePojo.of(ProjectBook.class)));
+        assertState(
+                Descriptors.alertMemory(),
+                "alerts",
+                StateDescriptor.Type.VALUE,
+                WholeValueWrites.of(StatePojo.of(AlertMemory.class)));
         assertState(Descriptors.pendingRecords(), "pending", StateDescriptor.Type.LIST, PROJECT_MONITOR_RECORDS);
         assertState(
                 Descriptors.awaitingProject(), "awaiting-project", StateDescriptor.Type.LIST, PROJECT_MONITOR_RECORDS);
