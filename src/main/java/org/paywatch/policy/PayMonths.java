@@ -67,14 +67,11 @@ public final class PayMonths {
         pm.yellowBelowCoverage = c.yellowBelowCoverage();
         LocalDate due = PayPeriod.dueDate(period, book.payDay());
         pm.dueDate = due.toString();
-        boolean pastDue = today.isAfter(due);
-        for (String worker : book.attendedWorkers(period)) {
-            pm.accruedFen += book.accruedFen(period, worker, wages);
-            long unpaid = book.unpaidFen(period, worker, wages);
-            if (pastDue && unpaid > 0) {
-                pm.overdueFen += unpaid;
-                pm.unpaidWorkers++;
-            }
+        ProjectBook.PeriodWages w = book.wagesOf(period, wages);
+        pm.accruedFen = w.accruedFen();
+        if (today.isAfter(due)) {
+            pm.overdueFen = w.unpaidFen();
+            pm.unpaidWorkers = w.workersOwed();
         }
         pm.paidFen = book.paidTotalFen(period);
         pm.daysPastDue = pm.overdueFen > 0 ? BusinessCalendar.daysBetween(due, today) : 0;

@@ -462,19 +462,44 @@ public class ProjectBook {
      */
     public PayrollGap payrollGap(String period, WageAccrual wages) {
         int[] days = attendance.get(period);
+        PeriodPay pay = paid.get(period);
         int attended = 0;
         int unpaid = 0;
         long accruedFen = 0;
         for (int n = 0; days != null && n < days.length; n++) {
             if (days[n] != 0) {
                 attended++;
-                if (paidFen(period, n) <= 0) {
+                if (fen(pay, n) <= 0) {
                     unpaid++;
                     accruedFen += accruedFen(n, Integer.bitCount(days[n]), wages);
                 }
             }
         }
         return new PayrollGap(attended, unpaid, accruedFen);
+    }
+
+    /**
+     * A period's wages, for the boards' pay month: what its workers accrued, what of it is unpaid, and how many of
+     * them are owed; by worker number in one pass (every risk snapshot asks it of up to 13 months).
+     */
+    public PeriodWages wagesOf(String period, WageAccrual wages) {
+        int[] days = attendance.get(period);
+        PeriodPay pay = paid.get(period);
+        long accrued = 0;
+        long unpaid = 0;
+        int owed = 0;
+        for (int n = 0; days != null && n < days.length; n++) {
+            if (days[n] != 0) {
+                long a = accruedFen(n, Integer.bitCount(days[n]), wages);
+                long u = Math.max(0, a - fen(pay, n));
+                accrued += a;
+                if (u > 0) {
+                    unpaid += u;
+                    owed++;
+                }
+            }
+        }
+        return new PeriodWages(accrued, unpaid, owed);
     }
 
     public int attendedDays(String period, String workerId) {
@@ -491,8 +516,12 @@ public class ProjectBook {
     }
 
     private long paidFen(String period, int n) {
-        PeriodPay p = paid.get(period);
-        return p == null ? 0 : p.fen(n);
+        return fen(paid.get(period), n);
+    }
+
+    /** Net pay of worker number {@code n} in a period's pay (none: 0); loops over a period's workers look it up once. */
+    private static long fen(PeriodPay pay, int n) {
+        return pay == null ? 0 : pay.fen(n);
     }
 
     /**
@@ -519,8 +548,8 @@ public class ProjectBook {
     }
 
     /** Accrued and unpaid of worker number {@code n} in a period whose attendance array is {@code days}. */
-    private long unpaidFen(String period, int[] days, int n, WageAccrual wages) {
-        return Math.max(0, accruedFen(n, Integer.bitCount(days[n]), wages) - paidFen(period, n));
+    private long unpaidFen(int[] days, PeriodPay pay, int n, WageAccrual wages) {
+        return Math.max(0, accruedFen(n, Integer.bitCount(days[n]), wages) - fen(pay, n));
     }
 
     /** Workers paid for any period who have no real-name registration on the project. */
@@ -552,9 +581,10 @@ public class ProjectBook {
                 continue;
             }
             int[] days = e.getValue();
+            PeriodPay pay = paid.get(e.getKey());
             for (int n = 0; n < days.length; n++) {
                 if (days[n] != 0) {
-                    long unpaid = unpaidFen(e.getKey(), days, n, wages);
+                    long unpaid = unpaidFen(days, pay, n, wages);
                     if (unpaid > 0) {
                         fen += unpaid;
                         owed.set(n);
@@ -572,9 +602,10 @@ public class ProjectBook {
         for (Map.Entry<String, int[]> e : attendance.entrySet()) {
             if (e.getKey().compareTo(current) < 0) {
                 int[] days = e.getValue();
+                PeriodPay pay = paid.get(e.getKey());
                 for (int n = 0; n < days.length; n++) {
                     if (days[n] != 0) {
-                        fen += unpaidFen(e.getKey(), days, n, wages);
+                        fen += unpaidFen(days, pay, n, wages);
                     }
                 }
             }
@@ -669,8 +700,9 @@ public class ProjectBook {
             }
             boolean settled = !alerted.contains(period);
             int[] days = attendance.get(period);
+            PeriodPay pay = paid.get(period);
             for (int n = 0; days != null && n < days.length && settled; n++) {
-                settled = days[n] == 0 || unpaidFen(period, days, n, wages) == 0;
+                settled = days[n] == 0 || unpaidFen(days, pay, n, wages) == 0;
             }
             if (settled) {
                 attendance.remove(period);
@@ -686,6 +718,9 @@ public class ProjectBook {
 
     /** Workers with attendance in a period, those of them without a payout for it, and the fen those have accrued. */
     public record PayrollGap(int attended, int unpaid, long unpaidAccruedFen) {}
+
+    /** One period's wages: accrued by its workers, the unpaid part of that, and how many workers it is owed to. */
+    public record PeriodWages(long accruedFen, long unpaidFen, int workersOwed) {}
 
     /** Overdue wages of a project: the amount and how many distinct workers are owed. */
     public record Overdue(long fen, int workers) {}

@@ -59,6 +59,15 @@ class PayMonthsTest {
     }
 
     @Test
+    void shouldNotLetOneWorkersOverpaymentCoverAnothersWages() {
+        ProjectFixture p = aprilWorked().payout("2025-06-05T11:00", "W1", "2025-04", 100_000);
+        PayMonth april = month(payMonths.of(p.book, day("2025-06-10T00:00")), "2025-04");
+        assertThat(april.accruedFen).isEqualTo(210_000);
+        assertThat(april.overdueFen).isEqualTo(140_000);
+        assertThat(april.unpaidWorkers).isEqualTo(2);
+    }
+
+    @Test
     void shouldAddUpToTheProjectsOverdueWages() {
         ProjectFixture p = aprilWorked().crew(2, "2025-05-12").payout("2025-06-05T11:00", "W1", "2025-04", 70_000);
         LocalDate today = day("2025-07-02T00:00");
