@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.paywatch.domain.Feed;
 import org.paywatch.domain.FeedEvent;
 
 /**
@@ -14,7 +15,7 @@ import org.paywatch.domain.FeedEvent;
  */
 final class PendingRecords {
     /** Records of one instant: registry before account and attendance, then in log order. */
-    static final Comparator<FeedEvent> IN_ORDER = Comparator.<FeedEvent, org.paywatch.domain.Feed>comparing(e -> e.feed)
+    static final Comparator<FeedEvent> IN_ORDER = Comparator.<FeedEvent, Feed>comparing(e -> e.feed)
             .thenComparing(e -> e.origin.topic)
             .thenComparingInt(e -> e.origin.partition)
             .thenComparingLong(e -> e.origin.offset);
@@ -30,17 +31,13 @@ final class PendingRecords {
     /** Adds a record; true if it is now the earliest (its time is when the project's records are next due). */
     boolean add(FeedEvent e) {
         long time = e.eventTime();
+        if (tail == records.length) {
+            makeRoom();
+        }
         // Records of several partitions interleave, each partition in order: search, do not walk back.
         int i = firstAfter(time);
         while (i > head && times[i - 1] == time && IN_ORDER.compare(records[i - 1], e) > 0) {
             i--;
-        }
-        if (tail == records.length) {
-            makeRoom();
-            i = firstAfter(time);
-            while (i > head && times[i - 1] == time && IN_ORDER.compare(records[i - 1], e) > 0) {
-                i--;
-            }
         }
         System.arraycopy(records, i, records, i + 1, tail - i);
         System.arraycopy(times, i, times, i + 1, tail - i);

@@ -167,7 +167,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
             scheduleReview(timestamp, ctx);
         }
         if (ahead != null) {
-            if (book.value() != null) {
+            if (b != null) { // the review neither creates nor removes the book (and on RocksDB a read costs the book)
                 // A registered project's only deadline before the next midnight is that midnight's review (records
                 // of a project still waiting for its registration also wait for their give-up timers, one by one).
                 long upTo =
