@@ -3,8 +3,10 @@ package org.paywatch.io;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -42,8 +44,59 @@ public final class ReplayFolder {
      * The runs live in the work folder given to {@link #sortOnDisk}, which the caller deletes after the job.
      */
     public record Sorted(List<Path> runs, long records, long afterAsOf, FeedDecoder decoder, TimeCheck clock) {
+        private static final String RUNS = "runs.announced";
+        private static final String FAILED = "sort.failed";
+
         public Source<Received, ?, ?> source() {
             return new ReplayFolderSource(runs, records, decoder, clock);
+        }
+
+        /**
+         * The records that a sort into {@code workDir} with {@code decoder} and {@code clock} will give, as a source
+         * a job can start with before the sort ends: its reader waits for {@link #announce} or {@link #failed}.
+         */
+        public static Source<Received, ?, ?> toCome(Path workDir, FeedDecoder decoder, TimeCheck clock) {
+            return ReplayFolderSource.toCome(workDir, decoder, clock);
+        }
+
+        /** Tells a source {@link #toCome} in {@code workDir} where the runs are. */
+        public void announce(Path workDir) throws IOException {
+            List<String> lines = new ArrayList<>();
+            runs.forEach(r -> lines.add(r.toAbsolutePath().toString()));
+            write(workDir, RUNS, String.join("\n", lines));
+        }
+
+        /** Tells a source {@link #toCome} in {@code workDir} that no runs will come, and why. */
+        public static void failed(Path workDir, String why) throws IOException {
+            write(workDir, FAILED, why == null ? "the sort failed" : why);
+        }
+
+        private static void write(Path workDir, String name, String text) throws IOException {
+            Path tmp = workDir.resolve(name + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, workDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        /** The runs announced in {@code workDir}, waiting for them (the reader of a job started before the sort ended). */
+        static List<String> awaitRuns(Path workDir) {
+            try {
+                while (true) {
+                    if (Files.exists(workDir.resolve(RUNS))) {
+                        String text = Files.readString(workDir.resolve(RUNS), StandardCharsets.UTF_8);
+                        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+                    }
+                    if (Files.exists(workDir.resolve(FAILED))) {
+                        throw new IllegalStateException("the replay folder was not sorted: "
+                                + Files.readString(workDir.resolve(FAILED), StandardCharsets.UTF_8));
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the sorted runs' list in " + workDir, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("cancelled while waiting for the replay folder's sort", e);
+            }
         }
     }
 
@@ -68,7 +121,12 @@ public final class ReplayFolder {
      */
     public static Sorted sortOnDisk(
             Path dir, long asOf, FeedDecoder decoder, Path workDir, long runBytes, Progress progress) {
-        TimeCheck clock = TimeCheck.of(asOf);
+        return sortOnDisk(dir, asOf, decoder, TimeCheck.of(asOf), workDir, runBytes, progress);
+    }
+
+    /** As above, checking times against {@code clock} (taken before, for a source {@link Sorted#toCome}). */
+    public static Sorted sortOnDisk(
+            Path dir, long asOf, FeedDecoder decoder, TimeCheck clock, Path workDir, long runBytes, Progress progress) {
         SortedRuns runs = new SortedRuns(workDir, runBytes);
         long[] records = {0};
         try {
@@ -103,23 +161,10 @@ public final class ReplayFolder {
     /** Decodes every line of the folder; the lines up to the as-of instant go to {@code sink}; returns those after. */
     private static long scan(
             Path dir, long asOf, FeedDecoder decoder, TimeCheck clock, LineSink sink, Progress progress) {
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigurationProblem(
-                    "the input folder " + dir + " does not exist: pass --input with a folder holding "
-                            + "projects.jsonl, workers.jsonl, progress.jsonl, bank.jsonl, clockins.jsonl or tax.jsonl");
-        }
-        List<Feed> present = new ArrayList<>();
+        List<Feed> present = check(dir);
         long totalBytes = 0;
-        for (Feed feed : Feed.values()) {
-            Path file = dir.resolve(feed.replayFile);
-            if (Files.exists(file)) {
-                present.add(feed);
-                totalBytes += sizeOf(file);
-            }
-        }
-        if (present.isEmpty()) {
-            throw new ConfigurationProblem("the input folder " + dir + " holds none of projects.jsonl, workers.jsonl, "
-                    + "progress.jsonl, bank.jsonl, clockins.jsonl, tax.jsonl: point --input at a replay folder");
+        for (Feed feed : present) {
+            totalBytes += sizeOf(dir.resolve(feed.replayFile));
         }
         long after = 0;
         long lines = 0;
@@ -158,6 +203,26 @@ public final class ReplayFolder {
         return after;
     }
 
+    /** The feeds whose files the folder holds; a sentence saying what is wrong if it is not a replay folder. */
+    public static List<Feed> check(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigurationProblem(
+                    "the input folder " + dir + " does not exist: pass --input with a folder holding "
+                            + "projects.jsonl, workers.jsonl, progress.jsonl, bank.jsonl, clockins.jsonl or tax.jsonl");
+        }
+        List<Feed> present = new ArrayList<>();
+        for (Feed feed : Feed.values()) {
+            if (Files.exists(dir.resolve(feed.replayFile))) {
+                present.add(feed);
+            }
+        }
+        if (present.isEmpty()) {
+            throw new ConfigurationProblem("the input folder " + dir + " holds none of projects.jsonl, workers.jsonl, "
+                    + "progress.jsonl, bank.jsonl, clockins.jsonl, tax.jsonl: point --input at a replay folder");
+        }
+        return present;
+    }
+
     /** The line as a Kafka record of its feed would carry it, or why it cannot be one. */
     private static ReplayLine replayLine(Feed feed, AvroCodec<?> codec, Schema schema, TextFileLines.Line line) {
         try {
@@ -181,7 +246,7 @@ public final class ReplayFolder {
 
     /** What the time check measures "ahead" from: the later of --as-of and the wall clock, taken once per replay. */
     public record TimeCheck(long now, String name) implements Serializable {
-        static TimeCheck of(long asOf) {
+        public static TimeCheck of(long asOf) {
             long wallClock = System.currentTimeMillis();
             return asOf >= wallClock ? new TimeCheck(asOf, "--as-of") : new TimeCheck(wallClock, "the wall clock");
         }

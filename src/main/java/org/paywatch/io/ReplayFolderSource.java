@@ -28,6 +28,9 @@ import org.paywatch.domain.Received;
  * merge of its runs, read by one reader in replay order, each line decoded as it is emitted with the
  * decoder and time check it was sorted with. Only the run files' paths travel with the job; the records
  * come off the disk one at a time. A split restored from a checkpoint skips the records already emitted.
+ *
+ * <p>The job can start while the folder is still being sorted ({@link #toCome}): its reader then waits for the list
+ * of runs that {@link ReplayFolder.Sorted#announce} writes in the work folder, or for the reason the sort failed.
  */
 final class ReplayFolderSource
         implements Source<Received, ReplayFolderSource.Split, Collection<ReplayFolderSource.Split>>,
@@ -39,7 +42,16 @@ final class ReplayFolderSource
     ReplayFolderSource(List<Path> runs, long records, FeedDecoder decoder, ReplayFolder.TimeCheck clock) {
         List<String> paths = new ArrayList<>();
         runs.forEach(p -> paths.add(p.toString()));
-        this.whole = new Split(paths, records, 0, decoder, clock);
+        this.whole = new Split(paths, null, records, 0, decoder, clock);
+    }
+
+    private ReplayFolderSource(Split whole) {
+        this.whole = whole;
+    }
+
+    /** The runs that the sort into {@code workDir} will announce, with the decoder and time check it sorts with. */
+    static ReplayFolderSource toCome(Path workDir, FeedDecoder decoder, ReplayFolder.TimeCheck clock) {
+        return new ReplayFolderSource(new Split(null, workDir.toString(), -1, 0, decoder, clock));
     }
 
     /** All the records, in replay order, as the one reader gets them. */
@@ -86,14 +98,24 @@ final class ReplayFolderSource
     /** The merged runs, from the {@code emitted}-th record on. */
     static final class Split implements IteratorSourceSplit<Received, Records>, Serializable {
         private static final long serialVersionUID = 1L;
+        /** The runs, or null while the sort into {@link #workDir} has not announced them. */
         private final List<String> runs;
+
+        private final String workDir;
         private final long records;
         private final long emitted;
         private final FeedDecoder decoder;
         private final ReplayFolder.TimeCheck clock;
 
-        Split(List<String> runs, long records, long emitted, FeedDecoder decoder, ReplayFolder.TimeCheck clock) {
-            this.runs = List.copyOf(runs);
+        Split(
+                List<String> runs,
+                String workDir,
+                long records,
+                long emitted,
+                FeedDecoder decoder,
+                ReplayFolder.TimeCheck clock) {
+            this.runs = runs == null ? null : List.copyOf(runs);
+            this.workDir = workDir;
             this.records = records;
             this.emitted = emitted;
             this.decoder = decoder;
@@ -107,10 +129,11 @@ final class ReplayFolderSource
 
         @Override
         public Records getIterator() {
+            List<String> announced = runs != null ? runs : ReplayFolder.Sorted.awaitRuns(Path.of(workDir));
             List<Path> paths = new ArrayList<>();
-            runs.forEach(r -> paths.add(Path.of(r)));
+            announced.forEach(r -> paths.add(Path.of(r)));
             try {
-                Records it = new Records(SortedRuns.merged(paths), decoder, clock);
+                Records it = new Records(announced, SortedRuns.merged(paths), decoder, clock);
                 while (it.emitted < emitted && it.hasNext()) {
                     it.next();
                 }
@@ -122,23 +145,28 @@ final class ReplayFolderSource
 
         @Override
         public IteratorSourceSplit<Received, Records> getUpdatedSplitForIterator(Records iterator) {
-            return new Split(runs, records, iterator.emitted, decoder, clock);
+            return new Split(iterator.runs, workDir, records, iterator.emitted, decoder, clock);
         }
 
         @Override
         public String toString() {
-            return "replay folder: " + emitted + " of " + records + " records emitted, " + runs.size() + " runs";
+            return runs == null
+                    ? "replay folder: " + emitted + " records emitted, runs still to come in " + workDir
+                    : "replay folder: " + emitted + (records < 0 ? "" : " of " + records) + " records emitted, "
+                            + runs.size() + " runs";
         }
     }
 
     /** The merged lines decoded, counting what was emitted; closes the runs at the end. */
     static final class Records implements Iterator<Received> {
+        private final List<String> runs;
         private final SortedRuns.Merged lines;
         private final FeedDecoder decoder;
         private final ReplayFolder.TimeCheck clock;
         private long emitted;
 
-        Records(SortedRuns.Merged lines, FeedDecoder decoder, ReplayFolder.TimeCheck clock) {
+        Records(List<String> runs, SortedRuns.Merged lines, FeedDecoder decoder, ReplayFolder.TimeCheck clock) {
+            this.runs = runs;
             this.lines = lines;
             this.decoder = decoder;
             this.clock = clock;

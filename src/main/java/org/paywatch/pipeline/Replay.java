@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -76,19 +79,30 @@ public final class Replay {
             Sink<InfluxPoint> influx,
             Progress progress)
             throws Exception {
+        ReplayFolder.check(input); // not a replay folder: its sentence, before a cluster starts
         Path work = Files.createTempDirectory(out.toAbsolutePath().getParent(), out.getFileName() + ".sorting-");
+        ExecutorService sorter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "replay: sort the folder");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            ReplayFolder.Sorted sorted = ReplayFolder.sortOnDisk(
+            FeedDecoder decoder = FeedDecoder.configured(config);
+            ReplayFolder.TimeCheck clock = ReplayFolder.TimeCheck.of(asOf);
+            // Sorting the folder and starting the job take seconds each: they overlap, the job's reader waiting for
+            // the sorted runs (docs/performance.md, "Replay").
+            Future<ReplayFolder.Sorted> sorting = sorter.submit(() -> ReplayFolder.sortOnDisk(
                     input,
                     asOf,
-                    FeedDecoder.configured(config),
+                    decoder,
+                    clock,
                     work,
                     runBytes(Runtime.getRuntime().maxMemory()),
-                    progress);
+                    progress));
             env.setParallelism(1);
             Path rejectedFile = Path.of(out + ".rejected");
             DataStream<Received> received = env.fromSource(
-                            sorted.source(),
+                            ReplayFolder.Sorted.toCome(work, decoder, clock),
                             WatermarkStrategy.noWatermarks(),
                             "replay folder",
                             TypeInformation.of(Received.class))
@@ -112,8 +126,15 @@ public final class Replay {
                                     : a.origin.topic.compareTo(b.origin.topic)),
                     influx);
             RiskMonitorJob.build(received, sinks, config, pseudonymKey, asOf);
-            JobExecutionResult result =
-                    execute(env, "paywatch replay " + input.getFileName(), sorted.records(), progress);
+            JobClient job;
+            try {
+                job = env.executeAsync("paywatch replay " + input.getFileName());
+            } catch (Exception | Error e) {
+                sorting.cancel(true);
+                throw e;
+            }
+            ReplayFolder.Sorted sorted = sorted(sorting, work, job);
+            JobExecutionResult result = awaitResult(job, sorted.records(), progress);
             return new Summary(
                     count(result, Outcome.IN),
                     count(result, Outcome.APPLIED),
@@ -121,7 +142,37 @@ public final class Replay {
                     count(result, Outcome.DUPLICATE),
                     sorted.afterAsOf());
         } finally {
+            sorter.shutdownNow();
+            awaitQuietly(sorter);
             deleteTree(work);
+        }
+    }
+
+    /** The sort's result, announced to the job's reader; if the sort failed, the job is cancelled and why is thrown. */
+    private static ReplayFolder.Sorted sorted(Future<ReplayFolder.Sorted> sorting, Path work, JobClient job)
+            throws Exception {
+        try {
+            ReplayFolder.Sorted sorted = sorting.get();
+            sorted.announce(work);
+            return sorted;
+        } catch (ExecutionException e) {
+            Throwable why = e.getCause();
+            ReplayFolder.Sorted.failed(work, why.getMessage());
+            try {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            } catch (Exception alreadyOver) {
+                // it failed on its own, from the same cause
+            }
+            ExceptionUtils.rethrowException(why);
+            throw e; // not reached
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService sorter) {
+        try {
+            sorter.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -133,10 +184,8 @@ public final class Replay {
         return Math.max(4L << 20, Math.min(64L << 20, maxHeap / 16));
     }
 
-    /** Runs the job to its end as {@code env.execute} does, reporting the records it has taken in meanwhile. */
-    private static JobExecutionResult execute(
-            StreamExecutionEnvironment env, String name, long records, Progress progress) throws Exception {
-        JobClient job = env.executeAsync(name);
+    /** Waits for the job's end as {@code env.execute} does, reporting the records it has taken in meanwhile. */
+    private static JobExecutionResult awaitResult(JobClient job, long records, Progress progress) throws Exception {
         CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
         try {
             while (!result.isDone()) {
