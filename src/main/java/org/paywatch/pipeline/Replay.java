@@ -157,7 +157,12 @@ public final class Replay {
             return sorted;
         } catch (ExecutionException e) {
             Throwable why = e.getCause();
-            ReplayFolder.Sorted.failed(work, why.getMessage());
+            try {
+                ReplayFolder.Sorted.failed(work, why.getMessage());
+            } catch (IOException markerNotWritten) {
+                // a full disk fails the sort and this too: the cancel below still stops the waiting reader
+                why.addSuppressed(markerNotWritten);
+            }
             try {
                 job.cancel().get(30, TimeUnit.SECONDS);
             } catch (Exception alreadyOver) {
