@@ -1,7 +1,6 @@
 package org.paywatch.pipeline;
 
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.paywatch.domain.Feed;
@@ -13,41 +12,13 @@ import org.paywatch.domain.Origin;
  * streams: the state holding FeedEvents keeps the types its savepoints were written with (Descriptors), which is
  * why FeedEvent itself is not annotated with it.
  */
-public final class FeedEventType extends TypeInformation<FeedEvent> {
+public final class FeedEventType extends StreamType<FeedEvent> {
     private static final long serialVersionUID = 1L;
 
     public static final FeedEventType INSTANCE = new FeedEventType();
 
-    private FeedEventType() {}
-
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<FeedEvent> getTypeClass() {
-        return FeedEvent.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
+    private FeedEventType() {
+        super(FeedEvent.class);
     }
 
     @Override
@@ -59,25 +30,5 @@ public final class FeedEventType extends TypeInformation<FeedEvent> {
         }
         return new FeedEventSerializer(
                 StatePojo.typeOf(Origin.class).createSerializer(config), StringSerializer.INSTANCE, payloads);
-    }
-
-    @Override
-    public String toString() {
-        return "FeedEventType";
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj instanceof FeedEventType;
-    }
-
-    @Override
-    public int hashCode() {
-        return FeedEventType.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object obj) {
-        return obj instanceof FeedEventType;
     }
 }

@@ -84,12 +84,13 @@ public final class RiskMonitorJob {
         rejected.sinkTo(sinks.rejected()).uid("dead-letter-sink").name("dead letters");
         if (sinks.influx() != null) {
             DataStream<InfluxPoint> points = alerts.map(RiskPoints::alert)
+                    .returns(InfluxPointType.INSTANCE)
                     .uid("alert-points")
                     .name("alert -> point")
                     .union(alerts.getSideOutput(Descriptors.SNAPSHOTS)
                             .flatMap((RiskSnapshot s, Collector<InfluxPoint> out) ->
                                     RiskPoints.projectRiskAndMonths(s).forEach(out::collect))
-                            .returns(InfluxPoint.class)
+                            .returns(InfluxPointType.INSTANCE)
                             .uid("risk-points")
                             .name("project_risk, project_month -> points"));
             points.sinkTo(sinks.influx()).uid("influx-sink").name("InfluxDB");

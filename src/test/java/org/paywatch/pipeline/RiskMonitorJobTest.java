@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.paywatch.config.JobConfigFile;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Received;
+import org.paywatch.io.influx.InfluxPoint;
 
 /** The topology as Flink builds it from RiskMonitorJob, not run. */
 class RiskMonitorJobTest {
@@ -46,7 +48,25 @@ class RiskMonitorJobTest {
                         "project monitor (rules, deadlines)");
     }
 
+    @Test
+    void shouldSendThePointsToInfluxDbWithTheirOwnSerializerNotKryo() throws Exception {
+        StreamGraph graph = topology(new DiscardingSink<>());
+
+        List<TypeSerializer<?>> intoInfluxDb = new ArrayList<>();
+        for (StreamNode node : graph.getStreamNodes()) {
+            if (node.getOperatorName().startsWith("InfluxDB")) {
+                intoInfluxDb.addAll(List.of(node.getTypeSerializersIn()));
+            }
+        }
+
+        assertThat(intoInfluxDb).isNotEmpty().allMatch(s -> s == InfluxPointSerializer.INSTANCE);
+    }
+
     private static StreamGraph topology() throws Exception {
+        return topology(null);
+    }
+
+    private static StreamGraph topology(Sink<InfluxPoint> influx) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         var received = env.fromSource(
                 new DataGeneratorSource<>(i -> new Received(), 1, TypeInformation.of(Received.class)),
@@ -54,7 +74,7 @@ class RiskMonitorJobTest {
                 "records");
         RiskMonitorJob.build(
                 received,
-                new JobSinks(new DiscardingSink<>(), new DiscardingSink<>(), null),
+                new JobSinks(new DiscardingSink<>(), new DiscardingSink<>(), influx),
                 JobConfigFile.load(Path.of("jobs/risk-monitor.yaml")),
                 "graph-test-key".getBytes(StandardCharsets.UTF_8),
                 Long.MAX_VALUE);
