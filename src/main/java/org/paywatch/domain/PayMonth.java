@@ -1,5 +1,7 @@
 package org.paywatch.domain;
 
+import java.util.Objects;
+
 /**
  * One pay month of a project as the boards show it (the `project_month` measurement, dashboards/README.md):
  * what PW01 required to be deposited for it and what was, and what its workers earned, were paid and are
@@ -29,4 +31,27 @@ public class PayMonth {
     public long daysPastDue;
 
     public int unpaidWorkers;
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PayMonth m
+                && Objects.equals(month, m.month)
+                && Double.compare(laborCostRatio, m.laborCostRatio) == 0
+                && requiredFen == m.requiredFen
+                && depositedFen == m.depositedFen
+                && Objects.equals(coverage, m.coverage)
+                && Double.compare(blueBelowCoverage, m.blueBelowCoverage) == 0
+                && Double.compare(yellowBelowCoverage, m.yellowBelowCoverage) == 0
+                && accruedFen == m.accruedFen
+                && paidFen == m.paidFen
+                && overdueFen == m.overdueFen
+                && Objects.equals(dueDate, m.dueDate)
+                && daysPastDue == m.daysPastDue
+                && unpaidWorkers == m.unpaidWorkers;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(month, requiredFen, depositedFen, accruedFen, paidFen, overdueFen, dueDate, daysPastDue);
+    }
 }

@@ -5,13 +5,11 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.util.Collector;
 import org.paywatch.config.JobConfig;
 import org.paywatch.domain.AlertEvent;
 import org.paywatch.domain.FeedEvent;
 import org.paywatch.domain.Received;
 import org.paywatch.domain.Rejection;
-import org.paywatch.domain.RiskSnapshot;
 import org.paywatch.io.influx.InfluxPoint;
 import org.paywatch.io.influx.RiskPoints;
 
@@ -88,8 +86,7 @@ public final class RiskMonitorJob {
                     .uid("alert-points")
                     .name("alert -> point")
                     .union(alerts.getSideOutput(Descriptors.SNAPSHOTS)
-                            .flatMap((RiskSnapshot s, Collector<InfluxPoint> out) ->
-                                    RiskPoints.projectRiskAndMonths(s).forEach(out::collect))
+                            .flatMap(new SnapshotPoints())
                             .returns(InfluxPointType.INSTANCE)
                             .uid("risk-points")
                             .name("project_risk, project_month -> points"));

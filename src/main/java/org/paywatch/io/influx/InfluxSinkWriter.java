@@ -23,6 +23,9 @@ final class InfluxSinkWriter implements SinkWriter<InfluxPoint> {
     private final int batchSize;
     private final Backoff backoff;
     private final List<String> buffer;
+    /** Set when a write found the database dropped and recreated it. */
+    private boolean recreated;
+
     private final Counter pointsWritten;
     private final Counter pointsRejected;
     private final Counter recordsSent;
@@ -92,6 +95,12 @@ final class InfluxSinkWriter implements SinkWriter<InfluxPoint> {
         pointsRejected.inc(rejected);
         recordsSent.inc(buffer.size());
         buffer.clear();
+        if (recreated) {
+            // The job writes a pay month's point only when it changes (SnapshotPoints): a restart writes them all.
+            throw new IOException("InfluxDB database " + database + " at " + influx.url()
+                    + " was dropped while the job ran; it has been recreated and the job restarts from its last"
+                    + " checkpoint, so that every project's pay months are written into it again");
+        }
     }
 
     private void writeOnce() throws IOException, InterruptedException {
@@ -104,6 +113,7 @@ final class InfluxSinkWriter implements SinkWriter<InfluxPoint> {
             // "database not found": someone dropped it while we ran; recreate it as on start.
             influx.createDatabase(database);
             influx.write(database, buffer);
+            recreated = true;
         }
     }
 

@@ -1,8 +1,6 @@
 package org.paywatch.io.influx;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.AlertEvent;
@@ -61,16 +59,6 @@ public final class RiskPoints {
                 .field("unpaidWorkers", (long) s.unpaidWorkers)
                 .field("overdueFen", s.overdueFen)
                 .field("balanceFen", s.balanceFen);
-    }
-
-    /** The project_risk point of a snapshot and, written with it, one project_month point per pay month it shows. */
-    public static List<InfluxPoint> projectRiskAndMonths(RiskSnapshot s) {
-        List<InfluxPoint> points = new ArrayList<>(1 + s.months.size());
-        points.add(projectRisk(s));
-        for (PayMonth m : s.months) {
-            points.add(projectMonth(s, m));
-        }
-        return points;
     }
 
     /** One pay month of a project, at 00:00 on its first day: each rewrite replaces the month's point. */
