@@ -59,7 +59,8 @@ public final class KafkaRiskMonitor {
         env.setParallelism(config.job.parallelism);
         // Chained operators hand records on without a defensive copy (docs/performance.md): in this topology each
         // chained consumer either is its record's only reader (entry, after the source) or only reads it (the alert
-        // and snapshot points after the monitor), and records from the network are always fresh objects.
+        // and snapshot points after the monitor; SnapshotPoints keeps a snapshot's pay months, which the monitor builds
+        // anew for every snapshot and never changes), and records from the network are always fresh objects.
         env.getConfig().enableObjectReuse();
         // How often the sources' watermarks move: a record waits up to this long after maxOutOfOrderness has passed.
         env.getConfig().setAutoWatermarkInterval(config.time.watermarkInterval.toMillis());

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.paywatch.contract.Direction;
 import org.paywatch.contract.ProjectStatus;
 import org.paywatch.contract.TaxChangeType;
@@ -73,6 +75,8 @@ public class ProjectBook {
 
     /** Pseudonym -> worker number; rebuilt from the roster after a restore or a state copy. */
     private transient Map<String, Integer> rosterIndex;
+    /** The roster's numbers in pseudonym order; rebuilt when the roster has grown (it only grows), a restore or a copy. */
+    private transient int[] inPseudonymOrder;
 
     public boolean isRegistered() {
         return project != null;
@@ -290,6 +294,39 @@ public class ProjectBook {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** A worker with a payout booked for a period: net pay for it (payouts less returns) and the days attended in it. */
+    public record Payee(long netFen, int attendedDays) {}
+
+    /**
+     * The workers with a payout booked for the period (even if returned since), in pseudonym order, as {@link #paid}
+     * lists them: PW07 sums a shortfall in floating point, whose last digit depends on the order.
+     */
+    public List<Payee> payees(String period) {
+        PeriodPay pay = paid.get(period);
+        if (pay == null) {
+            return List.of();
+        }
+        int[] days = attendance.get(period);
+        List<Payee> out = new ArrayList<>();
+        for (int n : inPseudonymOrder()) {
+            if (pay.paidTo(n)) {
+                out.add(new Payee(pay.fen(n), Integer.bitCount(mask(days, n))));
+            }
+        }
+        return out;
+    }
+
+    private int[] inPseudonymOrder() {
+        if (inPseudonymOrder == null || inPseudonymOrder.length != roster.size()) {
+            inPseudonymOrder = IntStream.range(0, roster.size())
+                    .boxed()
+                    .sorted(Comparator.comparing(roster::get))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+        }
+        return inPseudonymOrder;
     }
 
     /** Net fen paid for the period, all workers together. */

@@ -157,6 +157,27 @@ class ProjectBookTest {
     }
 
     @Test
+    void shouldListAPeriodsPayeesInPseudonymOrderAlsoWhenTheRosterGrows() {
+        ProjectFixture p = new ProjectFixture().crew(2, "2025-04-01", "2025-04-03");
+        p.payout("2025-05-10T11:00", "W2", "2025-04", 20_000).payout("2025-05-10T11:00", "W1", "2025-04", 10_000);
+        int days = p.book.attendedDays("2025-04", "W1");
+        assertThat(days).isPositive();
+        assertThat(p.book.payees("2025-04"))
+                .containsExactly(new ProjectBook.Payee(10_000, days), new ProjectBook.Payee(20_000, days));
+
+        // A worker first met now, whose pseudonym sorts first, paid without attending.
+        p.payout("2025-05-11T11:00", "A7", "2025-04", 5_000);
+
+        assertThat(p.book.payees("2025-04"))
+                .containsExactly(
+                        new ProjectBook.Payee(5_000, 0),
+                        new ProjectBook.Payee(10_000, days),
+                        new ProjectBook.Payee(20_000, days));
+        assertThat(p.book.paid("2025-04").keySet()).containsExactly("A7", "W1", "W2");
+        assertThat(p.book.payees("2025-05")).isEmpty();
+    }
+
+    @Test
     void shouldKnowNothingOfAWorkerItNeverMet() {
         ProjectFixture p = marchPaidAprilOwed();
 

@@ -51,12 +51,12 @@ public final class WagesBelowMinimum extends ConfiguredRule {
             int below = 0;
             double shortfall = 0;
             long lowestFullMonth = Long.MAX_VALUE;
-            for (Map.Entry<String, Long> w : book.paid(period).entrySet()) { // by pseudonym
-                long pay = w.getValue();
+            for (ProjectBook.Payee w : book.payees(period)) { // by pseudonym
+                long pay = w.netFen();
                 if (pay <= 0) {
                     continue;
                 }
-                int days = book.attendedDays(period, w.getKey());
+                int days = w.attendedDays();
                 paidWorkers++;
                 totalPay += pay;
                 totalDays += days;
