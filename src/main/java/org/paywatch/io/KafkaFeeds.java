@@ -3,7 +3,6 @@ package org.paywatch.io;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Properties;
-import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -59,12 +58,9 @@ public final class KafkaFeeds {
         Duration idleness = config.time.idleness;
         DataStream<Received> feeds = env.fromSource(
                         builder.build(),
-                        WatermarkStrategy.<Received>forGenerator(ctx -> new IdleOnceRead<>(
-                                        new BoundedOutOfOrdernessWatermarks<>(outOfOrder),
-                                        idleness,
-                                        startUp(config),
-                                        ctx.getInputActivityClock()))
-                                .withTimestampAssigner((r, ts) -> r.timestamp),
+                        WatermarkStrategy.<Received>forBoundedOutOfOrderness(outOfOrder)
+                                .withTimestampAssigner((r, ts) -> r.timestamp)
+                                .withIdleness(idleness),
                         "kafka: feeds")
                 .uid("kafka-feeds");
         if (!config.time.followWallClock || stopAt != null) {
@@ -75,13 +71,13 @@ public final class KafkaFeeds {
 
     /**
      * Emits no record, only watermarks that follow the wall clock (less the out-of-orderness bound).
-     * They start only after {@link #startUp}, so that at start-up the Kafka partitions, with any
+     * They start only after three idleness periods, so that at start-up the Kafka partitions, with any
      * backlog they hold, are read before the clock can run ahead of them.
      */
     private static DataStream<Received> wallClock(
             StreamExecutionEnvironment env, JobConfig config, Duration outOfOrder) {
         Duration every = config.time.heartbeat;
-        long startDelay = startUp(config).toMillis();
+        long startDelay = 3 * config.time.idleness.toMillis();
         DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(
                 i -> i,
                 Long.MAX_VALUE,
@@ -98,14 +94,6 @@ public final class KafkaFeeds {
                 .uid("wall-clock-watermarks")
                 .name("wall clock -> watermarks")
                 .setParallelism(1);
-    }
-
-    /**
-     * How long at start-up a partition not read yet holds the watermark back, and the wall clock waits before it
-     * moves it: three idleness periods.
-     */
-    static Duration startUp(JobConfig config) {
-        return config.time.idleness.multipliedBy(3);
     }
 
     /** Watermarks from the wall clock itself, whatever the ticks carry. */
