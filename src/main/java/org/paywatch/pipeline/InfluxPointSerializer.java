@@ -122,8 +122,7 @@ public final class InfluxPointSerializer extends TypeSerializerSingleton<InfluxP
             target.writeByte(STRING);
             StringValue.writeString(text, target);
         } else {
-            throw new IllegalArgumentException("field " + key + " has a "
-                    + value.getClass().getName() + " value; InfluxDB stores integers, floats, booleans and strings");
+            throw InfluxPoint.unstorable(key, value);
         }
     }
 

@@ -54,7 +54,7 @@ abstract class StreamType<T> extends TypeInformation<T> {
 
     @Override
     public boolean equals(Object obj) {
-        return obj != null && obj.getClass() == getClass();
+        return canEqual(obj);
     }
 
     @Override

@@ -39,8 +39,7 @@ public class InfluxPoint implements Serializable {
 
     public InfluxPoint field(String key, Object value) {
         if (value != null && !isSupported(value)) {
-            throw new IllegalArgumentException("field " + key + " has a "
-                    + value.getClass().getName() + " value; InfluxDB stores integers, floats, booleans and strings");
+            throw unstorable(key, value);
         }
         fields.put(key, value);
         return this;
@@ -128,9 +127,14 @@ public class InfluxPoint implements Serializable {
             }
             line.append('"');
         } else {
-            throw new IllegalArgumentException("field " + key + " has a "
-                    + value.getClass().getName() + " value; InfluxDB stores integers, floats, booleans and strings");
+            throw unstorable(key, value);
         }
+    }
+
+    /** What is thrown for a field value of a type InfluxDB cannot store, wherever it is found. */
+    public static IllegalArgumentException unstorable(String key, Object value) {
+        return new IllegalArgumentException("field " + key + " has a "
+                + value.getClass().getName() + " value; InfluxDB stores integers, floats, booleans and strings");
     }
 
     private static boolean isSupported(Object value) {
