@@ -112,6 +112,7 @@ public class JobConfig implements Serializable {
     public static class Time implements Serializable {
         public Duration maxOutOfOrderness = Duration.ofMillis(500);
         public Duration idleness = Duration.ofSeconds(1);
+        public Duration firstRecordWait = Duration.ofSeconds(3);
         public Duration watermarkInterval = Duration.ofMillis(100);
         public boolean followWallClock = true;
         public Duration heartbeat = Duration.ofSeconds(5);

@@ -111,6 +111,7 @@ public final class JobConfigFile {
         present("entry.settledHistory", c.entry.settledHistory);
         present("time.maxOutOfOrderness", c.time.maxOutOfOrderness);
         present("time.idleness", c.time.idleness);
+        present("time.firstRecordWait", c.time.firstRecordWait);
         present("time.watermarkInterval", c.time.watermarkInterval);
         if (c.time.watermarkInterval.toMillis() < 1) {
             throw new ConfigurationProblem("time.watermarkInterval = " + DurationText.format(c.time.watermarkInterval)

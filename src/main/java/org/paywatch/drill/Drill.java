@@ -48,16 +48,16 @@ public final class Drill implements AutoCloseable {
     private static final int PARTITIONS = 2;
     private static final double FAULT_AFTER_SHARE_READ = 0.3;
     /**
-     * A partition silent this long stops holding the watermark back. Longer than the job file's 20 s: on
+     * A partition silent this long stops holding the watermark back. Longer than the job file's 1 s: on
      * a machine as loaded as two cores running a broker, influxd and three Flink JVMs, a partition with a
      * backlog can be starved that long, and marked idle it would let the watermark run past its records
      * (applied late, they raise alerts a fault-free run does not): that is load, not the fault under test.
      */
     private static final Duration IDLENESS = Duration.ofSeconds(40);
     /**
-     * How long nothing may change before a run counts as finished: longer than the idleness, after which a
-     * partition that has been read to its end (it sends nothing more after a restart) stops holding the
-     * watermark back.
+     * How long nothing may change before a run counts as finished: longer than the idleness (and the wait for a
+     * first record, set to it), after which a partition that has been read to its end (it sends nothing more after a
+     * restart) stops holding the watermark back.
      */
     private static final Duration QUIET = IDLENESS.plusSeconds(5);
 
@@ -397,6 +397,8 @@ public final class Drill implements AutoCloseable {
         // Event time follows the county's records alone, as in the demo: the same records give the same alerts.
         c.time.followWallClock = false;
         c.time.idleness = IDLENESS;
+        // No longer than the idleness, so that QUIET covers a partition that waits for a first record that never comes.
+        c.time.firstRecordWait = IDLENESS;
         Path keyFile = dir.resolve("hmac.key");
         if (!Files.exists(keyFile)) {
             Files.write(keyFile, key);

@@ -3,6 +3,7 @@ package org.paywatch.io;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Properties;
+import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -58,9 +59,12 @@ public final class KafkaFeeds {
         Duration idleness = config.time.idleness;
         DataStream<Received> feeds = env.fromSource(
                         builder.build(),
-                        WatermarkStrategy.<Received>forBoundedOutOfOrderness(outOfOrder)
-                                .withTimestampAssigner((r, ts) -> r.timestamp)
-                                .withIdleness(idleness),
+                        WatermarkStrategy.<Received>forGenerator(ctx -> new IdleOnceRead<>(
+                                        new BoundedOutOfOrdernessWatermarks<>(outOfOrder),
+                                        idleness,
+                                        config.time.firstRecordWait,
+                                        ctx.getInputActivityClock()))
+                                .withTimestampAssigner((r, ts) -> r.timestamp),
                         "kafka: feeds")
                 .uid("kafka-feeds");
         if (!config.time.followWallClock || stopAt != null) {
