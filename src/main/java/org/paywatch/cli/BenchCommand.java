@@ -57,6 +57,7 @@ import org.paywatch.local.InfluxServer;
 import org.paywatch.local.LocalFlink;
 import org.paywatch.local.MonitorProgress;
 import org.paywatch.pipeline.KafkaRiskMonitor;
+import org.paywatch.pipeline.Outcome;
 import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.rules.AccountMisuse;
 import org.paywatch.sim.CountyPlan;
@@ -210,6 +211,9 @@ public final class BenchCommand implements Callable<Integer> {
                     stateBytes / Math.max(1, county.projectCount()),
                     county.projectCount());
             out.printf("bench: state by task: %s%n", stateByTask(jobUrl));
+            out.printf(
+                    "bench: records read behind the watermark, applied on arrival rather than in event-time order: %d%n",
+                    userAccumulator(jobUrl, Outcome.LATE.counterName));
             out.flush();
 
             Latencies latencies = alertLatencies(county, job, key);
@@ -441,6 +445,16 @@ public final class BenchCommand implements Callable<Integer> {
      * The last completed checkpoint's bytes per task (chained operators together), largest first: where the state per
      * worker goes.
      */
+    /** A user accumulator of the job summed over its subtasks, as Flink's REST API gives it; 0 if none counted. */
+    private static long userAccumulator(String jobUrl, String name) throws IOException, InterruptedException {
+        for (JsonNode a : get(jobUrl + "/accumulators").path("user-task-accumulators")) {
+            if (a.path("name").asText().equals(name)) {
+                return a.path("value").asLong();
+            }
+        }
+        return 0;
+    }
+
     private static String stateByTask(String jobUrl) throws IOException, InterruptedException {
         long id = get(jobUrl + "/checkpoints")
                 .path("latest")

@@ -108,12 +108,13 @@ final class JobHealth implements AutoCloseable {
 
     /**
      * The status line: counters summed over subtasks; the watermark lag of the project monitor (how late
-     * deadlines are judged); the records not yet read (source lag); the age of the last checkpoint.
+     * deadlines are judged); the records not yet read (source lag); the age of the last checkpoint;
+     * the restarts; the records applied on arrival, behind the watermark (late).
      */
     static String status(MetricsScrape m) {
         return String.format(
                 "status %s in=%d applied=%d duplicates=%d deadLettered=%d waiting=%d watermarkLag=%s "
-                        + "sourceLag=%d checkpointAge=%s restarts=%d",
+                        + "sourceLag=%d checkpointAge=%s restarts=%d late=%d",
                 LocalTime.now(BusinessCalendar.ZONE).truncatedTo(ChronoUnit.SECONDS),
                 m.sum("recordsIn"),
                 m.sum("recordsApplied"),
@@ -123,7 +124,8 @@ final class JobHealth implements AutoCloseable {
                 seconds(m.max("watermarkLagMillis").orElse(-1)),
                 m.sum("pendingRecords"),
                 seconds(m.max("checkpointAgeMillis").orElse(-1)),
-                m.sum("numRestarts"));
+                m.sum("numRestarts"),
+                m.sum("recordsLate")); // last, so that scripts reading the fields by position still work
     }
 
     /**

@@ -133,6 +133,9 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
             }
             countWaiting(e, +1);
         } else {
+            if (e.feed != Feed.TAX) {
+                counts.add(Outcome.LATE, e.feed); // tax changes are counted once, where they fan out to projects
+            }
             process(List.of(e), watermark, ctx, out); // late: applied now, never dropped
         }
     }

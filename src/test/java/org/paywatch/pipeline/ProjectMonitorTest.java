@@ -198,6 +198,7 @@ class ProjectMonitorTest {
         send(deposit("2025-05-04T23:59:30")); // day 31 after the 3 April deposit, ahead of the watermark
         harness.processWatermark(new Watermark(at("2025-05-06T00:00")));
         assertThat(transitions()).noneMatch(t -> t.startsWith("PW02"));
+        assertThat(late()).isZero();
 
         // Counted from its own day: PW02's next deadline is day 31 after the 4 May deposit, not after 3 April's.
         harness.processWatermark(new Watermark(at("2025-06-06T00:00")));
@@ -216,6 +217,13 @@ class ProjectMonitorTest {
         send(deposit("2025-05-03T10:00")); // behind the watermark: late, applied all the same
 
         assertThat(transitions()).contains("PW02 CLEARED YELLOW");
+        assertThat(late()).isEqualTo(1); // counted, so that a burst of them shows on the metrics
+    }
+
+    private long late() {
+        var late =
+                harness.getEnvironment().getAccumulatorRegistry().getUserMap().get(Outcome.LATE.counterName);
+        return late == null ? 0 : ((Number) late.getLocalValue()).longValue();
     }
 
     @Test
