@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import org.paywatch.contract.AlertLevel;
 import org.paywatch.domain.Feed;
 import org.paywatch.policy.AlertMemory;
-import org.paywatch.policy.BusinessCalendar;
 import org.paywatch.policy.ConfiguredRule;
 import org.paywatch.policy.Enrolment;
 import org.paywatch.policy.Finding;
@@ -45,18 +44,21 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
     @Override
     protected Map<String, Finding> judge(ProjectBook book, AlertMemory alerts, LocalDate today) {
         Map<String, Finding> findings = new TreeMap<>();
+        long todayDay = today.toEpochDay();
         for (ProjectBook.Enrolled registered : book.enrolled()) {
             String workerId = registered.workerId();
             Enrolment w = registered.enrolment();
-            LocalDate reference = w.exitDate;
-            if (reference == null) {
-                LocalDate last = registered.lastClockIn();
-                if (last == null || BusinessCalendar.daysBetween(last, today) < absentDays) {
+            long referenceDay; // days counted as epoch days: most workers are on site, and need no date
+            if (w.exitDate != null) {
+                referenceDay = w.exitDate.toEpochDay();
+            } else {
+                long last = registered.lastClockInDay();
+                if (last == ProjectBook.Enrolled.NEVER || todayDay - last < absentDays) {
                     continue;
                 }
-                reference = last;
+                referenceDay = last;
             }
-            long days = BusinessCalendar.daysBetween(reference, today);
+            long days = todayDay - referenceDay;
             AlertLevel level = days > redAfterDays ? AlertLevel.RED : days > yellowAfterDays ? AlertLevel.YELLOW : null;
             if (level == null) {
                 continue;
@@ -75,6 +77,7 @@ public final class DepartedWorkerUnsettled extends ConfiguredRule {
             if (unpaidFen == 0) {
                 continue;
             }
+            LocalDate reference = LocalDate.ofEpochDay(referenceDay);
             String left = w.exitDate != null
                     ? String.format("已于%s退场，至今%d天", reference, days)
                     : String.format("自%s最后一次考勤后已%d天未出勤、视同退场", reference, days);
