@@ -55,22 +55,29 @@ public final class KafkaFeeds {
         if (stopAt != null) {
             builder.setBounded(stopAt);
         }
-        Duration outOfOrder = config.time.maxOutOfOrderness;
-        Duration idleness = config.time.idleness;
-        DataStream<Received> feeds = env.fromSource(
-                        builder.build(),
-                        WatermarkStrategy.<Received>forGenerator(ctx -> new IdleOnceRead<>(
-                                        new BoundedOutOfOrdernessWatermarks<>(outOfOrder),
-                                        idleness,
-                                        config.time.firstRecordWait,
-                                        ctx.getInputActivityClock()))
-                                .withTimestampAssigner((r, ts) -> r.timestamp),
-                        "kafka: feeds")
+        DataStream<Received> feeds = env.fromSource(builder.build(), watermarks(config.time), "kafka: feeds")
                 .uid("kafka-feeds");
         if (!config.time.followWallClock || stopAt != null) {
             return feeds;
         }
-        return feeds.union(wallClock(env, config, outOfOrder));
+        return feeds.union(wallClock(env, config, config.time.maxOutOfOrderness));
+    }
+
+    /**
+     * Each partition's watermark: its records' event time less the out-of-orderness bound; silent for
+     * {@code time.idleness} once read, or not read yet after {@code time.firstRecordWait}, it stops holding event time
+     * back ({@link IdleOnceRead}).
+     */
+    static WatermarkStrategy<Received> watermarks(JobConfig.Time time) {
+        Duration outOfOrder = time.maxOutOfOrderness;
+        Duration idleness = time.idleness;
+        Duration firstRecordWait = time.firstRecordWait;
+        return WatermarkStrategy.<Received>forGenerator(ctx -> new IdleOnceRead<>(
+                        new BoundedOutOfOrdernessWatermarks<>(outOfOrder),
+                        idleness,
+                        firstRecordWait,
+                        ctx.getInputActivityClock()))
+                .withTimestampAssigner((r, ts) -> r.timestamp);
     }
 
     /**

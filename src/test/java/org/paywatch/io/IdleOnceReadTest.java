@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.util.clock.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +14,13 @@ class IdleOnceReadTest {
     private static final Duration FIRST_RECORD_WAIT = Duration.ofSeconds(3);
 
     private final ManualClock clock = new ManualClock();
-    private final Output output = new Output();
+    private final WatermarkRecorder output = new WatermarkRecorder();
 
     @Test
     void shouldNotCountAPartitionNotReadYetAsIdleWithinTheFirstRecordWait() {
         IdleOnceRead<String> partition = partition(IDLENESS, FIRST_RECORD_WAIT);
 
-        emitEvery100MsFor(partition, Duration.ofMillis(2_900));
+        output.askEvery100MsFor(partition, clock, Duration.ofMillis(2_900));
 
         assertThat(output.idle).isFalse();
         assertThat(output.last).isNull(); // nothing emitted: the partition holds the watermark back
@@ -32,7 +30,7 @@ class IdleOnceReadTest {
     void shouldCountAPartitionNeverReadAsIdleOnceTheFirstRecordWaitIsOver() {
         IdleOnceRead<String> partition = partition(IDLENESS, FIRST_RECORD_WAIT);
 
-        emitEvery100MsFor(partition, Duration.ofMillis(3_000));
+        output.askEvery100MsFor(partition, clock, Duration.ofMillis(3_000));
 
         assertThat(output.idle).isTrue();
     }
@@ -43,10 +41,10 @@ class IdleOnceReadTest {
         // a multiple of the idleness) held the watermark past the drill's quiet period, and alerts went missing.
         IdleOnceRead<String> partition = partition(Duration.ofSeconds(40), Duration.ofSeconds(10));
 
-        emitEvery100MsFor(partition, Duration.ofMillis(39_900));
+        output.askEvery100MsFor(partition, clock, Duration.ofMillis(39_900));
         assertThat(output.idle).isFalse();
 
-        emitEvery100MsFor(partition, Duration.ofMillis(100));
+        output.askEvery100MsFor(partition, clock, Duration.ofMillis(100));
         assertThat(output.idle).isTrue();
     }
 
@@ -55,21 +53,21 @@ class IdleOnceReadTest {
         IdleOnceRead<String> partition = partition(IDLENESS, FIRST_RECORD_WAIT);
 
         partition.onEvent("clock-in", 10_000L, output);
-        emitEvery100MsFor(partition, Duration.ofMillis(900));
+        output.askEvery100MsFor(partition, clock, Duration.ofMillis(900));
         assertThat(output.idle).isFalse();
         assertThat(output.last.getTimestamp()).isEqualTo(10_000L - 500 - 1);
 
-        emitEvery100MsFor(partition, Duration.ofMillis(300));
+        output.askEvery100MsFor(partition, clock, Duration.ofMillis(300));
         assertThat(output.idle).isTrue();
     }
 
     @Test
     void shouldCountAPartitionReadDuringTheFirstRecordWaitByItsIdlenessFromThen() {
         IdleOnceRead<String> partition = partition(IDLENESS, FIRST_RECORD_WAIT);
-        emitEvery100MsFor(partition, Duration.ofMillis(2_000));
+        output.askEvery100MsFor(partition, clock, Duration.ofMillis(2_000));
         partition.onEvent("clock-in", 10_000L, output);
 
-        emitEvery100MsFor(partition, Duration.ofMillis(1_200));
+        output.askEvery100MsFor(partition, clock, Duration.ofMillis(1_200));
 
         assertThat(output.idle).isTrue();
     }
@@ -77,35 +75,5 @@ class IdleOnceReadTest {
     private IdleOnceRead<String> partition(Duration idleness, Duration firstRecordWait) {
         return new IdleOnceRead<>(
                 new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(500)), idleness, firstRecordWait, clock);
-    }
-
-    /** Flink asks for a watermark every 100 ms (time.watermarkInterval); the first ask is at the clock's start. */
-    private void emitEvery100MsFor(IdleOnceRead<String> partition, Duration duration) {
-        for (long ms = 0; ms < duration.toMillis(); ms += 100) {
-            partition.onPeriodicEmit(output);
-            clock.advanceTime(Duration.ofMillis(100));
-        }
-        partition.onPeriodicEmit(output);
-    }
-
-    private static final class Output implements WatermarkOutput {
-        Watermark last;
-        boolean idle;
-
-        @Override
-        public void emitWatermark(Watermark watermark) {
-            last = watermark;
-            idle = false;
-        }
-
-        @Override
-        public void markIdle() {
-            idle = true;
-        }
-
-        @Override
-        public void markActive() {
-            idle = false;
-        }
     }
 }
