@@ -15,7 +15,8 @@ import org.apache.flink.util.clock.RelativeClock;
  * after an outage would raise and clear false alerts (docs/performance.md, item 25). The wait does not add to the
  * idleness: a partition read to its end before a restart, which sends nothing more, holds the watermark back for the
  * longer of the two, not their sum. Once it has had a record, a partition is idle after {@code time.idleness} without
- * one, as before.
+ * one, as before. Both are measured on Flink's input activity clock, which stands still while the source waits for
+ * the operators after it (backpressure), so a busy start-up stretches the wait rather than using it up.
  */
 final class IdleOnceRead<T> implements WatermarkGenerator<T> {
     private final WatermarkGenerator<T> withIdleness;
