@@ -441,10 +441,6 @@ public final class BenchCommand implements Callable<Integer> {
                 .asLong(completed.path("checkpointed_size").asLong());
     }
 
-    /**
-     * The last completed checkpoint's bytes per task (chained operators together), largest first: where the state per
-     * worker goes.
-     */
     /** A user accumulator of the job summed over its subtasks, as Flink's REST API gives it; 0 if none counted. */
     private static long userAccumulator(String jobUrl, String name) throws IOException, InterruptedException {
         for (JsonNode a : get(jobUrl + "/accumulators").path("user-task-accumulators")) {
@@ -455,6 +451,10 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The last completed checkpoint's bytes per task (chained operators together), largest first: where the state per
+     * worker goes.
+     */
     private static String stateByTask(String jobUrl) throws IOException, InterruptedException {
         long id = get(jobUrl + "/checkpoints")
                 .path("latest")
