@@ -133,9 +133,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
             }
             countWaiting(e, +1);
         } else {
-            if (e.feed != Feed.TAX) {
-                counts.add(Outcome.LATE, e.feed); // tax changes are counted once, where they fan out to projects
-            }
+            count(Outcome.LATE, e);
             process(List.of(e), watermark, ctx, out); // late: applied now, never dropped
         }
     }
@@ -217,9 +215,7 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
             batch.addAll(released);
         }
         for (FeedEvent e : batch) {
-            if (e.feed != Feed.TAX) {
-                counts.add(Outcome.APPLIED, e.feed); // tax changes are counted once, where they fan out to projects
-            }
+            count(Outcome.APPLIED, e);
         }
         AlertMemory memory = memory();
         List<AlertEvent> transitions = supervision.apply(b, memory, batch, now);
@@ -273,6 +269,13 @@ public class ProjectMonitor extends KeyedProcessFunction<String, FeedEvent, Aler
     private void countWaiting(FeedEvent e, int change) {
         if (e.feed != Feed.TAX) {
             counts.waiting(e.feed, change);
+        }
+    }
+
+    /** Tax changes are counted once, where they fan out to projects, not in each project they reach. */
+    private void count(Outcome outcome, FeedEvent e) {
+        if (e.feed != Feed.TAX) {
+            counts.add(outcome, e.feed);
         }
     }
 
