@@ -51,6 +51,7 @@ import org.paywatch.io.FeedDecoder;
 import org.paywatch.io.PseudonymKey;
 import org.paywatch.local.EmbeddedKafka;
 import org.paywatch.local.FileTree;
+import org.paywatch.local.FlinkRest;
 import org.paywatch.local.FreePort;
 import org.paywatch.local.InfluxNotInstalledException;
 import org.paywatch.local.InfluxServer;
@@ -213,7 +214,9 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("bench: state by task: %s%n", stateByTask(jobUrl));
             out.printf(
                     "bench: records read behind the watermark, applied on arrival rather than in event-time order: %d%n",
-                    userAccumulator(jobUrl, Outcome.LATE.counterName));
+                    new FlinkRest("http://127.0.0.1:" + restPort)
+                            .accumulators(client.getJobID().toHexString())
+                            .getOrDefault(Outcome.LATE.counterName, 0L));
             out.flush();
 
             Latencies latencies = alertLatencies(county, job, key);
@@ -439,16 +442,6 @@ public final class BenchCommand implements Callable<Integer> {
         return completed
                 .path("state_size")
                 .asLong(completed.path("checkpointed_size").asLong());
-    }
-
-    /** A user accumulator of the job summed over its subtasks, as Flink's REST API gives it; 0 if none counted. */
-    private static long userAccumulator(String jobUrl, String name) throws IOException, InterruptedException {
-        for (JsonNode a : get(jobUrl + "/accumulators").path("user-task-accumulators")) {
-            if (a.path("name").asText().equals(name)) {
-                return a.path("value").asLong();
-            }
-        }
-        return 0;
     }
 
     /**

@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.paywatch.config.JobConfig;
 import org.paywatch.local.FlinkCluster;
+import org.paywatch.local.FlinkRest;
 import org.paywatch.pipeline.KafkaRiskMonitor;
 
 /** The live job on the multi-process cluster, submitted as `flink run` would submit it. */

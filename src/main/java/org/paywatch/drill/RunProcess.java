@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.paywatch.cli.Paywatch;
+import org.paywatch.local.FlinkRest;
 
 /** `paywatch run` as its own process, as an operator starts it: the process a process-kill drill kills. */
 final class RunProcess implements LiveRun {

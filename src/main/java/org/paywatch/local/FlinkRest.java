@@ -1,4 +1,4 @@
-package org.paywatch.drill;
+package org.paywatch.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,20 +11,21 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The few answers of Flink's REST API a drill reads: which job runs, its accumulators, its restarts. */
-final class FlinkRest {
+/** The few answers of Flink's REST API that drills and the bench read: which job runs, its accumulators, its restarts. */
+public final class FlinkRest {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String url;
 
-    FlinkRest(String url) {
+    /** @param url the REST endpoint, e.g. http://127.0.0.1:8081 */
+    public FlinkRest(String url) {
         this.url = url;
     }
 
     /** The id of the job that is not finished (the newest, if several), or null. */
-    String runningJob() throws IOException, InterruptedException {
+    public String runningJob() throws IOException, InterruptedException {
         String id = null;
         long newest = Long.MIN_VALUE;
         for (JsonNode job : get("/jobs/overview").path("jobs")) {
@@ -41,7 +42,7 @@ final class FlinkRest {
     }
 
     /** The user accumulators of a job, by name. */
-    Map<String, Long> accumulators(String jobId) throws IOException, InterruptedException {
+    public Map<String, Long> accumulators(String jobId) throws IOException, InterruptedException {
         Map<String, Long> values = new TreeMap<>();
         for (JsonNode a : get("/jobs/" + jobId + "/accumulators").path("user-task-accumulators")) {
             values.put(a.path("name").asText(), Long.parseLong(a.path("value").asText("0")));
@@ -50,7 +51,7 @@ final class FlinkRest {
     }
 
     /** How often the job has failed (and restarted, unless it then stopped): its exception history. */
-    int failures(String jobId) throws IOException, InterruptedException {
+    public int failures(String jobId) throws IOException, InterruptedException {
         return get("/jobs/" + jobId + "/exceptions?maxExceptions=1000")
                 .path("exceptionHistory")
                 .path("entries")
