@@ -169,7 +169,8 @@ final class JobHealth implements AutoCloseable {
         watcher.interrupt();
         try {
             watcher.join(5_000);
-            // A job can fail again and stop between two polls: tell every failure before run says it stopped.
+            // A job can fail again and stop between two polls: tell every failure before run says it stopped, if
+            // the REST API still answers (the local cluster starts shutting down as the job ends, so not always).
             reportRestarts();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

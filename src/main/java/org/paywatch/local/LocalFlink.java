@@ -1,8 +1,10 @@
 package org.paywatch.local;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** A Flink MiniCluster in this process, every socket on 127.0.0.1: the runtime of replay, demo and `run`. */
@@ -26,6 +28,10 @@ public final class LocalFlink {
         Configuration c = loopback();
         c.set(RestOptions.BIND_PORT, String.valueOf(webUiPort));
         c.set(RestOptions.PORT, webUiPort);
+        // The REST API answers from a copy of the job's state renewed at this interval (3 s by default). `run`
+        // tells each failure from the job's exception history; with 3 s, a job that failed, restarted and
+        // failed for good within 3 s stopped before the history showed its first failure.
+        c.set(WebOptions.REFRESH_INTERVAL, Duration.ofMillis(500));
         c.setString(
                 "metrics.reporter.prometheus.factory.class",
                 "org.apache.flink.metrics.prometheus.LoopbackPrometheusReporterFactory");
