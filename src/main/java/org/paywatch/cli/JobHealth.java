@@ -19,8 +19,11 @@ import org.paywatch.policy.BusinessCalendar;
  * (from the Prometheus endpoint, as Prometheus would read it).
  */
 final class JobHealth implements AutoCloseable {
-    /** Often enough to see each failure while the job restarts, even with a restart delay of a second. */
-    private static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * Often enough to see each failure while the job restarts, even with a restart delay of a second: with the REST
+     * API's copy of the job renewed as often (LocalFlink), a failure is told within about half a second.
+     */
+    private static final Duration POLL = Duration.ofMillis(250);
     // Text from exceptions is not ours: any run of 8 or more digits could be an account or ID-card number.
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
     private static final ObjectMapper JSON = new ObjectMapper();

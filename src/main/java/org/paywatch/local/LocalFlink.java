@@ -29,9 +29,9 @@ public final class LocalFlink {
         c.set(RestOptions.BIND_PORT, String.valueOf(webUiPort));
         c.set(RestOptions.PORT, webUiPort);
         // The REST API answers from a copy of the job's state renewed at this interval (3 s by default). `run`
-        // tells each failure from the job's exception history; with 3 s, a job that failed, restarted and
-        // failed for good within 3 s stopped before the history showed its first failure.
-        c.set(WebOptions.REFRESH_INTERVAL, Duration.ofMillis(500));
+        // tells each failure from the job's exception history, polled as often; with 3 s, a job that failed,
+        // restarted and failed for good within 3 s stopped before the history showed its first failure.
+        c.set(WebOptions.REFRESH_INTERVAL, Duration.ofMillis(250));
         c.setString(
                 "metrics.reporter.prometheus.factory.class",
                 "org.apache.flink.metrics.prometheus.LoopbackPrometheusReporterFactory");
