@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
+import org.paywatch.local.LocalFlink;
 import org.paywatch.policy.BusinessCalendar;
 
 /**
@@ -20,10 +21,10 @@ import org.paywatch.policy.BusinessCalendar;
  */
 final class JobHealth implements AutoCloseable {
     /**
-     * Often enough to see each failure while the job restarts, even with a restart delay of a second: with the REST
-     * API's copy of the job renewed as often (LocalFlink), a failure is told within about half a second.
+     * As often as the REST API renews its copy of the job: each failure is told within about half a second, before a
+     * job that restarts after a second can fail again and stop.
      */
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = LocalFlink.REST_REFRESH;
     // Text from exceptions is not ours: any run of 8 or more digits could be an account or ID-card number.
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{8,}");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,10 +9,11 @@ import org.apache.flink.util.clock.RelativeClock;
 /**
  * Flink's idleness ({@link WatermarksWithIdleness}) for a feed partition, except that a partition not read yet counts
  * as idle only after {@code time.firstRecordWait} (or {@code time.idleness}, if longer). At start-up a partition's
- * first fetch can take longer than the idleness (the broker's group coordinator still loading, one source subtask
- * starting after the other), and a partition counted idle before it was read let the other partitions' watermark run
- * ahead of its backlog: in {@code paywatch bench} up to a third of the records came late, and in a county a restart
- * after an outage would raise and clear false alerts (docs/performance.md, item 25). The wait does not add to the
+ * first record can come later than the idleness (the consumer's first fetch holds up to a megabyte per partition and
+ * the source hands them on one after the other, so with a backlog the last partition waits behind the others), and a
+ * partition counted idle before it was read let the other partitions' watermark run ahead of its backlog: in {@code
+ * paywatch bench} up to a third of the records came late, and in a county a restart after an outage would raise and
+ * clear false alerts (docs/performance.md, items 25 and 27). The wait does not add to the
  * idleness: a partition read to its end before a restart, which sends nothing more, holds the watermark back for the
  * longer of the two, not their sum. Once it has had a record, a partition is idle after {@code time.idleness} without
  * one, as before. Both are measured on Flink's input activity clock, which stands still while the source waits for

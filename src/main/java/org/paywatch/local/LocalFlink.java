@@ -9,6 +9,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** A Flink MiniCluster in this process, every socket on 127.0.0.1: the runtime of replay, demo and `run`. */
 public final class LocalFlink {
+    /**
+     * How often the REST API renews its copy of a monitored job (Flink's default is 3 s). `run` reads each failure from
+     * the job's exception history as often; with 3 s, a job that failed, restarted and failed for good within 3 s
+     * stopped before the history showed its first failure.
+     */
+    public static final Duration REST_REFRESH = Duration.ofMillis(250);
+
     private LocalFlink() {}
 
     public static Configuration loopback() {
@@ -28,10 +35,7 @@ public final class LocalFlink {
         Configuration c = loopback();
         c.set(RestOptions.BIND_PORT, String.valueOf(webUiPort));
         c.set(RestOptions.PORT, webUiPort);
-        // The REST API answers from a copy of the job's state renewed at this interval (3 s by default). `run`
-        // tells each failure from the job's exception history, polled as often; with 3 s, a job that failed,
-        // restarted and failed for good within 3 s stopped before the history showed its first failure.
-        c.set(WebOptions.REFRESH_INTERVAL, Duration.ofMillis(250));
+        c.set(WebOptions.REFRESH_INTERVAL, REST_REFRESH);
         c.setString(
                 "metrics.reporter.prometheus.factory.class",
                 "org.apache.flink.metrics.prometheus.LoopbackPrometheusReporterFactory");
